@@ -1,0 +1,43 @@
+// Small answers of the HTTP API and the client interface every part speaks.
+import * as z from 'zod/mini';
+import type { BondQuote, BondRequest, FinancingQuote, FinancingRequest, ReferenceRates } from './financing.js';
+import type { EligibilityBatchOptions, EligibilityReport, EligibilityRequest } from './eligibility.js';
+import type { Incubator, IncubatorQuery, IncubatorQueryResult, RegionStat, RegionStatsQuery } from './incubators.js';
+import type { ProgramsQuery, ProgramsResponse, Profile } from './catalog.js';
+
+export const Health = z.object({ status: z.literal('ok'), version: z.string() });
+export type Health = z.infer<typeof Health>;
+
+/** Per-call options: every method can be cancelled. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * The one interface widgets and apps talk to. `createLocalClient` runs the engine on bundled data;
+ * `createHttpClient` posts to any server that speaks the contract. Both validate inputs and answers.
+ */
+export interface AcceleratorClient {
+  health(options?: CallOptions): Promise<Health>;
+  programs: {
+    list(query?: ProgramsQuery, options?: CallOptions): Promise<ProgramsResponse>;
+  };
+  eligibility: {
+    check(request: EligibilityRequest, options?: CallOptions): Promise<EligibilityReport>;
+    checkMany(profiles: Profile[], batch?: EligibilityBatchOptions, options?: CallOptions): Promise<EligibilityReport[]>;
+  };
+  financing: {
+    quote(request: FinancingRequest, options?: CallOptions): Promise<FinancingQuote>;
+    bondQuote(request: BondRequest, options?: CallOptions): Promise<BondQuote>;
+  };
+  referenceRates: {
+    list(options?: CallOptions): Promise<ReferenceRates>;
+  };
+  incubators: {
+    query(query?: IncubatorQuery, options?: CallOptions): Promise<IncubatorQueryResult>;
+    get(id: string, options?: CallOptions): Promise<Incubator>;
+  };
+  regions: {
+    stats(query?: RegionStatsQuery, options?: CallOptions): Promise<RegionStat[]>;
+  };
+}

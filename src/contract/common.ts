@@ -1,0 +1,72 @@
+// Building blocks shared by every concept of the contract (CONTRACT.md, "Conventions").
+// zod/mini keeps what ships to browsers small; every type is inferred, never written twice.
+import * as z from 'zod/mini';
+
+export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+/** Text in the three locales; zh-CN is required, a missing locale falls back to zh-CN. */
+export const LocalizedText = z.object({
+  'zh-CN': z.string().check(z.minLength(1)),
+  'zh-TW': z.optional(z.string().check(z.minLength(1))),
+  en: z.optional(z.string().check(z.minLength(1))),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** A calendar date `YYYY-MM-DD`, no time zone; must be a real date (no 2025-02-30). */
+export const IsoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.refine(isCalendarDate, { message: 'not a calendar date', abort: true }),
+);
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** Yuan, at most 2 decimals (the fen). */
+export const Money = z.number().check(z.multipleOf(0.01));
+export const PositiveMoney = z.number().check(z.gt(0), z.lte(1e13), z.multipleOf(0.01));
+export const NonNegativeMoney = z.number().check(z.gte(0), z.lte(1e13), z.multipleOf(0.01));
+
+/** A rate as a fraction: 0.0435 is 4.35 %. */
+export const Fraction = z.number().check(z.gte(0), z.lte(1));
+
+/** A GB/T 2260 administrative division code. */
+export const Adcode = z.string().check(z.regex(/^\d{6}$/));
+
+export const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,79}$/));
+
+/** A reference to the policy text a program or criterion comes from. */
+export const Source = z.object({
+  title: LocalizedText,
+  date: z.optional(IsoDate),
+  clause: z.optional(LocalizedText),
+  url: z.optional(z.url()),
+  quote: z.optional(LocalizedText),
+});
+export type Source = z.infer<typeof Source>;
+
+/** RFC 9457 problem details, as every error of the HTTP API is sent. */
+export const ProblemFieldError = z.object({ path: z.string(), message: z.string() });
+export type ProblemFieldError = z.infer<typeof ProblemFieldError>;
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().check(z.int(), z.gte(100), z.lte(599)),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  errors: z.optional(z.array(ProblemFieldError)),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export function localize(text: LocalizedText | undefined, locale: Locale): string {
+  if (!text) return '';
+  return text[locale] ?? text['zh-CN'];
+}

@@ -1,0 +1,126 @@
+// Localized, field-naming messages for validation issues. The SDK, the server and the widgets all
+// report bad input through this one table, so a field's error reads the same everywhere.
+import type { Locale } from './common.js';
+
+export interface IssueLike {
+  code: string;
+  path: PropertyKey[];
+  message?: string;
+  expected?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: boolean;
+  divisor?: unknown;
+  format?: string;
+  keys?: string[];
+  values?: unknown[];
+  params?: Record<string, unknown>;
+  input?: unknown;
+  origin?: string;
+  hasInput?: boolean;
+}
+
+type Table = Record<string, (i: IssueLike) => string>;
+
+const fmt = (v: unknown) => (typeof v === 'bigint' ? v.toString() : String(v));
+
+const zhCN: Table = {
+  required: () => '必填',
+  too_few: (i) => `至少需要 ${fmt(i.minimum)} ${i.origin === 'string' ? '个字' : '项'}`,
+  too_many: (i) => `最多 ${fmt(i.maximum)} ${i.origin === 'string' ? '个字' : '项'}`,
+  invalid_type: (i) => `类型应为${typeName(i.expected, 'zh-CN')}`,
+  too_small: (i) => (typeof i.minimum === 'number' || typeof i.minimum === 'bigint'
+    ? (i.inclusive ? `不得小于 ${fmt(i.minimum)}` : `须大于 ${fmt(i.minimum)}`) : '过短'),
+  too_big: (i) => (i.inclusive ? `不得大于 ${fmt(i.maximum)}` : `须小于 ${fmt(i.maximum)}`),
+  not_multiple_of: (i) => (i.divisor === 0.01 ? '金额最多保留两位小数（到分）' : `须为 ${fmt(i.divisor)} 的整数倍`),
+  invalid_format: (i) => (i.format === 'url' ? '网址格式不正确' : '格式不正确'),
+  invalid_value: (i) => `取值须为：${(i.values ?? []).map(fmt).join('、')}`,
+  invalid_union: () => '取值不符合任何允许的形式',
+  unrecognized_keys: (i) => `不认识的字段：${(i.keys ?? []).join('、')}`,
+  invalid_key: () => '字段名不正确',
+  not_a_date: () => '不是有效的日历日期（YYYY-MM-DD）',
+  integer: () => '须为整数',
+  custom: (i) => customMessage(i, 'zh-CN'),
+};
+const zhTW: Table = {
+  required: () => '必填',
+  too_few: (i) => `至少需要 ${fmt(i.minimum)} ${i.origin === 'string' ? '個字' : '項'}`,
+  too_many: (i) => `最多 ${fmt(i.maximum)} ${i.origin === 'string' ? '個字' : '項'}`,
+  invalid_type: (i) => `類型應為${typeName(i.expected, 'zh-TW')}`,
+  too_small: (i) => (typeof i.minimum === 'number' || typeof i.minimum === 'bigint'
+    ? (i.inclusive ? `不得小於 ${fmt(i.minimum)}` : `須大於 ${fmt(i.minimum)}`) : '過短'),
+  too_big: (i) => (i.inclusive ? `不得大於 ${fmt(i.maximum)}` : `須小於 ${fmt(i.maximum)}`),
+  not_multiple_of: (i) => (i.divisor === 0.01 ? '金額最多保留兩位小數（到分）' : `須為 ${fmt(i.divisor)} 的整數倍`),
+  invalid_format: (i) => (i.format === 'url' ? '網址格式不正確' : '格式不正確'),
+  invalid_value: (i) => `取值須為：${(i.values ?? []).map(fmt).join('、')}`,
+  invalid_union: () => '取值不符合任何允許的形式',
+  unrecognized_keys: (i) => `不認識的欄位：${(i.keys ?? []).join('、')}`,
+  invalid_key: () => '欄位名稱不正確',
+  not_a_date: () => '不是有效的日曆日期（YYYY-MM-DD）',
+  integer: () => '須為整數',
+  custom: (i) => customMessage(i, 'zh-TW'),
+};
+const en: Table = {
+  required: () => 'is required',
+  too_few: (i) => `needs at least ${fmt(i.minimum)} ${i.origin === 'string' ? 'characters' : 'items'}`,
+  too_many: (i) => `takes at most ${fmt(i.maximum)} ${i.origin === 'string' ? 'characters' : 'items'}`,
+  invalid_type: (i) => `must be ${typeName(i.expected, 'en')}`,
+  too_small: (i) => (typeof i.minimum === 'number' || typeof i.minimum === 'bigint'
+    ? (i.inclusive ? `must be at least ${fmt(i.minimum)}` : `must be greater than ${fmt(i.minimum)}`) : 'is too short'),
+  too_big: (i) => (i.inclusive ? `must be at most ${fmt(i.maximum)}` : `must be less than ${fmt(i.maximum)}`),
+  not_multiple_of: (i) => (i.divisor === 0.01 ? 'must have at most 2 decimals (the fen)' : `must be a multiple of ${fmt(i.divisor)}`),
+  invalid_format: (i) => (i.format === 'url' ? 'must be a URL' : 'has the wrong format'),
+  invalid_value: (i) => `must be one of: ${(i.values ?? []).map(fmt).join(', ')}`,
+  invalid_union: () => 'matches none of the allowed forms',
+  unrecognized_keys: (i) => `unknown field(s): ${(i.keys ?? []).join(', ')}`,
+  invalid_key: () => 'has an invalid key',
+  not_a_date: () => 'must be a real calendar date (YYYY-MM-DD)',
+  integer: () => 'must be a whole number',
+  custom: (i) => customMessage(i, 'en'),
+};
+const TABLES: Record<Locale, Table> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+
+const TYPE_NAMES: Record<string, Record<Locale, string>> = {
+  number: { 'zh-CN': '数字', 'zh-TW': '數字', en: 'a number' },
+  int: { 'zh-CN': '整数', 'zh-TW': '整數', en: 'a whole number' },
+  string: { 'zh-CN': '文本', 'zh-TW': '文字', en: 'text' },
+  boolean: { 'zh-CN': '是/否', 'zh-TW': '是/否', en: 'true or false' },
+  object: { 'zh-CN': '对象', 'zh-TW': '物件', en: 'an object' },
+  array: { 'zh-CN': '列表', 'zh-TW': '清單', en: 'a list' },
+  tuple: { 'zh-CN': '列表', 'zh-TW': '清單', en: 'a list' },
+  record: { 'zh-CN': '对象', 'zh-TW': '物件', en: 'an object' },
+};
+function typeName(expected: unknown, locale: Locale): string {
+  const t = TYPE_NAMES[String(expected)];
+  return t ? t[locale] : String(expected);
+}
+
+const RULES: Record<string, Record<Locale, string>> = {
+  'grace-below-term': { 'zh-CN': '宽限期须短于贷款期限', 'zh-TW': '寬限期須短於貸款期限', en: 'must be shorter than the term' },
+  'shares-sum-to-one': { 'zh-CN': '各方分担比例之和须为 100%', 'zh-TW': '各方分擔比例之和須為 100%', en: 'shares must add up to 100%' },
+  'bbox-order': { 'zh-CN': '范围须为 最小经度,最小纬度,最大经度,最大纬度', 'zh-TW': '範圍須為 最小經度,最小緯度,最大經度,最大緯度', en: 'must be minLon,minLat,maxLon,maxLat' },
+  'calendar-date': { 'zh-CN': '不是有效的日历日期（YYYY-MM-DD）', 'zh-TW': '不是有效的日曆日期（YYYY-MM-DD）', en: 'must be a real calendar date (YYYY-MM-DD)' },
+};
+function customMessage(i: IssueLike, locale: Locale): string {
+  const rule = i.params?.['rule'];
+  if (typeof rule === 'string' && RULES[rule]) return RULES[rule][locale];
+  if (i.message === 'not a calendar date') return RULES['calendar-date']![locale];
+  return i.message ?? TABLES[locale].invalid_union!(i);
+}
+
+/** Dotted path of an issue: `rate.spreadBps`, `profile.revenue`, `shares.0`. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p)).join('.');
+}
+
+/** The localized message for one issue, without the field name. */
+export function issueMessage(issue: IssueLike, locale: Locale = 'zh-CN'): string {
+  const table = TABLES[locale];
+  // zod reports a missing field as invalid_type with an undefined input (parse with `reportInput: true`).
+  if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined) return table.required!(issue);
+  const sized = issue.origin === 'array' || issue.origin === 'string' || issue.origin === 'set';
+  if (sized && issue.code === 'too_small') return table.too_few!(issue);
+  if (sized && issue.code === 'too_big') return table.too_many!(issue);
+  const f = table[issue.code] ?? table.custom!;
+  return f(issue);
+}

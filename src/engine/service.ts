@@ -1,0 +1,52 @@
+// The one dispatch from a contract operation to the engine that answers it. The local client and the
+// reference server both call this, so an answer cannot differ between embedded and remote mode.
+// Inputs arrive already validated against the contract; answers leave in contract shape.
+import type {
+  BondQuote, BondRequest, Catalog, EligibilityBatchOptions, EligibilityReport, EligibilityRequest,
+  FinancingQuote, FinancingRequest, Incubator, IncubatorQuery, IncubatorQueryResult, Profile,
+  ProgramsQuery, ProgramsResponse, ReferenceRates, RegionStat, RegionStatsQuery,
+} from '../contract/index.js';
+import { dateInChina } from './dates.js';
+import { EngineError } from './errors.js';
+import { programsInForce } from './eligibility/programs.js';
+import { sortFixings } from './financing/reference-rates.js';
+
+export interface ServiceData {
+  catalog: Catalog;
+  referenceRates: ReferenceRates;
+  incubators: Incubator[];
+}
+
+export interface Service {
+  programs(query: ProgramsQuery): ProgramsResponse;
+  eligibility(request: EligibilityRequest): EligibilityReport;
+  eligibilityMany(profiles: Profile[], options: EligibilityBatchOptions): EligibilityReport[];
+  quote(request: FinancingRequest): FinancingQuote;
+  bondQuote(request: BondRequest): BondQuote;
+  referenceRates(): ReferenceRates;
+  incubators(query: IncubatorQuery): IncubatorQueryResult;
+  incubator(id: string): Incubator;
+  regionStats(query: RegionStatsQuery): RegionStat[];
+}
+
+function notYet(what: string): never {
+  throw new EngineError('not-implemented', `not available yet in this version: ${what}`);
+}
+
+export function createService(data: ServiceData, clock: () => Date = () => new Date()): Service {
+  const rates: ReferenceRates = { lpr: sortFixings(data.referenceRates) };
+  return {
+    programs(query) {
+      const asOf = query.asOf ?? dateInChina(clock());
+      return { catalogVersion: data.catalog.version, facts: data.catalog.facts, programs: programsInForce(data.catalog, asOf) };
+    },
+    eligibility: () => notYet('eligibility'),
+    eligibilityMany: () => notYet('eligibility'),
+    quote: () => notYet('financing quotes'),
+    bondQuote: () => notYet('bond quotes'),
+    referenceRates: () => rates,
+    incubators: () => notYet('the incubator directory'),
+    incubator: () => notYet('the incubator directory'),
+    regionStats: () => notYet('regional statistics'),
+  };
+}

@@ -1,0 +1,79 @@
+// The embedded client: the engine on bundled (or host-supplied) data, no network at all.
+import {
+  BondQuote, BondRequest, Catalog, EligibilityBatchOptions, EligibilityReport, EligibilityRequest, FinancingQuote,
+  FinancingRequest, Health, Id, Incubator, IncubatorQuery, IncubatorQueryResult, Profile, ProgramsQuery,
+  ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery,
+  type AcceleratorClient, type CallOptions, type Locale,
+} from '../contract/index.js';
+import * as z from 'zod/mini';
+import { createService } from '../engine/service.js';
+import { bundledCatalog, bundledIncubators, bundledReferenceRates } from './bundled.js';
+import { toClientError } from './engine-errors.js';
+import { validateAnswer, validateInput } from './validate.js';
+
+export interface LocalClientOptions {
+  /** Defaults to the bundled catalog. */
+  catalog?: Catalog;
+  /** Defaults to the bundled directory. */
+  incubators?: Incubator[];
+  /** Defaults to the bundled LPR history. */
+  referenceRates?: ReferenceRates;
+  /** Language of validation messages; zh-CN by default. */
+  locale?: Locale;
+  /** The clock that decides "today" for `asOf` defaults (tests pin it). */
+  now?: () => Date;
+}
+
+const VERSION = 'local';
+
+export function createLocalClient(options: LocalClientOptions = {}): AcceleratorClient {
+  const locale = options.locale ?? 'zh-CN';
+  const catalog = validateInput(Catalog, options.catalog ?? bundledCatalog, locale, 'catalog');
+  const referenceRates = validateInput(ReferenceRates, options.referenceRates ?? bundledReferenceRates, locale, 'referenceRates');
+  const incubators = validateInput(z.array(Incubator), options.incubators ?? bundledIncubators, locale, 'incubators');
+  const service = createService({ catalog, referenceRates, incubators }, options.now);
+
+  // Every method: honour an aborted signal, validate the input, run the engine, validate the answer.
+  async function run<In extends z.ZodMiniType, Out extends z.ZodMiniType>(
+    input: In, value: unknown, output: Out, what: string, answer: (v: z.infer<In>) => unknown, call?: CallOptions,
+  ): Promise<z.infer<Out>> {
+    call?.signal?.throwIfAborted();
+    const parsed = validateInput(input, value, locale);
+    let result: unknown;
+    try {
+      result = answer(parsed);
+    } catch (error) {
+      throw toClientError(error);
+    }
+    return validateAnswer(output, result, what);
+  }
+  const Nothing = z.optional(z.object({}));
+
+  return {
+    health: (call) => run(Nothing, undefined, Health, 'health', () => ({ status: 'ok', version: VERSION }), call),
+    programs: {
+      list: (query = {}, call) => run(ProgramsQuery, query, ProgramsResponse, 'programs', (q) => service.programs(q), call),
+    },
+    eligibility: {
+      check: (request, call) => run(EligibilityRequest, request, EligibilityReport, 'eligibility', (r) => service.eligibility(r), call),
+      checkMany: (profiles, batch = {}, call) => run(
+        z.object({ profiles: z.array(Profile).check(z.maxLength(100_000)), batch: EligibilityBatchOptions }),
+        { profiles, batch }, z.array(EligibilityReport), 'eligibility',
+        (v) => service.eligibilityMany(v.profiles, v.batch), call),
+    },
+    financing: {
+      quote: (request, call) => run(FinancingRequest, request, FinancingQuote, 'financing quote', (r) => service.quote(r), call),
+      bondQuote: (request, call) => run(BondRequest, request, BondQuote, 'bond quote', (r) => service.bondQuote(r), call),
+    },
+    referenceRates: {
+      list: (call) => run(Nothing, undefined, ReferenceRates, 'reference rates', () => service.referenceRates(), call),
+    },
+    incubators: {
+      query: (query = {}, call) => run(IncubatorQuery, query, IncubatorQueryResult, 'incubators', (q) => service.incubators(q), call),
+      get: (id, call) => run(Id, id, Incubator, 'incubator', (i) => service.incubator(i), call),
+    },
+    regions: {
+      stats: (query = {}, call) => run(RegionStatsQuery, query, RegionStats, 'region stats', (q) => service.regionStats(q), call),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// Running the reference server on Node with @hono/node-server.
+import { readFile } from 'node:fs/promises';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Catalog, Incubator, ReferenceRates } from '../contract/index.js';
+import catalogJson from '../data/catalog/catalog.json' with { type: 'json' };
+import lprJson from '../data/rates/lpr.json' with { type: 'json' };
+import { createApp, type AppOptions } from './app.js';
+
+export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incubators'>> {
+  port?: number;
+  host?: string;
+  /** Path of a catalog JSON file replacing the bundled one. */
+  catalogFile?: string;
+  /** Path of a JSON array of incubators replacing the bundled directory. */
+  incubatorsFile?: string;
+  catalog?: Catalog;
+  incubators?: Incubator[];
+  /** Extra routes (the demo mounts its static files) added before the API. */
+  extend?: (app: Hono) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read ${what} from ${path}: ${(error as Error).message}`);
+  }
+}
+
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const catalog = options.catalogFile ? (await readJson(options.catalogFile, 'the catalog')) as Catalog : options.catalog ?? (catalogJson as unknown as Catalog);
+  const incubators = options.incubatorsFile ? (await readJson(options.incubatorsFile, 'the incubators')) as Incubator[] : options.incubators ?? [];
+  const app = createApp({
+    ...options,
+    catalog,
+    incubators,
+    referenceRates: options.referenceRates ?? (lprJson as ReferenceRates),
+    version: options.version ?? '0.0.0',
+  });
+  let root = app;
+  if (options.extend) {
+    const { Hono } = await import('hono');
+    root = new Hono();
+    options.extend(root);
+    root.route('/', app);
+  }
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    let server: ServerType;
+    try {
+      server = serve({ fetch: root.fetch, port: options.port ?? 8787, hostname: host }, (info) => {
+        const shownHost = host.includes(':') ? `[${host}]` : host;
+        resolve({
+          url: `http://${shownHost}:${info.port}`,
+          port: info.port,
+          close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+        });
+      });
+      server.on('error', reject);
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
