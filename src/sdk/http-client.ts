@@ -82,12 +82,12 @@ export function createHttpClient(options: HttpClientOptions): AcceleratorClient 
   };
 
   const client: AcceleratorClient = {
-    health: (call) => send('get', 'v1/health', Health, 'health', {}, call),
+    health: async (call) => send('get', 'v1/health', Health, 'health', {}, call),
     programs: {
-      list: (q = {}, call) => send('get', 'v1/programs', ProgramsResponse, 'programs', { searchParams: query(validateInput(ProgramsQuery, q, locale)) }, call),
+      list: async (q = {}, call) => send('get', 'v1/programs', ProgramsResponse, 'programs', { searchParams: query(validateInput(ProgramsQuery, q, locale)) }, call),
     },
     eligibility: {
-      check: (request, call) => send('post', 'v1/eligibility', EligibilityReport, 'eligibility', { json: validateInput(EligibilityRequest, request, locale) }, call),
+      check: async (request, call) => send('post', 'v1/eligibility', EligibilityReport, 'eligibility', { json: validateInput(EligibilityRequest, request, locale) }, call),
       async checkMany(profiles, batch = {}, call) {
         const valid = validateInput(z.object({ profiles: z.array(Profile), batch: EligibilityBatchOptions }), { profiles, batch }, locale);
         // The contract has no batch endpoint: a small pool of single checks keeps the server and the order honest.
@@ -104,18 +104,18 @@ export function createHttpClient(options: HttpClientOptions): AcceleratorClient 
       },
     },
     financing: {
-      quote: (request, call) => send('post', 'v1/financing/quote', FinancingQuote, 'financing quote', { json: validateInput(FinancingRequest, request, locale) }, call),
-      bondQuote: (request, call) => send('post', 'v1/financing/bond-quote', BondQuote, 'bond quote', { json: validateInput(BondRequest, request, locale) }, call),
+      quote: async (request, call) => send('post', 'v1/financing/quote', FinancingQuote, 'financing quote', { json: validateInput(FinancingRequest, request, locale) }, call),
+      bondQuote: async (request, call) => send('post', 'v1/financing/bond-quote', BondQuote, 'bond quote', { json: validateInput(BondRequest, request, locale) }, call),
     },
     referenceRates: {
-      list: (call) => send('get', 'v1/reference-rates', ReferenceRates, 'reference rates', {}, call),
+      list: async (call) => send('get', 'v1/reference-rates', ReferenceRates, 'reference rates', {}, call),
     },
     incubators: {
-      query: (q = {}, call) => send('get', 'v1/incubators', IncubatorQueryResult, 'incubators', { searchParams: query(validateInput(IncubatorQuery, q, locale)) }, call),
-      get: (id, call) => send('get', `v1/incubators/${encodeURIComponent(validateInput(Id, id, locale, 'id'))}`, Incubator, 'incubator', {}, call),
+      query: async (q = {}, call) => send('get', 'v1/incubators', IncubatorQueryResult, 'incubators', { searchParams: query(validateInput(IncubatorQuery, q, locale)) }, call),
+      get: async (id, call) => send('get', `v1/incubators/${encodeURIComponent(validateInput(Id, id, locale, 'id'))}`, Incubator, 'incubator', {}, call),
     },
     regions: {
-      stats: (q = {}, call) => send('get', 'v1/regions/stats', RegionStats, 'region stats', { searchParams: query(validateInput(RegionStatsQuery, q, locale)) }, call),
+      stats: async (q = {}, call) => send('get', 'v1/regions/stats', RegionStats, 'region stats', { searchParams: query(validateInput(RegionStatsQuery, q, locale)) }, call),
     },
   };
   return client;

@@ -70,7 +70,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
     },
     incubators: {
       query: (query = {}, call) => run(IncubatorQuery, query, IncubatorQueryResult, 'incubators', (q) => service.incubators(q), call),
-      get: (id, call) => run(Id, id, Incubator, 'incubator', (i) => service.incubator(i), call),
+      get: (id, call) => run(z.object({ id: Id }), { id }, Incubator, 'incubator', (v) => service.incubator(v.id), call),
     },
     regions: {
       stats: (query = {}, call) => run(RegionStatsQuery, query, RegionStats, 'region stats', (q) => service.regionStats(q), call),

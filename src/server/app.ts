@@ -70,12 +70,23 @@ function queryOf(c: Context, numbers: string[] = [], lists: string[] = []): Reco
   return out;
 }
 
+/** Data the server is started with must fit the contract; the error names each bad path. */
+function validateData<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
+  try {
+    return validate(schema, value, 'en');
+  } catch (error) {
+    if (!(error instanceof BadRequest)) throw error;
+    const details = error.errors.slice(0, 10).map((e) => `${e.path}: ${e.message}`).join('; ');
+    throw new Error(`invalid ${what}: ${details}${error.errors.length > 10 ? ` (and ${error.errors.length - 10} more)` : ''}`);
+  }
+}
+
 export function createApp(options: AppOptions): Hono {
   const service: Service = createService(
     {
-      catalog: validate(Catalog, options.catalog, 'en'),
-      referenceRates: validate(ReferenceRates, options.referenceRates, 'en'),
-      incubators: validate(z.array(Incubator), options.incubators, 'en'),
+      catalog: validateData(Catalog, options.catalog, 'catalog'),
+      referenceRates: validateData(ReferenceRates, options.referenceRates, 'reference rates'),
+      incubators: validateData(z.array(Incubator), options.incubators, 'incubators'),
     },
     options.now,
   );

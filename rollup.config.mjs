@@ -1,0 +1,60 @@
+// Builds: ESM library entries (dependencies stay external so apps dedupe lit, zod and ky), the Node server
+// and CLI, and self-contained minified CDN bundles (one with every widget, one per widget).
+import { readFileSync } from 'node:fs';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = [...Object.keys(pkg.dependencies ?? {})];
+const isExternal = (id) => id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+const plugins = (browser) => [
+  json({ compact: true, preferConst: true }),
+  nodeResolve({ browser, exportConditions: browser ? ['browser', 'import', 'default'] : ['node', 'import', 'default'] }),
+  esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+];
+
+const onwarn = (warning, warn) => {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules'))) return;
+  warn(warning);
+};
+
+const library = {
+  input: {
+    sdk: 'src/sdk/index.ts',
+    elements: 'src/elements/index.ts',
+    define: 'src/define.ts',
+  },
+  external: isExternal,
+  plugins: plugins(true),
+  onwarn,
+  output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+};
+
+const node = {
+  input: { server: 'src/server/index.ts', cli: 'src/cli.ts' },
+  external: isExternal,
+  plugins: plugins(false),
+  onwarn,
+  output: {
+    dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/node-[name]-[hash].js', sourcemap: true,
+    banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+  },
+};
+
+const cdnEntries = {
+  'chanrong.min.js': 'src/define.ts',
+  'eligibility-checker.min.js': 'src/define/eligibility-checker.ts',
+  'financing-calculator.min.js': 'src/define/financing-calculator.ts',
+  'incubator-map.min.js': 'src/define/incubator-map.ts',
+};
+const cdn = Object.entries(cdnEntries).map(([file, input]) => ({
+  input,
+  plugins: [...plugins(true), terser({ format: { comments: false }, compress: { passes: 2 } })],
+  onwarn,
+  output: { file: `dist/cdn/${file}`, format: 'es', inlineDynamicImports: true, sourcemap: true },
+}));
+
+export default [library, node, ...cdn];

@@ -1,0 +1,11 @@
+// Registers <chanrong-services> (guarded).
+import { ChanrongServices } from '../elements/services/services.js';
+import { defineElement } from '../elements/shared/define-element.js';
+
+defineElement('chanrong-services', ChanrongServices);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chanrong-services': ChanrongServices;
+  }
+}

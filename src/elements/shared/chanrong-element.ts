@@ -1,0 +1,121 @@
+// What every Chanrong widget shares: locale resolution, client resolution, typed events, `chanrong-ready` once.
+import { LitElement, type PropertyValues } from 'lit';
+import type { AcceleratorClient, Locale } from '../../contract/index.js';
+import { ChanrongError } from '../../sdk/errors.js';
+import { clientForEndpoint, defaultClient, findProvider, PROVIDER_CHANGE } from './client.js';
+import { nearestLang, normalizeLocale, onLangChange } from './locale.js';
+import { messages, type Messages } from '../messages/index.js';
+
+export abstract class ChanrongElement extends LitElement {
+  static override properties = {
+    endpoint: { type: String, reflect: true },
+    locale: { type: String, reflect: true },
+    client: { attribute: false },
+    inheritedLang: { state: true },
+  };
+
+  /** Base URL of a server that speaks the contract; without it (and without `client`) the bundled data is used. */
+  declare endpoint: string | undefined;
+  /** `zh-CN`, `zh-TW` or `en`; defaults to the nearest `lang` attribute and follows its changes. */
+  declare locale: string | undefined;
+  /** An AcceleratorClient to use instead of `endpoint` or the bundled data. */
+  declare client: AcceleratorClient | undefined;
+  declare protected inheritedLang: string | null;
+
+  #unsubscribeLang?: () => void;
+  #ready = false;
+  #providerListener = () => this.clientChanged();
+  #provider: Element | undefined;
+
+  /** The locale in effect. */
+  get resolvedLocale(): Locale {
+    return normalizeLocale(this.locale) ?? normalizeLocale(this.inheritedLang) ?? 'zh-CN';
+  }
+
+  /** The message table of the locale in effect. */
+  protected get t(): Messages {
+    return messages[this.resolvedLocale];
+  }
+
+  /** The client in effect. */
+  get resolvedClient(): AcceleratorClient {
+    if (this.client) return this.client;
+    if (this.endpoint) return clientForEndpoint(this.endpoint, this.resolvedLocale);
+    return findProvider(this)?.resolvedClient ?? defaultClient();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.inheritedLang = nearestLang(this);
+    this.#unsubscribeLang = onLangChange(() => { this.inheritedLang = nearestLang(this); });
+    this.#provider = findProvider(this);
+    this.#provider?.addEventListener(PROVIDER_CHANGE, this.#providerListener);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribeLang?.();
+    this.#provider?.removeEventListener(PROVIDER_CHANGE, this.#providerListener);
+    this.#provider = undefined;
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    this.clientChanged();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // A new data source reloads the widget's data (the first load is firstUpdated's).
+    if (this.#seenFirst && (changed.has('client') || changed.has('endpoint'))) this.clientChanged();
+    this.#seenFirst = true;
+  }
+  #seenFirst = false;
+
+  /** Called when the client in effect may have changed; widgets reload their data. */
+  protected abstract clientChanged(): void;
+
+  /** Fires `chanrong-ready` once, after the first complete render. */
+  protected async markReady(): Promise<void> {
+    if (this.#ready) return;
+    this.#ready = true;
+    await this.updateComplete;
+    this.emit('chanrong-ready', {});
+  }
+
+  protected emit<K extends keyof ChanrongEventDetails>(type: K, detail: ChanrongEventDetails[K]): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: false }));
+  }
+
+  /** Reports an error: `chanrong-error` for the host, a localized sentence for the user. */
+  protected reportError(error: unknown): string {
+    this.emit('chanrong-error', { error });
+    return this.describeError(error);
+  }
+
+  protected describeError(error: unknown): string {
+    const t = this.t;
+    if (error instanceof ChanrongError) {
+      if (error.status === 501) return t.errors.notImplemented;
+      if (error.status === 0) return t.errors.network;
+      if (error.status === 404) return t.errors.notFound;
+      if (error.status === 400) return `${t.errors.invalid} ${error.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+      if (error.name === 'ChanrongResponseError') return t.errors.badAnswer;
+      return `${t.errors.server} (${error.status})`;
+    }
+    if (error instanceof DOMException && error.name === 'AbortError') return t.errors.cancelled;
+    return t.errors.unexpected;
+  }
+}
+
+/** Detail of every event a Chanrong widget fires. */
+export interface ChanrongEventDetails {
+  'chanrong-ready': Record<string, never>;
+  'chanrong-error': { error: unknown };
+  'chanrong-change': { profile?: unknown; request?: unknown };
+  'chanrong-result': { report: unknown };
+  'chanrong-select-program': { program: unknown };
+  'chanrong-quote': { quote: unknown };
+  'chanrong-render': { durationMs: number; points: number };
+  'chanrong-select': { incubator: unknown };
+}

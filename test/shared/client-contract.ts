@@ -1,0 +1,120 @@
+// One contract suite, run against every AcceleratorClient (the local one in Node and in Chromium, the HTTP one
+// against a real reference server), so the clients cannot drift apart.
+import { expect } from 'chai';
+import type { AcceleratorClient } from '../../src/contract/index.js';
+import { ChanrongHttpError, ChanrongValidationError } from '../../src/sdk/errors.js';
+
+export interface SuiteApi {
+  describe: (name: string, fn: () => void) => void;
+  it: (name: string, fn: () => Promise<void> | void) => void;
+  before: (fn: () => Promise<void> | void) => void;
+  after: (fn: () => Promise<void> | void) => void;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to reject, but it resolved');
+}
+
+function expectValidation(error: unknown, path: string): void {
+  expect(error, String(error)).to.be.instanceOf(ChanrongValidationError);
+  const e = error as ChanrongValidationError;
+  expect(e.status).to.equal(400);
+  expect(e.errors.map((x) => x.path)).to.include(path);
+  expect(e.errors.find((x) => x.path === path)!.message).to.be.a('string').and.not.equal('');
+}
+
+export function clientContractSuite(name: string, makeClient: () => Promise<AcceleratorClient> | AcceleratorClient, t: SuiteApi): void {
+  t.describe(`AcceleratorClient contract: ${name}`, () => {
+    let client: AcceleratorClient;
+    t.before(async () => { client = await makeClient(); });
+
+    t.it('reports health with a version', async () => {
+      const health = await client.health();
+      expect(health.status).to.equal('ok');
+      expect(health.version).to.be.a('string').and.not.equal('');
+    });
+
+    t.it('lists the programs in force with their sources and the catalog version', async () => {
+      const answer = await client.programs.list({ asOf: '2026-01-01' });
+      expect(answer.catalogVersion).to.be.a('string').and.not.equal('');
+      expect(answer.programs.length).to.be.at.least(8);
+      for (const p of answer.programs) {
+        expect(p.sources.length, p.id).to.be.at.least(1);
+        expect(p.title['zh-CN'], p.id).to.be.a('string');
+      }
+      expect(Object.keys(answer.facts)).to.include('region');
+    });
+
+    t.it('leaves out programs not yet in force on asOf', async () => {
+      const before = await client.programs.list({ asOf: '2025-05-06' });
+      const after = await client.programs.list({ asOf: '2025-05-07' });
+      const ids = (r: typeof before) => r.programs.map((p) => p.id);
+      expect(ids(before)).to.not.include('tech-bond-enterprise');
+      expect(ids(after)).to.include('tech-bond-enterprise');
+    });
+
+    t.it('rejects an impossible asOf date, naming the field', async () => {
+      expectValidation(await rejection(client.programs.list({ asOf: '2025-02-30' })), 'asOf');
+    });
+
+    t.it('serves the published LPR history newest first, back to the 2019 reform', async () => {
+      const { lpr } = await client.referenceRates.list();
+      const dates = lpr.map((f) => f.date);
+      expect(dates).to.deep.equal([...dates].sort().reverse());
+      expect(lpr.at(-1)).to.deep.equal({ date: '2019-08-20', oneYear: 0.0425, fiveYear: 0.0485 });
+      expect(lpr.find((f) => f.date === '2024-10-21')).to.deep.equal({ date: '2024-10-21', oneYear: 0.031, fiveYear: 0.036 });
+    });
+
+    t.it('validates a financing request field by field before anything runs', async () => {
+      const error = await rejection(client.financing.quote({
+        principal: 100.001, termMonths: 0, repayment: 'equal-installment', rate: { type: 'fixed', annualRate: 0.04 }, startDate: '2025-01-31',
+      }));
+      expectValidation(error, 'principal');
+      expectValidation(error, 'termMonths');
+    });
+
+    t.it('rejects a grace period as long as the term', async () => {
+      expectValidation(await rejection(client.financing.quote({
+        principal: 1000, termMonths: 12, graceMonths: 12, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.04 }, startDate: '2025-01-31',
+      })), 'graceMonths');
+    });
+
+    t.it('says honestly that engines of later versions are not there yet (501)', async () => {
+      const calls: (() => Promise<unknown>)[] = [
+        () => client.financing.quote({ principal: 1000, termMonths: 12, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.04 }, startDate: '2025-01-31' }),
+        () => client.financing.bondQuote({ faceValue: 1e8, couponRate: 0.025, termYears: 3, couponsPerYear: 1, issueDate: '2025-06-01' }),
+        () => client.eligibility.check({ profile: { entityType: 'enterprise' } }),
+        () => client.incubators.query({ zoom: 3 }),
+        () => client.regions.stats(),
+      ];
+      for (const call of calls) {
+        const error = await rejection(call());
+        expect(error).to.be.instanceOf(ChanrongHttpError);
+        expect((error as ChanrongHttpError).status).to.equal(501);
+      }
+    });
+
+    t.it('validates eligibility, directory and region queries', async () => {
+      expectValidation(await rejection(client.eligibility.check({ profile: { 'Bad key': 1 } } as never)), 'profile.Bad key');
+      expectValidation(await rejection(client.incubators.query({ bbox: [120, 40, 110, 30] })), 'bbox');
+      expectValidation(await rejection(client.regions.stats({ level: 'galactic' } as never)), 'level');
+      expectValidation(await rejection(client.incubators.get('Not An Id!')), 'id');
+      expectValidation(await rejection(client.financing.bondQuote({
+        faceValue: 1e8, couponRate: 0.025, termYears: 3, couponsPerYear: 1, issueDate: '2025-06-01',
+        riskSharing: { defaultProbability: 0.02, lossGivenDefault: 0.6, shares: { pboc: 0.5, local: 0.3 } },
+      })), 'riskSharing.shares');
+    });
+
+    t.it('stops when the caller aborts', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const error = await rejection(client.referenceRates.list({ signal: controller.signal }));
+      expect((error as Error).name).to.equal('AbortError');
+    });
+  });
+}
