@@ -1,4 +1,5 @@
 // Browser tests in Debian's Chromium (no browser downloads here): elements, SDK and engine run in a real page.
+// esbuild targets esnext so JSON imports keep their `with { type: 'json' }` and load as native JSON modules.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
@@ -7,7 +8,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export default {
   files: ['test/{elements,sdk,engine,contract}/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
+  plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
   browsers: [
     chromeLauncher({
       launchOptions: {

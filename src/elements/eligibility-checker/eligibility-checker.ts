@@ -1,5 +1,5 @@
 // <chanrong-eligibility-checker>: which support programs an enterprise qualifies for.
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { localize, type Program, type ProgramsResponse, type Source } from '../../contract/index.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { ChanrongElement } from '../shared/chanrong-element.js';
@@ -37,9 +37,9 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
     void this.#load();
   }
 
-  override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed);
-    if (changed.has('asOf') && changed.get('asOf') !== undefined) void this.#load();
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.hasUpdated && changed.has('asOf') && !changed.has('client') && !changed.has('endpoint')) void this.#load();
   }
 
   async #load(): Promise<void> {

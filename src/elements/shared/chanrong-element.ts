@@ -59,18 +59,11 @@ export abstract class ChanrongElement extends LitElement {
     this.#provider = undefined;
   }
 
-  protected override firstUpdated(changed: PropertyValues): void {
-    super.firstUpdated(changed);
-    this.clientChanged();
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Loading starts inside the first update (no extra render cycle); a new data source reloads.
+    if (!this.hasUpdated || changed.has('client') || changed.has('endpoint')) this.clientChanged();
   }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    // A new data source reloads the widget's data (the first load is firstUpdated's).
-    if (this.#seenFirst && (changed.has('client') || changed.has('endpoint'))) this.clientChanged();
-    this.#seenFirst = true;
-  }
-  #seenFirst = false;
 
   /** Called when the client in effect may have changed; widgets reload their data. */
   protected abstract clientChanged(): void;
