@@ -40,6 +40,9 @@ const zhCN: Table = {
   invalid_key: () => '字段名不正确',
   not_a_date: () => '不是有效的日历日期（YYYY-MM-DD）',
   integer: () => '须为整数',
+  unknown_fact: () => '目录中没有这个问题',
+  duplicate_option: () => '选项不能重复',
+  not_an_adcode: () => '须为 6 位行政区划代码',
   custom: (i) => customMessage(i, 'zh-CN'),
 };
 const zhTW: Table = {
@@ -58,6 +61,9 @@ const zhTW: Table = {
   invalid_key: () => '欄位名稱不正確',
   not_a_date: () => '不是有效的日曆日期（YYYY-MM-DD）',
   integer: () => '須為整數',
+  unknown_fact: () => '目錄中沒有這個問題',
+  duplicate_option: () => '選項不能重複',
+  not_an_adcode: () => '須為 6 位行政區劃代碼',
   custom: (i) => customMessage(i, 'zh-TW'),
 };
 const en: Table = {
@@ -76,6 +82,9 @@ const en: Table = {
   invalid_key: () => 'has an invalid key',
   not_a_date: () => 'must be a real calendar date (YYYY-MM-DD)',
   integer: () => 'must be a whole number',
+  unknown_fact: () => 'is not a question of this catalog',
+  duplicate_option: () => 'lists an option twice',
+  not_an_adcode: () => 'must be a 6-digit division code',
   custom: (i) => customMessage(i, 'en'),
 };
 const TABLES: Record<Locale, Table> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };

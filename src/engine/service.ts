@@ -9,6 +9,7 @@ import type {
 import { dateInChina } from './dates.js';
 import { EngineError } from './errors.js';
 import { programsInForce } from './eligibility/programs.js';
+import { checkEligibility, checkMany, compileCatalog } from './eligibility/evaluate.js';
 import { sortFixings } from './financing/reference-rates.js';
 
 export interface ServiceData {
@@ -35,13 +36,15 @@ function notYet(what: string): never {
 
 export function createService(data: ServiceData, clock: () => Date = () => new Date()): Service {
   const rates: ReferenceRates = { lpr: sortFixings(data.referenceRates) };
+  const compiled = compileCatalog(data.catalog);
+  const today = () => dateInChina(clock());
   return {
     programs(query) {
-      const asOf = query.asOf ?? dateInChina(clock());
+      const asOf = query.asOf ?? today();
       return { catalogVersion: data.catalog.version, facts: data.catalog.facts, programs: programsInForce(data.catalog, asOf) };
     },
-    eligibility: () => notYet('eligibility'),
-    eligibilityMany: () => notYet('eligibility'),
+    eligibility: (request) => checkEligibility(compiled, request.profile, { asOf: request.asOf ?? today(), programIds: request.programIds }),
+    eligibilityMany: (profiles, options) => checkMany(compiled, profiles, { asOf: options.asOf ?? today(), programIds: options.programIds }),
     quote: () => notYet('financing quotes'),
     bondQuote: () => notYet('bond quotes'),
     referenceRates: () => rates,

@@ -1,19 +1,24 @@
 // Maps the engine's refusals to the SDK's typed errors (the same status codes the server sends).
+import { issueMessage, issuePath, type Locale } from '../contract/index.js';
 import { EngineError } from '../engine/errors.js';
 import { ChanrongHttpError, ChanrongValidationError, PROBLEM } from './errors.js';
+import { describeErrors, TITLES } from './validate.js';
 
-export function toClientError(error: unknown): unknown {
+export function toClientError(error: unknown, locale: Locale = 'zh-CN'): unknown {
   if (!(error instanceof EngineError)) return error;
   switch (error.kind) {
     case 'not-found':
       return new ChanrongHttpError({ type: PROBLEM.notFound, title: 'Not found', status: 404, detail: error.message }, { cause: error });
     case 'not-implemented':
       return new ChanrongHttpError({ type: PROBLEM.notImplemented, title: 'Not implemented', status: 501, detail: error.message }, { cause: error });
-    case 'invalid-data':
+    case 'invalid-data': {
+      const errors = error.issues.length
+        ? error.issues.map((i) => ({ path: issuePath(i.path), message: issueMessage(i, locale) }))
+        : [{ path: error.path ?? '', message: error.message }];
       return new ChanrongValidationError({
-        type: PROBLEM.validation, title: 'Invalid input', status: 400, detail: error.message,
-        errors: error.path ? [{ path: error.path, message: error.message }] : [],
+        type: PROBLEM.validation, title: TITLES[locale], status: 400, detail: describeErrors(errors), errors,
       }, { cause: error });
+    }
   }
 }
 

@@ -26,7 +26,7 @@ export class ChanrongError extends Error {
   }
 }
 
-/** The input broke the contract; `errors` names each offending path. Nothing was sent. */
+/** The input broke the contract (found by the client before sending, or by the server: a 400); `errors` names each offending path. */
 export class ChanrongValidationError extends ChanrongError {
   constructor(problem: Problem, options?: { cause?: unknown }) {
     super(problem, options);

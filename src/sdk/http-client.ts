@@ -7,7 +7,7 @@ import {
   ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery,
   type AcceleratorClient, type CallOptions, type Locale,
 } from '../contract/index.js';
-import { ChanrongHttpError, ChanrongResponseError, PROBLEM } from './errors.js';
+import { ChanrongHttpError, ChanrongResponseError, ChanrongValidationError, PROBLEM } from './errors.js';
 import { validateAnswer, validateInput } from './validate.js';
 
 export interface HttpClientOptions {
@@ -130,6 +130,8 @@ async function toHttpError(error: unknown): Promise<unknown> {
       const parsed = Problem.safeParse(await response.clone().json());
       if (parsed.success) problem = { ...parsed.data, status: response.status };
     } catch { /* not JSON: keep the status line */ }
+    // A 400 is bad input whichever side found it: the same error class as the local client's.
+    if (response.status === 400) return new ChanrongValidationError(problem, { cause: error });
     return new ChanrongHttpError(problem, { cause: error });
   }
   if (error instanceof TimeoutError) {

@@ -31,7 +31,12 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
   const catalog = validateInput(Catalog, options.catalog ?? bundledCatalog, locale, 'catalog');
   const referenceRates = validateInput(ReferenceRates, options.referenceRates ?? bundledReferenceRates, locale, 'referenceRates');
   const incubators = validateInput(z.array(Incubator), options.incubators ?? bundledIncubators, locale, 'incubators');
-  const service = createService({ catalog, referenceRates, incubators }, options.now);
+  let service: ReturnType<typeof createService>;
+  try {
+    service = createService({ catalog, referenceRates, incubators }, options.now);
+  } catch (error) {
+    throw toClientError(error, locale);
+  }
 
   // Every method: honour an aborted signal, validate the input, run the engine, validate the answer.
   async function run<In extends z.ZodMiniType, Out extends z.ZodMiniType>(
@@ -43,7 +48,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
     try {
       result = answer(parsed);
     } catch (error) {
-      throw toClientError(error);
+      throw toClientError(error, locale);
     }
     return validateAnswer(output, result, what);
   }

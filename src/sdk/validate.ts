@@ -11,7 +11,7 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale,
   });
 }
 
-const TITLES: Record<Locale, string> = { 'zh-CN': '输入有误', 'zh-TW': '輸入有誤', en: 'Invalid input' };
+export const TITLES: Record<Locale, string> = { 'zh-CN': '输入有误', 'zh-TW': '輸入有誤', en: 'Invalid input' };
 
 export function validateInput<S extends z.ZodMiniType>(schema: S, value: unknown, locale: Locale, prefix = ''): z.infer<S> {
   const result = schema.safeParse(value, { reportInput: true });

@@ -70,6 +70,15 @@ function queryOf(c: Context, numbers: string[] = [], lists: string[] = []): Reco
   return out;
 }
 
+function createServiceOrExplain(...args: Parameters<typeof createService>): Service {
+  try {
+    return createService(...args);
+  } catch (error) {
+    if (error instanceof EngineError) throw new Error(error.message);
+    throw error;
+  }
+}
+
 /** Data the server is started with must fit the contract; the error names each bad path. */
 function validateData<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
   try {
@@ -82,7 +91,7 @@ function validateData<S extends z.ZodMiniType>(schema: S, value: unknown, what: 
 }
 
 export function createApp(options: AppOptions): Hono {
-  const service: Service = createService(
+  const service: Service = createServiceOrExplain(
     {
       catalog: validateData(Catalog, options.catalog, 'catalog'),
       referenceRates: validateData(ReferenceRates, options.referenceRates, 'reference rates'),
@@ -149,7 +158,10 @@ export function createApp(options: AppOptions): Hono {
     if (error instanceof EngineError) {
       if (error.kind === 'not-found') return problem(c, { type: TYPE.notFound, title: TEXT.notFound![l], status: 404, detail: error.message });
       if (error.kind === 'not-implemented') return problem(c, { type: TYPE.notImplemented, title: TEXT.notImplemented![l], status: 501, detail: error.message });
-      return problem(c, { type: TYPE.validation, title: TEXT.invalid![l], status: 400, detail: error.message, errors: [{ path: error.path ?? '', message: error.message }] });
+      const errors = error.issues.length
+        ? error.issues.map((i) => ({ path: issuePath(i.path), message: issueMessage(i, l) }))
+        : [{ path: error.path ?? '', message: error.message }];
+      return problem(c, { type: TYPE.validation, title: TEXT.invalid![l], status: 400, detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors });
     }
     console.error(error);
     return problem(c, { type: TYPE.internal, title: TEXT.internal![l], status: 500 });

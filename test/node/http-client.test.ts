@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHttpClient } from '../../src/sdk/http-client.js';
-import { ChanrongHttpError, ChanrongResponseError } from '../../src/sdk/errors.js';
+import { ChanrongHttpError, ChanrongResponseError, ChanrongValidationError } from '../../src/sdk/errors.js';
 
 type Handler = (request: Request, attempt: number) => Response | Promise<Response>;
 function scripted(handler: Handler) {
@@ -46,7 +46,7 @@ describe('HTTP client', () => {
     const client = createHttpClient({ baseUrl: 'https://bank.example', fetch, retry: 3 });
     await assert.rejects(
       client.financing.quote({ principal: 1, termMonths: 1, repayment: 'interest-only', rate: { type: 'fixed', annualRate: 0 }, startDate: '2025-01-01' }),
-      (e: unknown) => e instanceof ChanrongHttpError && e.status === 400 && e.errors[0]!.path === 'principal',
+      (e: unknown) => e instanceof ChanrongValidationError && e.status === 400 && e.errors[0]!.path === 'principal',
     );
   });
 

@@ -88,7 +88,6 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
       const calls: (() => Promise<unknown>)[] = [
         () => client.financing.quote({ principal: 1000, termMonths: 12, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.04 }, startDate: '2025-01-31' }),
         () => client.financing.bondQuote({ faceValue: 1e8, couponRate: 0.025, termYears: 3, couponsPerYear: 1, issueDate: '2025-06-01' }),
-        () => client.eligibility.check({ profile: { entityType: 'enterprise' } }),
         () => client.incubators.query({ zoom: 3 }),
         () => client.regions.stats(),
       ];
@@ -97,6 +96,49 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
         expect(error).to.be.instanceOf(ChanrongHttpError);
         expect((error as ChanrongHttpError).status).to.equal(501);
       }
+    });
+
+    const sme = {
+      entityType: 'enterprise', certifications: ['tech-sme'], enterpriseSize: 'small', dishonestDebtor: false,
+      restrictedActivities: [], firstLoan: true, region: '440305', hasPledgeableIp: null,
+    };
+
+    t.it('checks a profile: eligible first, each program traced, the questions still needed', async () => {
+      const report = await client.eligibility.check({ profile: sme, asOf: '2026-01-01' });
+      expect(report.asOf).to.equal('2026-01-01');
+      expect(report.catalogVersion).to.be.a('string').and.not.equal('');
+      const statuses = report.results.map((r) => r.status);
+      const rank = { eligible: 0, undetermined: 1, ineligible: 2 } as const;
+      expect(statuses).to.deep.equal([...statuses].sort((a, b) => rank[a] - rank[b]));
+      const firstLoan = report.results.find((r) => r.programId === 'tech-sme-first-loan-relending')!;
+      expect(firstLoan.status).to.equal('eligible');
+      expect(report.results.find((r) => r.programId === 'accelerator-operator-qualification')!.status).to.equal('ineligible');
+      const ip = report.results.find((r) => r.programId === 'ip-pledge-loan')!;
+      expect(ip.status).to.equal('undetermined');
+      expect(ip.missingFacts).to.not.include('hasPledgeableIp'); // "don't know" is never asked again
+      expect(report.nextQuestions.length).to.be.greaterThan(0);
+      for (const r of report.results) for (const f of r.missingFacts) expect(report.nextQuestions).to.include(f);
+    });
+
+    t.it('screens a portfolio with the same answers as one-by-one checks', async () => {
+      const profiles = [sme, {}, { entityType: 'accelerator-operator', capitalAdequacyRatio: 13, riskReserveCoverage: 10, dishonestDebtor: false }];
+      const many = await client.eligibility.checkMany(profiles, { asOf: '2026-01-01' });
+      const one = await Promise.all(profiles.map((profile) => client.eligibility.check({ profile, asOf: '2026-01-01' })));
+      expect(many).to.deep.equal(one);
+      expect(many[2]!.results[0]).to.include({ programId: 'accelerator-operator-qualification', status: 'eligible' });
+    });
+
+    t.it('limits the check to programIds and answers unknown ids with 404', async () => {
+      const report = await client.eligibility.check({ profile: {}, asOf: '2026-01-01', programIds: ['ip-pledge-loan'] });
+      expect(report.results.map((r) => r.programId)).to.deep.equal(['ip-pledge-loan']);
+      const error = await rejection(client.eligibility.check({ profile: {}, programIds: ['no-such-program'] }));
+      expect(error).to.be.instanceOf(ChanrongHttpError);
+      expect((error as ChanrongHttpError).status).to.equal(404);
+    });
+
+    t.it('refuses a profile that does not fit the catalog, naming each fact', async () => {
+      const error = await rejection(client.eligibility.check({ profile: { trl: 12, region: '4403', enterpriseSize: 'giant', unknownFact: true } }));
+      for (const path of ['profile.trl', 'profile.region', 'profile.enterpriseSize', 'profile.unknownFact']) expectValidation(error, path);
     });
 
     t.it('validates eligibility, directory and region queries', async () => {

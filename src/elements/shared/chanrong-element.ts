@@ -11,7 +11,7 @@ export abstract class ChanrongElement extends LitElement {
     endpoint: { type: String, reflect: true },
     locale: { type: String, reflect: true },
     client: { attribute: false },
-    inheritedLang: { state: true },
+    inheritedLang: { state: true, attribute: false },
   };
 
   /** Base URL of a server that speaks the contract; without it (and without `client`) the bundled data is used. */
