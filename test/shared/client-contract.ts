@@ -1,7 +1,7 @@
 // One contract suite, run against every AcceleratorClient (the local one in Node and in Chromium, the HTTP one
 // against a real reference server), so the clients cannot drift apart.
 import { expect } from 'chai';
-import type { AcceleratorClient } from '../../src/contract/index.js';
+import type { AcceleratorClient, Profile } from '../../src/contract/index.js';
 import { ChanrongHttpError, ChanrongValidationError } from '../../src/sdk/errors.js';
 
 export interface SuiteApi {
@@ -98,7 +98,7 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
       }
     });
 
-    const sme = {
+    const sme: Profile = {
       entityType: 'enterprise', certifications: ['tech-sme'], enterpriseSize: 'small', dishonestDebtor: false,
       restrictedActivities: [], firstLoan: true, region: '440305', hasPledgeableIp: null,
     };
@@ -121,7 +121,7 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
     });
 
     t.it('screens a portfolio with the same answers as one-by-one checks', async () => {
-      const profiles = [sme, {}, { entityType: 'accelerator-operator', capitalAdequacyRatio: 13, riskReserveCoverage: 10, dishonestDebtor: false }];
+      const profiles: Profile[] = [sme, {}, { entityType: 'accelerator-operator', capitalAdequacyRatio: 13, riskReserveCoverage: 10, dishonestDebtor: false }];
       const many = await client.eligibility.checkMany(profiles, { asOf: '2026-01-01' });
       const one = await Promise.all(profiles.map((profile) => client.eligibility.check({ profile, asOf: '2026-01-01' })));
       expect(many).to.deep.equal(one);
