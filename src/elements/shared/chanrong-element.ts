@@ -76,8 +76,9 @@ export abstract class ChanrongElement extends LitElement {
     this.emit('chanrong-ready', {});
   }
 
-  protected emit<K extends keyof ChanrongEventDetails>(type: K, detail: ChanrongEventDetails[K]): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: false }));
+  /** Dispatches a bubbling, composed event; returns false when a cancelable one was cancelled by the host. */
+  protected emit<K extends keyof ChanrongEventDetails>(type: K, detail: ChanrongEventDetails[K], cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 
   /** Reports an error: `chanrong-error` for the host, a localized sentence for the user. */

@@ -8,6 +8,8 @@ export type LoadState<T> =
 
 export class Loader<T> {
   state: LoadState<T> = { status: 'idle' };
+  /** The last value that loaded, kept while a newer request runs or after one fails. */
+  previous: T | undefined;
   #controller: AbortController | undefined;
   constructor(private readonly onChange: () => void) {}
 
@@ -21,6 +23,7 @@ export class Loader<T> {
       const value = await run(controller.signal);
       if (controller.signal.aborted) return this.state;
       this.state = { status: 'ready', value };
+      this.previous = value;
     } catch (error) {
       if (controller.signal.aborted) return this.state;
       this.state = { status: 'error', error };

@@ -1,0 +1,219 @@
+// <chanrong-eligibility-checker> driven as a user would: answer, fix a mistake, change an answer, reload, clear.
+import { expect } from '@open-wc/testing';
+import type { AcceleratorClient, EligibilityReport, Profile } from '../../src/contract/index.js';
+import { createLocalClient } from '../../src/sdk/local-client.js';
+import { ChanrongHttpError } from '../../src/sdk/errors.js';
+import type { ChanrongEligibilityChecker } from '../../src/elements/index.js';
+import { cleanup, mount, text, waitFor } from './helpers.js';
+
+type Checker = ChanrongEligibilityChecker;
+const $ = <T extends Element>(el: Element, selector: string) => el.shadowRoot!.querySelector(selector) as T;
+const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
+const questionFacts = (el: Element) => $$(el, 'form [data-fact]').map((n) => n.getAttribute('data-fact'));
+
+function choose(el: Element, fact: string, value: string): void {
+  const input = $$(el, `[data-fact="${fact}"] input`).find((i) => (i as HTMLInputElement).value === value) as HTMLInputElement;
+  input.click();
+}
+function type(el: Element, fact: string, value: string): void {
+  const input = $<HTMLInputElement>(el, `[data-fact="${fact}"] input:not([type=checkbox])`);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+function check(el: Element, fact: string, label: string): void {
+  const box = $$(el, `[data-fact="${fact}"] label`).find((l) => l.textContent!.trim() === label)!.querySelector('input') as HTMLInputElement;
+  box.click();
+}
+async function next(el: Checker): Promise<void> {
+  $<HTMLButtonElement>(el, 'form button[type=submit]').click();
+  await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+}
+const statusOf = (el: Element, id: string) => $(el, `[data-program="${id}"]`)?.getAttribute('data-status');
+
+describe('<chanrong-eligibility-checker>', () => {
+  afterEach(() => { cleanup(); sessionStorage.clear(); });
+
+  it('asks the next questions first and updates results as answers arrive', async () => {
+    const el = await mount<Checker>('<chanrong-eligibility-checker as-of="2026-01-01"></chanrong-eligibility-checker>');
+    expect(questionFacts(el)).to.deep.equal(['entityType', 'dishonestDebtor', 'restrictedActivities']);
+    const changes: Profile[] = [];
+    const reports: EligibilityReport[] = [];
+    el.addEventListener('chanrong-change', (e) => changes.push(e.detail.profile as Profile));
+    el.addEventListener('chanrong-result', (e) => reports.push(e.detail.report as EligibilityReport));
+    choose(el, 'entityType', 'enterprise');
+    choose(el, 'dishonestDebtor', 'false');
+    check(el, 'restrictedActivities', '以上都没有');
+    await next(el);
+    await waitFor(() => reports.length > 0, 'a new report');
+    expect(changes.at(-1)).to.deep.equal({ entityType: 'enterprise', dishonestDebtor: false, restrictedActivities: [] });
+    expect(el.profile).to.deep.equal(changes.at(-1));
+    expect(statusOf(el, 'accelerator-operator-qualification')).to.equal('ineligible');
+    expect(questionFacts(el)).to.not.include('entityType');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('questions-title');
+  });
+
+  it('names the field of a wrong answer, keeps what was typed, and sends nothing', async () => {
+    const client = createLocalClient();
+    let checks = 0;
+    const counting: AcceleratorClient = { ...client, eligibility: { ...client.eligibility, check: (r, o) => { checks++; return client.eligibility.check(r, o); } } };
+    const el = document.createElement('chanrong-eligibility-checker');
+    el.client = counting;
+    el.asOf = '2026-01-01';
+    el.profile = { entityType: 'accelerator-operator', dishonestDebtor: false };
+    const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
+    document.body.append(el);
+    await ready;
+    expect(questionFacts(el)).to.deep.equal(['capitalAdequacyRatio', 'riskReserveCoverage']);
+    const before = checks;
+    type(el, 'capitalAdequacyRatio', '12.5%');
+    type(el, 'riskReserveCoverage', '-3');
+    await next(el);
+    expect(checks).to.equal(before);
+    expect($(el, '[data-fact="capitalAdequacyRatio"] .field-error').textContent).to.equal('资本充足率：请输入数字');
+    expect($(el, '[data-fact="riskReserveCoverage"] .field-error').textContent).to.equal('风险准备金覆盖率：不得小于 0');
+    expect($<HTMLInputElement>(el, '[data-fact="capitalAdequacyRatio"] input[type=text]').value).to.equal('12.5%');
+    expect($<HTMLInputElement>(el, '[data-fact="capitalAdequacyRatio"] input[type=text]').getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-fact="capitalAdequacyRatio"] input[type=text]'));
+    type(el, 'capitalAdequacyRatio', '12.5');
+    type(el, 'riskReserveCoverage', '10');
+    await next(el);
+    await waitFor(() => statusOf(el, 'accelerator-operator-qualification') === 'eligible', 'eligible operator');
+    expect(el.profile).to.include({ capitalAdequacyRatio: 12.5, riskReserveCoverage: 10 });
+  });
+
+  it("accepts \"don't know\" and never asks that question again", async () => {
+    const el = await mount<Checker>('<chanrong-eligibility-checker as-of="2026-01-01" programs="ip-pledge-loan"></chanrong-eligibility-checker>');
+    for (const fact of questionFacts(el)) {
+      const box = $$(el, `[data-fact="${fact}"] label`).find((l) => l.textContent!.trim() === '不清楚')!.querySelector('input') as HTMLInputElement;
+      box.click();
+    }
+    await next(el);
+    await waitFor(() => Object.values(el.profile).every((v) => v === null) && Object.keys(el.profile).length === 3, 'unknown answers');
+    for (const fact of Object.keys(el.profile)) expect(questionFacts(el)).to.not.include(fact);
+    expect(text(el)).to.include('不清楚');
+  });
+
+  it('picks a region by province and city', async () => {
+    const el = document.createElement('chanrong-eligibility-checker');
+    el.asOf = '2026-01-01';
+    el.programs = 'aic-equity-investment-pilot';
+    el.profile = { entityType: 'enterprise', dishonestDebtor: false, restrictedActivities: [], certifications: ['high-tech'] };
+    const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
+    document.body.append(el);
+    await ready;
+    await waitFor(() => $$(el, '[data-fact="region"] select option').length > 30, 'provinces');
+    const province = $<HTMLSelectElement>(el, '[data-fact="region"] select');
+    province.value = '440000';
+    province.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await next(el);
+    expect($(el, '[data-fact="region"] .field-error').textContent).to.include('请选择地级行政区');
+    const city = $$(el, '[data-fact="region"] select')[1] as HTMLSelectElement;
+    city.value = '440300';
+    city.dispatchEvent(new Event('change'));
+    await next(el);
+    await waitFor(() => statusOf(el, 'aic-equity-investment-pilot') === 'eligible', 'Shenzhen is a pilot city');
+    expect(el.profile['region']).to.equal('440300');
+    expect(text(el)).to.include('广东省 深圳市');
+  });
+
+  it('lets an answer be changed from the summary', async () => {
+    const el = document.createElement('chanrong-eligibility-checker');
+    el.asOf = '2026-01-01';
+    el.profile = { entityType: 'enterprise', dishonestDebtor: true };
+    el.locale = 'en';
+    const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
+    document.body.append(el);
+    await ready;
+    expect(statusOf(el, 'tech-credit-loan')).to.equal('ineligible');
+    const change = $$(el, '.answers button').find((b) => b.getAttribute('aria-label')!.includes('dishonest'))! as HTMLButtonElement;
+    change.click();
+    await el.updateComplete;
+    expect(questionFacts(el)).to.deep.equal(['dishonestDebtor']);
+    choose(el, 'dishonestDebtor', 'false');
+    await next(el);
+    await waitFor(() => statusOf(el, 'tech-credit-loan') === 'undetermined', 'no longer failed by the gate');
+  });
+
+  it('keeps answers across a reload with persist, and clears them', async () => {
+    const first = await mount<Checker>('<chanrong-eligibility-checker id="c1" persist as-of="2026-01-01"></chanrong-eligibility-checker>');
+    choose(first, 'entityType', 'enterprise');
+    choose(first, 'dishonestDebtor', 'false');
+    check(first, 'restrictedActivities', '以上都没有');
+    await next(first);
+    cleanup();
+    const second = await mount<Checker>('<chanrong-eligibility-checker id="c1" persist as-of="2026-01-01"></chanrong-eligibility-checker>');
+    expect(second.profile).to.deep.equal({ entityType: 'enterprise', dishonestDebtor: false, restrictedActivities: [] });
+    ($$(second, '.actions button').find((b) => b.textContent!.includes('清除'))! as HTMLButtonElement).click();
+    await waitFor(() => Object.keys(second.profile).length === 0, 'cleared');
+    expect(sessionStorage.getItem('chanrong:eligibility:c1')).to.equal(null);
+  });
+
+  it('never loses the answers when the client fails, and recovers on retry', async () => {
+    const base = createLocalClient();
+    let fail = false;
+    const flaky: AcceleratorClient = {
+      ...base,
+      eligibility: { ...base.eligibility, check: async (r, o) => { if (fail) throw new ChanrongHttpError({ type: 'x', title: 'down', status: 503 }); return base.eligibility.check(r, o); } },
+    };
+    const el = document.createElement('chanrong-eligibility-checker');
+    el.client = flaky;
+    el.asOf = '2026-01-01';
+    const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
+    document.body.append(el);
+    await ready;
+    const errors: unknown[] = [];
+    el.addEventListener('chanrong-error', (e) => errors.push(e.detail.error));
+    fail = true;
+    choose(el, 'entityType', 'enterprise');
+    choose(el, 'dishonestDebtor', 'false');
+    check(el, 'restrictedActivities', '以上都没有');
+    await next(el);
+    await waitFor(() => errors.length === 1, 'an error event');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(errors).to.have.length(1); // one answer, one check, one error
+    expect($(el, '[role=alert]').textContent).to.include('服务器出错');
+    expect(el.profile).to.deep.equal({ entityType: 'enterprise', dishonestDebtor: false, restrictedActivities: [] });
+    fail = false;
+    $<HTMLButtonElement>(el, '[role=alert] button').click();
+    await waitFor(() => !$(el, '[role=alert]') && statusOf(el, 'accelerator-operator-qualification') === 'ineligible', 'recovered');
+  });
+
+  it('"calculate financing" fires chanrong-select-program and fills a calculator on the page', async () => {
+    const calculator = document.createElement('chanrong-financing-calculator');
+    document.body.append(calculator);
+    const el = await mount<Checker>('<chanrong-eligibility-checker as-of="2026-01-01" programs="tech-credit-loan"></chanrong-eligibility-checker>');
+    const selected: unknown[] = [];
+    el.addEventListener('chanrong-select-program', (e) => selected.push(e.detail.program));
+    $<HTMLButtonElement>(el, '[data-program="tech-credit-loan"] article > div button').click();
+    expect((selected[0] as { id: string }).id).to.equal('tech-credit-loan');
+    expect(calculator.getAttribute('program') ?? (calculator as unknown as { program?: string }).program).to.equal('tech-credit-loan');
+  });
+
+  it('explains each criterion with its status, the answer given and the policy source', async () => {
+    const el = document.createElement('chanrong-eligibility-checker');
+    el.asOf = '2026-01-01';
+    el.programs = 'accelerator-operator-qualification';
+    el.profile = { entityType: 'accelerator-operator', capitalAdequacyRatio: 8, riskReserveCoverage: 15, dishonestDebtor: false };
+    const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
+    document.body.append(el);
+    await ready;
+    const trace = $(el, '[data-program="accelerator-operator-qualification"] .trace').textContent!.replace(/\s+/g, ' ');
+    expect(trace).to.include('不符合: 资本充足率不低于 12%');
+    expect(trace).to.include('您的回答：8 %');
+    expect(trace).to.include('符合: 风险准备金覆盖率不低于 10%');
+    expect(trace).to.include('政策依据：最高人民法院关于公布失信被执行人名单信息的若干规定'); // a criterion's own source
+    const sources = $(el, '[data-program="accelerator-operator-qualification"] ul.sources').textContent!;
+    expect(sources).to.include('严控加速器主体的资本充足率'); // the program's policy text
+  });
+
+  for (const locale of ['zh-CN', 'zh-TW', 'en']) {
+    it(`is axe-clean with questions, errors and open criteria in ${locale}`, async () => {
+      const el = await mount<Checker>(`<chanrong-eligibility-checker locale="${locale}" as-of="2026-01-01"></chanrong-eligibility-checker>`);
+      await next(el); // every question unanswered: errors shown
+      for (const d of $$(el, 'details')) (d as HTMLDetailsElement).open = true;
+      await expect(el).to.be.accessible();
+    });
+  }
+});
