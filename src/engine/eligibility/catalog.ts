@@ -48,6 +48,8 @@ function leafValueProblem(def: FactDef, leaf: Leaf): string | undefined {
 export function catalogIssues(catalog: Catalog): IssueLike[] {
   const issues: IssueLike[] = [];
   for (const [factId, def] of Object.entries(catalog.facts)) {
+    // Profiles are plain objects read by key: a fact must not be named like an Object.prototype member.
+    if (factId in Object.prototype) issues.push(issue(['facts', factId], `"${factId}" is reserved and cannot name a fact`));
     const needsOptions = def.type === 'enum' || def.type === 'enum-set';
     if (needsOptions && !def.options?.length) issues.push(issue(['facts', factId, 'options'], `a fact of type ${def.type} needs options`));
     if (!needsOptions && def.options) issues.push(issue(['facts', factId, 'options'], `a fact of type ${def.type} takes no options`));

@@ -8,30 +8,31 @@ import { EngineError } from '../errors.js';
 import { assertCatalog } from './catalog.js';
 import { wholeYearsBetween, withinRegion } from './operators.js';
 import { isInForce } from './programs.js';
-import { profileIssues } from './profile.js';
+import { compileFactChecks, profileIssues, type FactCheck } from './profile.js';
 
 type Evaluate = (profile: Profile, asOf: string) => TraceNode;
+
+/** How many distinct subtrees one combinator node keeps for sharing (bounds memory on continuous answers). */
+const TRIE_LIMIT = 512;
+/** How many distinct answers one leaf keeps shared nodes for. */
+const LEAF_LIMIT = 4096;
+const NOTHING_MISSING: string[] = Object.freeze([]) as unknown as string[];
 
 interface CompiledProgram {
   program: Program;
   index: number;
   evaluate: Evaluate;
+  /** Results of decided programs, shared by trace identity. */
+  decided: Map<TraceNode, ProgramResult>;
 }
 
 export interface CompiledCatalog {
   catalog: Catalog;
+  checks: Map<string, FactCheck>;
   programs: CompiledProgram[];
   byId: Map<string, CompiledProgram>;
   /** Fact id → position in the catalog's `facts` declaration, for tie-breaking `nextQuestions`. */
   factOrder: Map<string, number>;
-}
-
-function meta(node: Criterion): Pick<TraceNode, 'id' | 'label' | 'source'> {
-  const m: Pick<TraceNode, 'id' | 'label' | 'source'> = {};
-  if (node.id !== undefined) m.id = node.id;
-  if (node.label !== undefined) m.label = node.label;
-  if (node.source !== undefined) m.source = node.source;
-  return m;
 }
 
 /** The test of one leaf on a present, non-null value. */
@@ -65,48 +66,94 @@ function compileTest(leaf: Leaf, def: FactDef): (actual: unknown, asOf: string) 
   }
 }
 
+// Trace nodes are built as object literals of one fixed shape per kind (meta keys may hold undefined, which
+// JSON leaves out): far cheaper than spreading optional keys for every node of every profile.
 function compileNode(node: Criterion, facts: Catalog['facts']): Evaluate {
-  const m = meta(node);
-  if ('all' in node || 'any' in node) {
-    const isAll = 'all' in node;
-    const children = (isAll ? node.all : node.any).map((c) => compileNode(c, facts));
-    const decisive: TraceStatus = isAll ? 'fail' : 'pass';
-    const otherwise: TraceStatus = isAll ? 'pass' : 'fail';
-    return (profile, asOf) => {
-      const traces = children.map((child) => child(profile, asOf));
-      let status: TraceStatus = otherwise;
+  const { id, label, source } = node;
+  if ('all' in node || 'any' in node || 'not' in node) {
+    const kind = 'all' in node ? 'all' : 'any' in node ? 'any' : 'not';
+    const children = (kind === 'all' ? (node as { all: Criterion[] }).all : kind === 'any' ? (node as { any: Criterion[] }).any : [(node as { not: Criterion }).not])
+      .map((c) => compileNode(c, facts));
+    const n = children.length;
+    const combine = (traces: TraceNode[]): TraceStatus => {
+      if (kind === 'not') { const c = traces[0]!.status; return c === 'pass' ? 'fail' : c === 'fail' ? 'pass' : 'unknown'; }
+      const decisive: TraceStatus = kind === 'all' ? 'fail' : 'pass';
+      let status: TraceStatus = kind === 'all' ? 'pass' : 'fail';
       for (const t of traces) {
-        if (t.status === decisive) { status = decisive; break; }
+        if (t.status === decisive) return decisive;
         if (t.status === 'unknown') status = 'unknown';
       }
-      return { status, ...m, children: traces };
+      return status;
     };
-  }
-  if ('not' in node) {
-    const child = compileNode(node.not, facts);
+    // When every child is a shared (frozen) node, this node is fully determined by their identities: look it
+    // up in a small trie keyed by child identity instead of building it again for every profile.
+    const scratch: TraceNode[] = new Array(n);
+    const trie = new Map<TraceNode, unknown>();
+    let cached = 0;
     return (profile, asOf) => {
-      const t = child(profile, asOf);
-      const status: TraceStatus = t.status === 'pass' ? 'fail' : t.status === 'fail' ? 'pass' : 'unknown';
-      return { status, ...m, children: [t] };
+      let allShared = true;
+      for (let i = 0; i < n; i++) {
+        const t = children[i]!(profile, asOf);
+        scratch[i] = t;
+        if (allShared && !Object.isFrozen(t)) allShared = false;
+      }
+      if (allShared && n > 0) {
+        let level: Map<TraceNode, unknown> | undefined = trie;
+        for (let i = 0; i < n - 1 && level; i++) level = level.get(scratch[i]!) as Map<TraceNode, unknown> | undefined;
+        const hit = level?.get(scratch[n - 1]!) as TraceNode | undefined;
+        if (hit) return hit;
+      }
+      const traces = scratch.slice();
+      const trace: TraceNode = { status: combine(traces), id, label, source, children: traces };
+      if (allShared && n > 0 && cached < TRIE_LIMIT) {
+        let level = trie;
+        for (let i = 0; i < n - 1; i++) {
+          let next = level.get(traces[i]!) as Map<TraceNode, unknown> | undefined;
+          if (!next) { next = new Map(); level.set(traces[i]!, next); }
+          level = next;
+        }
+        level.set(traces[n - 1]!, Object.freeze(trace));
+        Object.freeze(traces);
+        cached++;
+      }
+      return trace;
     };
   }
-  const leaf = node;
-  const test = compileTest(leaf, facts[leaf.fact]!);
-  const base = { ...m, fact: leaf.fact, op: leaf.op, expected: leaf.value };
+  const { fact, op, value: expected } = node;
+  const test = compileTest(node, facts[fact]!);
+  const unanswered: TraceNode = Object.freeze({ status: 'unknown', id, label, source, fact, op, expected });
+  const dontKnow: TraceNode = Object.freeze({ status: 'unknown', id, label, source, fact, op, expected, actual: null });
+  // A leaf's trace depends only on the answer (and asOf): for yes/no, option and date answers the same frozen
+  // node serves every profile that gave that answer, so a portfolio screen allocates per decision, not per leaf.
+  const shared = new Map<unknown, TraceNode>();
+  let sharedAsOf = '';
   return (profile, asOf) => {
-    if (!Object.prototype.hasOwnProperty.call(profile, leaf.fact)) return { status: 'unknown', ...base };
-    const actual = profile[leaf.fact]!;
-    if (actual === null) return { status: 'unknown', ...base, actual: null };
-    return { status: test(actual, asOf) ? 'pass' : 'fail', ...base, actual };
+    // Fact ids never name Object.prototype members (checked on load), so a plain read is safe.
+    const actual = profile[fact];
+    if (actual === undefined) return unanswered;
+    if (actual === null) return dontKnow;
+    if (asOf !== sharedAsOf) {
+      shared.clear();
+      sharedAsOf = asOf;
+    }
+    const primitive = typeof actual !== 'object';
+    if (primitive) {
+      const hit = shared.get(actual);
+      if (hit) return hit;
+    }
+    const trace: TraceNode = { status: test(actual, asOf) ? 'pass' : 'fail', id, label, source, fact, op, expected, actual };
+    if (primitive && shared.size < LEAF_LIMIT) shared.set(actual, Object.freeze(trace));
+    return trace;
   };
 }
 
 /** Checks and compiles a catalog; throws an `invalid-data` EngineError naming every problem. */
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
   assertCatalog(catalog);
-  const programs = catalog.programs.map((program, index) => ({ program, index, evaluate: compileNode(program.criteria, catalog.facts) }));
+  const programs = catalog.programs.map((program, index) => ({ program, index, evaluate: compileNode(program.criteria, catalog.facts), decided: new Map() }));
   return {
     catalog,
+    checks: compileFactChecks(catalog),
     programs,
     byId: new Map(programs.map((p) => [p.program.id, p])),
     factOrder: new Map(Object.keys(catalog.facts).map((f, i) => [f, i])),
@@ -118,14 +165,13 @@ export function missingFacts(trace: TraceNode, into: string[] = []): string[] {
   if (trace.status !== 'unknown') return into;
   if (trace.children) {
     for (const child of trace.children) missingFacts(child, into);
-  } else if (trace.fact !== undefined && !('actual' in trace) && !into.includes(trace.fact)) {
+  } else if (trace.fact !== undefined && trace.actual === undefined && !into.includes(trace.fact)) {
     into.push(trace.fact);
   }
   return into;
 }
 
 const STATUS: Record<TraceStatus, EligibilityStatus> = { pass: 'eligible', fail: 'ineligible', unknown: 'undetermined' };
-const RANK: Record<EligibilityStatus, number> = { eligible: 0, undetermined: 1, ineligible: 2 };
 
 export interface CheckOptions {
   asOf: string;
@@ -134,7 +180,7 @@ export interface CheckOptions {
 
 /** Refuses a profile that does not fit the catalog, naming each fact. */
 export function assertProfile(compiled: CompiledCatalog, profile: Profile, prefix: (string | number)[] = ['profile']): void {
-  const issues = profileIssues(compiled.catalog, profile, prefix);
+  const issues = profileIssues(compiled.checks, profile, prefix);
   if (issues.length) throw new EngineError('invalid-data', 'the profile does not fit the catalog', issues[0]!.path.join('.'), issues);
 }
 
@@ -148,20 +194,32 @@ function selectPrograms(compiled: CompiledCatalog, options: CheckOptions): Compi
 
 /** The eligibility report of one (already validated) profile. */
 export function evaluateProfile(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs = selectPrograms(compiled, options)): EligibilityReport {
-  const results: (ProgramResult & { index: number })[] = programs.map(({ program, index, evaluate }) => {
+  // Programs are in catalog order, so three buckets give "eligible, undetermined, ineligible, then catalog order".
+  const eligible: ProgramResult[] = [];
+  const undetermined: ProgramResult[] = [];
+  const ineligible: ProgramResult[] = [];
+  let counts: Map<string, number> | undefined;
+  for (const { program, evaluate, decided } of programs) {
     const trace = evaluate(profile, options.asOf);
-    return { programId: program.id, status: STATUS[trace.status], missingFacts: trace.status === 'unknown' ? missingFacts(trace) : [], trace, index };
-  });
-  results.sort((a, b) => RANK[a.status] - RANK[b.status] || a.index - b.index);
-  const counts = new Map<string, number>();
-  for (const r of results) for (const f of r.missingFacts) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const nextQuestions = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || compiled.factOrder.get(a)! - compiled.factOrder.get(b)!);
-  return {
-    asOf: options.asOf,
-    catalogVersion: compiled.catalog.version,
-    results: results.map(({ index: _index, ...r }) => r),
-    nextQuestions,
-  };
+    if (trace.status === 'unknown') {
+      const missing = missingFacts(trace);
+      undetermined.push({ programId: program.id, status: 'undetermined', missingFacts: missing, trace });
+      counts ??= new Map();
+      for (const f of missing) counts.set(f, (counts.get(f) ?? 0) + 1);
+    } else {
+      // A shared trace gives a shared (frozen) result: the same finding for every profile that reached it.
+      let result = Object.isFrozen(trace) ? decided.get(trace) : undefined;
+      if (!result) {
+        result = { programId: program.id, status: STATUS[trace.status], missingFacts: NOTHING_MISSING, trace };
+        if (Object.isFrozen(trace) && decided.size < TRIE_LIMIT) decided.set(trace, Object.freeze(result));
+      }
+      (trace.status === 'pass' ? eligible : ineligible).push(result);
+    }
+  }
+  const nextQuestions = counts
+    ? [...counts.keys()].sort((a, b) => counts!.get(b)! - counts!.get(a)! || compiled.factOrder.get(a)! - compiled.factOrder.get(b)!)
+    : [];
+  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results: eligible.concat(undetermined, ineligible), nextQuestions };
 }
 
 /** Validates then evaluates one profile. */

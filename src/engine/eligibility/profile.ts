@@ -1,6 +1,11 @@
 // Profile validation against the catalog's fact definitions: an undeclared fact, or a value that does not fit
-// its FactDef, is refused naming the fact. `null` ("don't know") always fits.
+// its FactDef, is refused naming the fact. `null` ("don't know") always fits. Each fact's check is compiled
+// once per catalog, so screening a portfolio allocates nothing for a valid answer.
 import type { Catalog, FactDef, IssueLike, Profile } from '../../contract/index.js';
+
+/** What is wrong with a value, without its path (added only when there is a problem). */
+type Problem = Omit<IssueLike, 'path'> & { at?: number };
+export type FactCheck = (value: unknown) => Problem | undefined;
 
 function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -9,55 +14,72 @@ function isCalendarDate(s: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
 }
 
-function valueIssue(def: FactDef, value: unknown, path: (string | number)[]): IssueLike | undefined {
-  const typeIssue = (expected: string): IssueLike => ({ code: 'invalid_type', expected, path, input: value });
-  const range = (v: number): IssueLike | undefined => {
-    if (def.min !== undefined && v < def.min) return { code: 'too_small', origin: 'number', minimum: def.min, inclusive: true, path };
-    if (def.max !== undefined && v > def.max) return { code: 'too_big', origin: 'number', maximum: def.max, inclusive: true, path };
+export function compileFactCheck(def: FactDef): FactCheck {
+  const typeIssue = (expected: string, value: unknown): Problem => ({ code: 'invalid_type', expected, input: value });
+  const { min, max } = def;
+  const range = (v: number): Problem | undefined => {
+    if (min !== undefined && v < min) return { code: 'too_small', origin: 'number', minimum: min, inclusive: true };
+    if (max !== undefined && v > max) return { code: 'too_big', origin: 'number', maximum: max, inclusive: true };
     return undefined;
   };
-  const options = () => (def.options ?? []).map((o) => o.value);
+  const values = (def.options ?? []).map((o) => o.value);
+  const options = new Set(values);
   switch (def.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : typeIssue('boolean');
+      return (v) => (typeof v === 'boolean' ? undefined : typeIssue('boolean', v));
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? range(value) : typeIssue('number');
+      return (v) => (typeof v === 'number' && Number.isFinite(v) ? range(v) : typeIssue('number', v));
     case 'integer':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return typeIssue('number');
-      return Number.isInteger(value) ? range(value) : { code: 'integer', path };
+      return (v) => {
+        if (typeof v !== 'number' || !Number.isFinite(v)) return typeIssue('number', v);
+        return Number.isInteger(v) ? range(v) : { code: 'integer' };
+      };
     case 'string':
-      return typeof value === 'string' ? undefined : typeIssue('string');
+      return (v) => (typeof v === 'string' ? undefined : typeIssue('string', v));
     case 'enum':
-      if (typeof value !== 'string') return typeIssue('string');
-      return options().includes(value) ? undefined : { code: 'invalid_value', values: options(), path };
-    case 'enum-set': {
-      if (!Array.isArray(value)) return typeIssue('array');
-      const allowed = options();
-      const bad = value.findIndex((v) => typeof v !== 'string' || !allowed.includes(v));
-      if (bad >= 0) return { code: 'invalid_value', values: allowed, path: [...path, bad] };
-      return new Set(value).size === value.length ? undefined : { code: 'duplicate_option', path };
-    }
+      return (v) => {
+        if (typeof v !== 'string') return typeIssue('string', v);
+        return options.has(v) ? undefined : { code: 'invalid_value', values };
+      };
+    case 'enum-set':
+      return (v) => {
+        if (!Array.isArray(v)) return typeIssue('array', v);
+        for (let i = 0; i < v.length; i++) {
+          if (typeof v[i] !== 'string' || !options.has(v[i])) return { code: 'invalid_value', values, at: i };
+          for (let j = 0; j < i; j++) if (v[j] === v[i]) return { code: 'duplicate_option' };
+        }
+        return undefined;
+      };
     case 'date':
-      if (typeof value !== 'string') return typeIssue('string');
-      return isCalendarDate(value) ? undefined : { code: 'not_a_date', path };
+      return (v) => {
+        if (typeof v !== 'string') return typeIssue('string', v);
+        return isCalendarDate(v) ? undefined : { code: 'not_a_date' };
+      };
     case 'region':
-      if (typeof value !== 'string') return typeIssue('string');
-      return /^\d{6}$/.test(value) ? undefined : { code: 'not_an_adcode', path };
+      return (v) => {
+        if (typeof v !== 'string') return typeIssue('string', v);
+        return v.length === 6 && /^\d{6}$/.test(v) ? undefined : { code: 'not_an_adcode' };
+      };
   }
 }
 
-/** Every problem of a profile, paths under `profile.`; empty when it fits the catalog. */
-export function profileIssues(catalog: Catalog, profile: Profile, prefix: (string | number)[] = ['profile']): IssueLike[] {
-  const issues: IssueLike[] = [];
-  for (const [fact, value] of Object.entries(profile)) {
-    const def = catalog.facts[fact];
-    if (!def) {
-      issues.push({ code: 'unknown_fact', path: [...prefix, fact] });
-      continue;
+export function compileFactChecks(catalog: Catalog): Map<string, FactCheck> {
+  return new Map(Object.entries(catalog.facts).map(([id, def]) => [id, compileFactCheck(def)]));
+}
+
+/** Every problem of a profile, paths under `prefix` (`profile` by default); empty when it fits the catalog. */
+export function profileIssues(checks: Map<string, FactCheck>, profile: Profile, prefix: (string | number)[] = ['profile']): IssueLike[] {
+  let issues: IssueLike[] | undefined;
+  for (const fact of Object.keys(profile)) {
+    const check = checks.get(fact);
+    const value = profile[fact];
+    let problem: Problem | undefined;
+    if (!check) problem = { code: 'unknown_fact' };
+    else if (value !== null) problem = check(value);
+    if (problem) {
+      const { at, ...rest } = problem;
+      (issues ??= []).push({ ...rest, path: at === undefined ? [...prefix, fact] : [...prefix, fact, at] });
     }
-    if (value === null) continue;
-    const problem = valueIssue(def, value, [...prefix, fact]);
-    if (problem) issues.push(problem);
   }
-  return issues;
+  return issues ?? [];
 }
