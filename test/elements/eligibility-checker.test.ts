@@ -217,3 +217,25 @@ describe('<chanrong-eligibility-checker>', () => {
     });
   }
 });
+
+describe('<chanrong-eligibility-checker> with the keyboard only', () => {
+  afterEach(() => { cleanup(); sessionStorage.clear(); });
+
+  it('answers a group and moves focus to the next one without a pointer', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const el = await mount<Checker>('<chanrong-eligibility-checker as-of="2026-01-01" locale="en"></chanrong-eligibility-checker>');
+    const first = $<HTMLInputElement>(el, '[data-fact="entityType"] input[type=radio]');
+    first.focus();
+    await sendKeys({ press: 'Space' }); // entityType: Enterprise
+    await sendKeys({ press: 'Tab' }); // → dishonestDebtor radio group
+    await sendKeys({ press: 'ArrowRight' }); // Yes → No
+    await sendKeys({ press: 'Tab' }); // → first restricted-activity box
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' }); // → "None of these"
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Enter' }); // submits the form
+    await waitFor(() => el.profile['entityType'] === 'enterprise', 'answers applied');
+    expect(el.profile).to.deep.equal({ entityType: 'enterprise', dishonestDebtor: false, restrictedActivities: [] });
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'questions-title', 'focus on the next group');
+  });
+});

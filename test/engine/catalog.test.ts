@@ -69,6 +69,7 @@ describe('bundled catalog', () => {
   for (const program of catalog.programs) {
     it(`${program.id}: cites a dated or quoted source and is reachable`, () => {
       expect(program.sources.length).to.be.at.least(1);
+      expect(program.validFrom, 'validity window').to.match(/^\d{4}-\d{2}-\d{2}$/);
       expect(program.sources.some((s) => s.quote || s.date)).to.equal(true);
       for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) expect(program.title[locale], locale).to.be.a('string');
       const profile: Profile = {};
