@@ -11,6 +11,8 @@ import { EngineError } from './errors.js';
 import { programsInForce } from './eligibility/programs.js';
 import { checkEligibility, checkMany, compileCatalog } from './eligibility/evaluate.js';
 import { sortFixings } from './financing/reference-rates.js';
+import { quoteLoan } from './financing/loan.js';
+import { quoteBond } from './financing/bond.js';
 
 export interface ServiceData {
   catalog: Catalog;
@@ -45,8 +47,8 @@ export function createService(data: ServiceData, clock: () => Date = () => new D
     },
     eligibility: (request) => checkEligibility(compiled, request.profile, { asOf: request.asOf ?? today(), programIds: request.programIds }),
     eligibilityMany: (profiles, options) => checkMany(compiled, profiles, { asOf: options.asOf ?? today(), programIds: options.programIds }),
-    quote: () => notYet('financing quotes'),
-    bondQuote: () => notYet('bond quotes'),
+    quote: (request) => quoteLoan(request, rates),
+    bondQuote: (request) => quoteBond(request),
     referenceRates: () => rates,
     incubators: () => notYet('the incubator directory'),
     incubator: () => notYet('the incubator directory'),

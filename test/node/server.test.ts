@@ -74,7 +74,7 @@ describe('reference server', () => {
   });
 
   it('answers engines of later versions with 501 problem+json, not made-up data', async () => {
-    const res = await post('/v1/financing/bond-quote', JSON.stringify({ faceValue: 1e8, couponRate: 0.025, termYears: 3, couponsPerYear: 2, issueDate: '2025-06-01' }));
+    const res = await fetch(`${server.url}/v1/regions/stats`);
     assert.equal(res.status, 501);
     assert.equal((await problemOf(res)).status, 501);
   });

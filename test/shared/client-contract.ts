@@ -86,8 +86,6 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
 
     t.it('says honestly that engines of later versions are not there yet (501)', async () => {
       const calls: (() => Promise<unknown>)[] = [
-        () => client.financing.quote({ principal: 1000, termMonths: 12, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.04 }, startDate: '2025-01-31' }),
-        () => client.financing.bondQuote({ faceValue: 1e8, couponRate: 0.025, termYears: 3, couponsPerYear: 1, issueDate: '2025-06-01' }),
         () => client.incubators.query({ zoom: 3 }),
         () => client.regions.stats(),
       ];
@@ -139,6 +137,55 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
     t.it('refuses a profile that does not fit the catalog, naming each fact', async () => {
       const error = await rejection(client.eligibility.check({ profile: { trl: 12, region: '4403', enterpriseSize: 'giant', unknownFact: true } }));
       for (const path of ['profile.trl', 'profile.region', 'profile.enterpriseSize', 'profile.unknownFact']) expectValidation(error, path);
+    });
+
+    t.it('quotes a loan: schedule to the fen, fees, subsidy and the annualized rate', async () => {
+      const quote = await client.financing.quote({
+        principal: 1_000_000, termMonths: 36, repayment: 'equal-installment', rate: { type: 'fixed', annualRate: 0.0435 },
+        startDate: '2025-01-31', upfrontFeeRate: 0.01, guaranteeFee: { annualRate: 0.01 }, subsidy: { type: 'rate-points', annualPoints: 0.015 },
+      });
+      expect(quote.schedule).to.have.length(36);
+      expect(quote.schedule.slice(0, 3).map((r) => r.date)).to.deep.equal(['2025-02-28', '2025-03-31', '2025-04-30']);
+      expect(quote.schedule[0]).to.deep.equal({
+        period: 1, date: '2025-02-28', openingBalance: 1_000_000, interest: 3625, principal: 26054.93, payment: 29679.93,
+        guaranteeFee: 0, subsidy: 1250, closingBalance: 973945.07,
+      });
+      expect(quote.schedule.at(-1)!.closingBalance).to.equal(0);
+      expect(quote.totals.principal).to.equal(1_000_000);
+      expect(quote.disbursement).to.deep.equal({ date: '2025-01-31', principal: 1_000_000, upfrontFee: 10000, guaranteeFee: 10000, netAmount: 980000 });
+      expect(quote.annualRate).to.equal(0.0435);
+      expect(quote.annualizedRate).to.be.greaterThan(0.0435);
+      expect(quote.allInCost).to.be.lessThan(quote.annualizedRate); // the subsidy outweighs the guarantee fee here
+    });
+
+    t.it('takes the LPR published on or before the start date and adds the spread', async () => {
+      const quote = await client.financing.quote({ principal: 100_000, termMonths: 12, repayment: 'interest-only', rate: { type: 'lpr', tenor: '5y', spreadBps: -20 }, startDate: '2024-10-20' });
+      expect(quote.annualRate).to.equal(0.0385 - 0.002); // 2024-07-22 fixing: 3.85 %
+      const error = await rejection(client.financing.quote({ principal: 100_000, termMonths: 12, repayment: 'interest-only', rate: { type: 'lpr', tenor: '1y', spreadBps: 0 }, startDate: '2019-08-19' }));
+      expectValidation(error, 'startDate');
+    });
+
+    t.it('warns when the principal exceeds the IP-pledge cap', async () => {
+      const quote = await client.financing.quote({
+        principal: 600_000, termMonths: 24, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.04 }, startDate: '2025-03-01',
+        ipPledge: { appraisedValue: 1_000_000, pledgeRatio: 0.5 },
+      });
+      expect(quote.limits).to.deep.equal({ maxPrincipal: 500_000 });
+      expect(quote.warnings.map((w) => w.code)).to.deep.equal(['exceeds-pledge-cap']);
+      expect(quote.warnings[0]!.message['zh-CN']).to.be.a('string');
+    });
+
+    t.it("quotes a bond's issuer flows, cost and risk-sharing split", async () => {
+      const quote = await client.financing.bondQuote({
+        faceValue: 100_000_000, couponRate: 0.025, termYears: 3, couponsPerYear: 2, issuePrice: 99.5, upfrontCostRate: 0.003,
+        annualCostRate: 0.001, issueDate: '2025-06-30',
+        riskSharing: { defaultProbability: 0.02, lossGivenDefault: 0.6, shares: { pboc: 0.4, local: 0.35, enhancer: 0.25 } },
+      });
+      expect(quote.cashFlows).to.have.length(7);
+      expect(quote.cashFlows[0]).to.deep.equal({ period: 0, date: '2025-06-30', coupon: 0, cost: 300_000, principal: 99_500_000, net: 99_200_000 });
+      expect(quote.cashFlows[6]!.net).to.equal(-101_300_000);
+      expect(quote.riskSharing).to.deep.equal({ expectedLoss: 1_200_000, byParty: { pboc: 480_000, local: 420_000, enhancer: 300_000 } });
+      expect(quote.issuerCost).to.be.greaterThan(0.026).and.lessThan(0.03);
     });
 
     t.it('validates eligibility, directory and region queries', async () => {

@@ -1,0 +1,92 @@
+// Integer-fen arithmetic. Amounts are integers (fen); rates are exact decimals (scaled to 1e-10); every product is
+// rounded half away from zero to the fen exactly, never through a binary float that sits on a .5 boundary.
+
+/** Rates carry at most 10 decimals (0.0435, LPR + bps, subsidy points): exact as integers over 1e10. */
+export const RATE_SCALE = 10_000_000_000;
+const RATE_SCALE_N = 10_000_000_000n;
+
+export function toFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+export function toYuan(fen: number): number {
+  return fen / 100;
+}
+
+/** A rate as an integer numerator over RATE_SCALE. */
+export function rateUnits(rate: number): number {
+  return Math.round(rate * RATE_SCALE);
+}
+
+export function roundHalfAwayBig(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  const r = n % d;
+  const twice = (r < 0n ? -r : r) * 2n;
+  const ad = d < 0n ? -d : d;
+  if (twice >= ad) return q + ((n < 0n) !== (d < 0n) ? -1n : 1n);
+  return q;
+}
+
+/** round_half_away(a × num / den), exactly; a, num, den integers, den > 0. */
+export function mulDivRound(a: number, num: number, den: number): number {
+  const product = a * num;
+  if (Number.isSafeInteger(product) && Number.isSafeInteger(den) && den > 0) {
+    // Exact integer arithmetic in doubles: a quotient estimate, the exact remainder, then corrections.
+    const p = Math.abs(product);
+    let q = Math.floor(p / den);
+    let r = p - q * den;
+    while (r >= den) { q++; r -= den; }
+    while (r < 0) { q--; r += den; }
+    if (2 * r >= den) q++;
+    return product < 0 ? -q : q;
+  }
+  return Number(roundHalfAwayBig(BigInt(a) * BigInt(num), BigInt(den)));
+}
+
+/** round_half_away(amountFen × rate), exactly. */
+export function applyRate(amountFen: number, rate: number): number {
+  return mulDivRound(amountFen, rateUnits(rate), RATE_SCALE);
+}
+
+/** round_half_away(amountFen × rate / divisor), exactly (monthly interest: divisor 12). */
+export function applyRatePer(amountFen: number, rate: number, divisor: number): number {
+  return mulDivRound(amountFen, rateUnits(rate), RATE_SCALE * divisor);
+}
+
+/**
+ * The level payment that repays `principalFen` over `n` periods at the periodic rate `annualRate / 12`, rounded
+ * half away from zero to the fen: P·r / (1 − (1 + r)^−n). A double is exact enough except within a hair of a
+ * half fen; there the exact rational is computed with BigInt.
+ */
+export function annuityPayment(principalFen: number, annualRate: number, n: number): number {
+  const units = rateUnits(annualRate);
+  if (units === 0) return mulDivRound(principalFen, 1, n);
+  const r = units / (RATE_SCALE * 12);
+  const pmt = (principalFen * r) / (1 - Math.pow(1 + r, -n));
+  const frac = Math.abs(pmt - Math.trunc(pmt));
+  if (Math.abs(frac - 0.5) > 1e-6) return Math.sign(pmt) * Math.round(Math.abs(pmt));
+  // r = a / b: P·a·(b + a)^n / (b·((b + a)^n − b^n))
+  const a = BigInt(units);
+  const b = RATE_SCALE_N * 12n;
+  const growth = (b + a) ** BigInt(n);
+  return Number(roundHalfAwayBig(BigInt(principalFen) * a * growth, b * (growth - b ** BigInt(n))));
+}
+
+/** Largest-remainder split of `totalFen` by `shares` (summing to 1), so the parts add up to the total exactly. */
+export function splitByShares(totalFen: number, shares: Record<string, number>): Record<string, number> {
+  const entries = Object.entries(shares);
+  const exact = entries.map(([party, share]) => ({ party, value: totalFen * share }));
+  const parts = exact.map((e) => ({ party: e.party, fen: Math.floor(e.value + 1e-9), rest: e.value - Math.floor(e.value + 1e-9) }));
+  let left = totalFen - parts.reduce((s, p) => s + p.fen, 0);
+  for (const p of [...parts].sort((x, y) => y.rest - x.rest || entries.findIndex(([k]) => k === x.party) - entries.findIndex(([k]) => k === y.party))) {
+    if (left <= 0) break;
+    p.fen += 1;
+    left -= 1;
+  }
+  return Object.fromEntries(parts.map((p) => [p.party, p.fen]));
+}
+
+/** round_half_away(amountFen × rate1 × rate2), exactly (a probability times a loss rate, say). */
+export function applyTwoRates(amountFen: number, rate1: number, rate2: number): number {
+  return Number(roundHalfAwayBig(BigInt(amountFen) * BigInt(rateUnits(rate1)) * BigInt(rateUnits(rate2)), RATE_SCALE_N * RATE_SCALE_N));
+}
