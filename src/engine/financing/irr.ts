@@ -12,8 +12,12 @@ function npvAndDerivative(flows: readonly number[], rate: number): [number, numb
   const v = 1 / (1 + rate);
   let npv = 0, dnpv = 0, discount = 1;
   for (let t = 0; t < flows.length; t++) {
-    npv += flows[t]! * discount;
-    dnpv -= t * flows[t]! * discount * v;
+    const f = flows[t]!;
+    // A zero flow adds nothing; skipping it also avoids 0 × ∞ = NaN when the discount factor overflows.
+    if (f !== 0) {
+      npv += f * discount;
+      dnpv -= t * f * discount * v;
+    }
     discount *= v;
   }
   return [npv, dnpv];
@@ -38,16 +42,17 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   for (const f of flows) sum += f;
   if (sum === 0) return { rate: 0, signChanges };
 
-  // Bracket: NPV(lo) and NPV(hi) of opposite signs.
-  let lo = -0.999999, hi = Math.max(guess * 2, 0.01);
-  let fLo = npvAndDerivative(flows, lo)[0];
-  let fHi = npvAndDerivative(flows, hi)[0];
-  for (let i = 0; i < 200 && Math.sign(fLo) === Math.sign(fHi); i++) {
-    hi = hi * 2 + 0.01;
-    fHi = npvAndDerivative(flows, hi)[0];
-  }
-  if (Math.sign(fLo) === Math.sign(fHi)) throw new RangeError('no rate of return could be bracketed');
-
+  // Bracket from 0 outwards: first on the side the NPV points to, then (flows with several sign changes) the other.
+  const f0 = npvAndDerivative(flows, 0)[0];
+  const sign0 = Math.sign(f0);
+  const step = Math.max(Math.abs(guess), 0.001);
+  // With a positive first flow and negative later ones, NPV falls as the rate rises: a positive NPV at 0
+  // means the root is negative, a negative one that it is positive (and the other way round for lenders).
+  const rootAbove = (flows.find((f) => f !== 0)! > 0) === (sign0 < 0);
+  const bracket = rootAbove ? bracketAbove(flows, sign0, step) ?? bracketBelow(flows, sign0, step)
+    : bracketBelow(flows, sign0, step) ?? bracketAbove(flows, sign0, step);
+  if (!bracket) throw new RangeError('no rate of return could be bracketed');
+  let [lo, hi, fLo] = bracket;
   let x = guess > lo && guess < hi ? guess : (lo + hi) / 2;
   for (let i = 0; i < 300; i++) {
     const [f, df] = npvAndDerivative(flows, x);
@@ -59,4 +64,30 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
     x = next;
   }
   return { rate: x, signChanges };
+}
+
+type Bracket = [lo: number, hi: number, npvAtLo: number];
+
+function bracketAbove(flows: readonly number[], sign0: number, step: number): Bracket | undefined {
+  let lo = 0;
+  let fLo = npvAndDerivative(flows, 0)[0];
+  for (let h = step, i = 0; i < 200 && Number.isFinite(h); i++, h *= 2) {
+    const f = npvAndDerivative(flows, h)[0];
+    if (Math.sign(f) !== sign0 && f === f) return [lo, h, fLo];
+    lo = h;
+    fLo = f;
+  }
+  return undefined;
+}
+
+function bracketBelow(flows: readonly number[], sign0: number, step: number): Bracket | undefined {
+  let hi = 0;
+  for (let d = step, i = 0; i < 200; i++, d *= 2) {
+    const l = Math.max(-1 + 1e-12, -d);
+    const f = npvAndDerivative(flows, l)[0];
+    if (Math.sign(f) !== sign0 && f === f) return [l, hi, f];
+    hi = l;
+    if (l <= -1 + 1e-12) break;
+  }
+  return undefined;
 }
