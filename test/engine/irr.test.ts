@@ -38,3 +38,15 @@ describe('irr', () => {
     expect(() => irr([100, 50, 10])).to.throw(RangeError);
   });
 });
+
+describe('addMonths', () => {
+  it('counts from the start and clamps to the month end, leap years included', async () => {
+    const { addMonths } = await import('../../src/engine/financing/calendar.js');
+    expect([1, 2, 3].map((k) => addMonths('2025-01-31', k))).to.deep.equal(['2025-02-28', '2025-03-31', '2025-04-30']);
+    expect(addMonths('2024-01-31', 1)).to.equal('2024-02-29');
+    expect(addMonths('2100-01-31', 1)).to.equal('2100-02-28');
+    expect(addMonths('2000-01-31', 1)).to.equal('2000-02-29');
+    expect(addMonths('2024-02-29', 12)).to.equal('2025-02-28');
+    expect(addMonths('2025-11-15', 14)).to.equal('2027-01-15');
+  });
+});

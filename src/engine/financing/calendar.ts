@@ -1,12 +1,21 @@
 // Monthly schedules: period k falls on the start date plus k months, clamped to the month's end
 // (2025-01-31 → 2025-02-28 → 2025-03-31: always counted from the start, never from the previous date).
+// Plain arithmetic, no Date objects: a 360-month schedule formats 360 dates.
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const TWO = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
+function daysInMonth(year: number, month0: number): number {
+  if (month0 !== 1) return DAYS[month0]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
 
 export function addMonths(date: string, months: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1 + months;
-  const d = Number(date.slice(8, 10));
+  const y = +date.slice(0, 4);
+  const m = +date.slice(5, 7) - 1 + months;
+  const d = +date.slice(8, 10);
   const year = y + Math.floor(m / 12);
-  const month = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  const month0 = ((m % 12) + 12) % 12;
+  const day = Math.min(d, daysInMonth(year, month0));
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${TWO[month0 + 1]}-${TWO[day]}`;
 }

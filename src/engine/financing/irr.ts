@@ -42,6 +42,18 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   for (const f of flows) sum += f;
   if (sum === 0) return { rate: 0, signChanges };
 
+  // Fast path: Newton from the guess (the contract rate), accepted only if it converges to a rate above -100 %.
+  let x0 = guess;
+  for (let i = 0; i < 30; i++) {
+    const [f, df] = npvAndDerivative(flows, x0);
+    if (f === 0) return { rate: x0, signChanges };
+    if (!(df !== 0) || !Number.isFinite(f)) break;
+    const next = x0 - f / df;
+    if (!(next > -1) || !Number.isFinite(next)) break;
+    if (Math.abs(next - x0) <= 1e-15 * Math.max(1, Math.abs(next))) return { rate: next, signChanges };
+    x0 = next;
+  }
+
   // Bracket from 0 outwards: first on the side the NPV points to, then (flows with several sign changes) the other.
   const f0 = npvAndDerivative(flows, 0)[0];
   const sign0 = Math.sign(f0);
