@@ -61,12 +61,13 @@ describe('widgets', () => {
     await waitFor(() => text(el).includes('知识产权质押贷款'), 'zh-CN text');
   });
 
-  it('calculator shows the latest LPR and the financing presets', async () => {
+  it('calculator shows the latest LPR, the financing presets and a first quote', async () => {
     const el = await mount('<chanrong-financing-calculator locale="en"></chanrong-financing-calculator>');
     expect(el.shadowRoot!.querySelector('[data-lpr="1y"]')!.textContent).to.equal('3.00%');
     expect(el.shadowRoot!.querySelector('[data-lpr="5y"]')!.textContent).to.equal('3.50%');
     expect(text(el)).to.include('published 2025-05-20');
-    expect(el.shadowRoot!.querySelector('[data-program="tech-credit-loan"]')!.textContent).to.include('60-month term');
+    expect(el.shadowRoot!.querySelector('option[data-program="tech-credit-loan"]')).to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('[data-figure="annualized-rate"]')).to.not.equal(null);
   });
 
   it('map shell renders its legend and says plainly that the directory is not there yet', async () => {
