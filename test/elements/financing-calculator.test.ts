@@ -147,3 +147,19 @@ describe('<chanrong-financing-calculator>', () => {
     });
   }
 });
+
+describe('<chanrong-financing-calculator> with the keyboard only', () => {
+  afterEach(cleanup);
+
+  it('changes the term and recalculates with Tab, typing and Enter', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const el = await mount<Calc>('<chanrong-financing-calculator principal="200000" term-months="12" rate="0.05"></chanrong-financing-calculator>');
+    $<HTMLInputElement>(el, '[data-field="principal"] input').focus();
+    await sendKeys({ press: 'Tab' }); // → term
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '24' });
+    const quote = await quoted(el, () => sendKeys({ press: 'Enter' }));
+    expect(quote.schedule).to.have.length(24);
+  });
+});
