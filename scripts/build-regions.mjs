@@ -60,4 +60,6 @@ const regions = [...provinces, ...EXTRA_PROVINCES].map((p) => ({
 
 const out = new URL('../src/data/regions/regions.json', import.meta.url);
 writeFileSync(out, `${JSON.stringify(regions)}\n`);
+// The provincial names alone, for directory statistics (small enough for the embedded client).
+writeFileSync(new URL('../src/data/regions/provinces.json', import.meta.url), `${JSON.stringify(Object.fromEntries(regions.map((r) => [r.adcode, r.name])))}\n`);
 console.log(`regions.json: ${regions.length} provincial divisions, ${regions.reduce((n, r) => n + r.cities.length, 0)} prefecture-level divisions`);

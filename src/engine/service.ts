@@ -3,11 +3,11 @@
 // Inputs arrive already validated against the contract; answers leave in contract shape.
 import type {
   BondQuote, BondRequest, Catalog, EligibilityBatchOptions, EligibilityReport, EligibilityRequest,
-  FinancingQuote, FinancingRequest, Incubator, IncubatorQuery, IncubatorQueryResult, Profile,
+  FinancingQuote, FinancingRequest, Incubator, IncubatorQuery, IncubatorQueryResult, LocalizedText, Profile,
   ProgramsQuery, ProgramsResponse, ReferenceRates, RegionStat, RegionStatsQuery,
 } from '../contract/index.js';
 import { dateInChina } from './dates.js';
-import { EngineError } from './errors.js';
+import { createDirectory, type Directory } from './directory/directory.js';
 import { programsInForce } from './eligibility/programs.js';
 import { checkEligibility, checkMany, compileCatalog } from './eligibility/evaluate.js';
 import { sortFixings } from './financing/reference-rates.js';
@@ -18,6 +18,8 @@ export interface ServiceData {
   catalog: Catalog;
   referenceRates: ReferenceRates;
   incubators: Incubator[];
+  /** Names of the provincial divisions by adcode, for region statistics. */
+  provinceNames: Record<string, LocalizedText>;
 }
 
 export interface Service {
@@ -32,14 +34,13 @@ export interface Service {
   regionStats(query: RegionStatsQuery): RegionStat[];
 }
 
-function notYet(what: string): never {
-  throw new EngineError('not-implemented', `not available yet in this version: ${what}`);
-}
-
 export function createService(data: ServiceData, clock: () => Date = () => new Date()): Service {
   const rates: ReferenceRates = { lpr: sortFixings(data.referenceRates) };
   const compiled = compileCatalog(data.catalog);
   const today = () => dateInChina(clock());
+  // The spatial indexes are built on first use: a page without a map never pays for them.
+  let dir: Directory | undefined;
+  const directory = () => (dir ??= createDirectory(data.incubators));
   return {
     programs(query) {
       const asOf = query.asOf ?? today();
@@ -50,8 +51,8 @@ export function createService(data: ServiceData, clock: () => Date = () => new D
     quote: (request) => quoteLoan(request, rates),
     bondQuote: (request) => quoteBond(request),
     referenceRates: () => rates,
-    incubators: () => notYet('the incubator directory'),
-    incubator: () => notYet('the incubator directory'),
-    regionStats: () => notYet('regional statistics'),
+    incubators: (query) => directory().query(query),
+    incubator: (id) => directory().get(id),
+    regionStats: (query) => directory().regionStats(query, data.provinceNames),
   };
 }

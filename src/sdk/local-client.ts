@@ -7,7 +7,7 @@ import {
 } from '../contract/index.js';
 import * as z from 'zod/mini';
 import { createService } from '../engine/service.js';
-import { bundledCatalog, bundledIncubators, bundledReferenceRates } from './bundled.js';
+import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from './bundled.js';
 import { toClientError } from './engine-errors.js';
 import { validateAnswer, validateInput } from './validate.js';
 
@@ -33,7 +33,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
   const incubators = validateInput(z.array(Incubator), options.incubators ?? bundledIncubators, locale, 'incubators');
   let service: ReturnType<typeof createService>;
   try {
-    service = createService({ catalog, referenceRates, incubators }, options.now);
+    service = createService({ catalog, referenceRates, incubators, provinceNames }, options.now);
   } catch (error) {
     throw toClientError(error, locale);
   }

@@ -6,7 +6,7 @@ import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import {
   BondRequest, Catalog, EligibilityRequest, FinancingRequest, Id, Incubator, IncubatorQuery, ProgramsQuery,
-  ReferenceRates, RegionStatsQuery, issueMessage, issuePath, type IssueLike, type Locale,
+  ReferenceRates, RegionStatsQuery, issueMessage, issuePath, type IssueLike, type Locale, type LocalizedText,
 } from '../contract/index.js';
 import { EngineError } from '../engine/errors.js';
 import { createService, type Service } from '../engine/service.js';
@@ -17,6 +17,8 @@ export interface AppOptions {
   catalog: Catalog;
   referenceRates: ReferenceRates;
   incubators: Incubator[];
+  /** Names of the provincial divisions by adcode (region statistics). */
+  provinceNames: Record<string, LocalizedText>;
   /** Reported by `/v1/health` and `openapi.json`. */
   version: string;
   /** Allowed CORS origin(s); CORS is off when absent. `*` allows any origin. */
@@ -96,6 +98,7 @@ export function createApp(options: AppOptions): Hono {
       catalog: validateData(Catalog, options.catalog, 'catalog'),
       referenceRates: validateData(ReferenceRates, options.referenceRates, 'reference rates'),
       incubators: validateData(z.array(Incubator), options.incubators, 'incubators'),
+      provinceNames: options.provinceNames,
     },
     options.now,
   );

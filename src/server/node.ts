@@ -2,12 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { Catalog, Incubator, ReferenceRates } from '../contract/index.js';
+import type { Catalog, Incubator, LocalizedText, ReferenceRates } from '../contract/index.js';
 import catalogJson from '../data/catalog/catalog.json' with { type: 'json' };
 import lprJson from '../data/rates/lpr.json' with { type: 'json' };
+import sampleJson from '../data/incubators/sample.json' with { type: 'json' };
+import provincesJson from '../data/regions/provinces.json' with { type: 'json' };
 import { createApp, type AppOptions } from './app.js';
 
-export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incubators'>> {
+export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incubators' | 'provinceNames'>> {
+  provinceNames?: Record<string, LocalizedText>;
   port?: number;
   host?: string;
   /** Path of a catalog JSON file replacing the bundled one. */
@@ -36,12 +39,13 @@ async function readJson(path: string, what: string): Promise<unknown> {
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const catalog = options.catalogFile ? (await readJson(options.catalogFile, 'the catalog')) as Catalog : options.catalog ?? (catalogJson as unknown as Catalog);
-  const incubators = options.incubatorsFile ? (await readJson(options.incubatorsFile, 'the incubators')) as Incubator[] : options.incubators ?? [];
+  const incubators = options.incubatorsFile ? (await readJson(options.incubatorsFile, 'the incubators')) as Incubator[] : options.incubators ?? (sampleJson as Incubator[]);
   const app = createApp({
     ...options,
     catalog,
     incubators,
     referenceRates: options.referenceRates ?? (lprJson as ReferenceRates),
+    provinceNames: options.provinceNames ?? (provincesJson as Record<string, LocalizedText>),
     version: options.version ?? '0.0.0',
   });
   let root = app;

@@ -70,11 +70,11 @@ describe('widgets', () => {
     expect(el.shadowRoot!.querySelector('[data-figure="annualized-rate"]')).to.not.equal(null);
   });
 
-  it('map shell renders its legend and says plainly that the directory is not there yet', async () => {
+  it('map renders its legend, the schematic label and the directory', async () => {
     const el = await mount('<chanrong-incubator-map locale="zh-TW"></chanrong-incubator-map>');
     expect(text(el)).to.include('國家級');
-    expect(text(el)).to.include('此資料來源暫不提供孵化器名錄');
     expect(text(el)).to.include('示意圖');
+    expect(text(el)).to.include('中關村科技園區');
   });
 
   it('uses the `client` property, and a <chanrong-services> client for the widgets inside it', async () => {

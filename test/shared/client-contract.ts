@@ -84,16 +84,30 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
       })), 'graceMonths');
     });
 
-    t.it('says honestly that engines of later versions are not there yet (501)', async () => {
-      const calls: (() => Promise<unknown>)[] = [
-        () => client.incubators.query({ zoom: 3 }),
-        () => client.regions.stats(),
-      ];
-      for (const call of calls) {
-        const error = await rejection(call());
-        expect(error).to.be.instanceOf(ChanrongHttpError);
-        expect((error as ChanrongHttpError).status).to.equal(501);
-      }
+    t.it('answers directory queries: viewport items, clusters by zoom, one incubator, province statistics', async () => {
+      const all = await client.incubators.query({});
+      expect(all.total).to.be.at.least(10);
+      expect(all.items.length).to.equal(all.total);
+      expect(all.items[0]!.level).to.equal('national');
+      const yrd = await client.incubators.query({ bbox: [118, 29, 123, 33] }); // Yangtze River Delta
+      expect(yrd.items.map((i) => i.id)).to.include.members(['zhangjiang', 'suzhou-industrial-park', 'hangzhou-future-sci-tech-city']);
+      expect(yrd.items.every((i) => i.lon >= 118 && i.lon <= 123 && i.lat >= 29 && i.lat <= 33)).to.equal(true);
+      const far = await client.incubators.query({ zoom: 2 });
+      expect(far.clusters.reduce((n, c) => n + c.count, 0) + far.items.length).to.equal(far.total);
+      expect(far.clusters.length).to.be.greaterThan(0);
+      const searched = await client.incubators.query({ q: 'optics valley' });
+      expect(searched.items.map((i) => i.id)).to.deep.equal(['east-lake-hi-tech-zone']);
+      const tw = await client.incubators.query({ q: '中關村' });
+      expect(tw.items.map((i) => i.id)).to.deep.equal(['zhongguancun']);
+      expect((await client.incubators.get('qianhai')).adcode).to.equal('440305');
+      const missing = await rejection(client.incubators.get('no-such-park'));
+      expect((missing as ChanrongHttpError).status).to.equal(404);
+      const stats = await client.regions.stats({ level: 'national' });
+      expect(stats).to.have.length(34);
+      const gd = stats.find((r) => r.adcode === '440000')!;
+      expect(gd.name['zh-CN']).to.equal('广东省');
+      expect(gd.byLevel.regional).to.equal(0);
+      expect(stats.reduce((n, r) => n + r.count, 0)).to.equal(all.items.filter((i) => i.level === 'national').length);
     });
 
     const sme: Profile = {
