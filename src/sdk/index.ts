@@ -7,3 +7,4 @@ export {
   Catalog, Profile, EligibilityRequest, EligibilityReport, FinancingRequest, FinancingQuote, BondRequest, BondQuote,
   Incubator, IncubatorQuery, ReferenceRates, issueMessage, issuePath, localize, LOCALES,
 } from '../contract/index.js';
+export { syntheticIncubators } from './synthetic.js';

@@ -25,12 +25,37 @@ export interface LocalClientOptions {
 }
 
 const VERSION = 'local';
+/** Directories up to this size are validated before the client is returned; larger ones in chunks. */
+const EAGER_LIMIT = 20_000;
+const CHUNK = 5_000;
 
 export function createLocalClient(options: LocalClientOptions = {}): AcceleratorClient {
   const locale = options.locale ?? 'zh-CN';
   const catalog = validateInput(Catalog, options.catalog ?? bundledCatalog, locale, 'catalog');
   const referenceRates = validateInput(ReferenceRates, options.referenceRates ?? bundledReferenceRates, locale, 'referenceRates');
-  const incubators = validateInput(z.array(Incubator), options.incubators ?? bundledIncubators, locale, 'incubators');
+  // A large directory is checked in idle-time chunks instead of before the first call: every incubator a call
+  // returns is validated as part of its answer anyway, so nothing unchecked is ever shown, and a map of 200,000
+  // points draws without waiting for the rest. The first problem found rejects every later call, naming its path.
+  const rawIncubators = options.incubators ?? bundledIncubators;
+  let dataError: unknown;
+  const incubators = rawIncubators.length <= EAGER_LIMIT
+    ? validateInput(z.array(Incubator), rawIncubators, locale, 'incubators')
+    : rawIncubators;
+  if (rawIncubators.length > EAGER_LIMIT) {
+    let next = 0;
+    const step = () => {
+      if (dataError) return;
+      const end = Math.min(rawIncubators.length, next + CHUNK);
+      try {
+        for (; next < end; next++) validateInput(Incubator, rawIncubators[next], locale, `incubators.${next}`);
+      } catch (error) {
+        dataError = error;
+        return;
+      }
+      if (next < rawIncubators.length) setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
+  }
   let service: ReturnType<typeof createService>;
   try {
     service = createService({ catalog, referenceRates, incubators, provinceNames }, options.now);
@@ -43,6 +68,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
     input: In, value: unknown, output: Out, what: string, answer: (v: z.infer<In>) => unknown, call?: CallOptions,
   ): Promise<z.infer<Out>> {
     call?.signal?.throwIfAborted();
+    if (dataError) throw dataError;
     const parsed = validateInput(input, value, locale);
     let result: unknown;
     try {

@@ -15,3 +15,22 @@ describe('over HTTP', () => {
   after(async () => { await server?.close(); });
   clientContractSuite('HTTP client against the reference server', () => createHttpClient({ baseUrl: server!.url, retry: 0 }), api);
 });
+
+describe('local client with a large directory', () => {
+  it('answers at once and rejects later calls, naming the path, when idle-time checks find a bad entry', async () => {
+    const { syntheticIncubators } = await import('../../src/sdk/synthetic.js');
+    const { ChanrongValidationError } = await import('../../src/sdk/errors.js');
+    const items = syntheticIncubators(30_000, 3);
+    (items[25_001] as { lat: unknown }).lat = 'north';
+    const client = createLocalClient({ incubators: items });
+    const first = await client.incubators.query({ bbox: [113, 22, 115, 23.5], limit: 10 });
+    if (first.items.some((i) => typeof i.lat !== 'number')) throw new Error('an unchecked entry was returned');
+    await new Promise((r) => setTimeout(r, 500));
+    await client.incubators.query({}).then(
+      () => { throw new Error('expected a validation error'); },
+      (error: unknown) => {
+        if (!(error instanceof ChanrongValidationError) || error.errors[0]!.path !== 'incubators.25001.lat') throw error;
+      },
+    );
+  });
+});

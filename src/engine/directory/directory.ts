@@ -1,8 +1,8 @@
-// The incubator directory: filters (level, kind, industry, text in every locale), a static spatial index for
-// viewport counts, and clustering by zoom with supercluster. The local client and the reference server both
-// answer from this, so a remote map receives only its viewport's clusters and items.
+// The incubator directory: filters (level, kind, industry, text in every locale), a static spatial index, and
+// aggregation by zoom into grid cells. The local client and the reference server both answer from this, so a
+// remote map receives only its viewport's clusters and items. Grid binning needs no index build beyond the
+// kd-tree (200,000 points index in tens of milliseconds) and costs one pass over the points in view per query.
 import KDBush from 'kdbush';
-import Supercluster from 'supercluster';
 import type {
   Incubator, IncubatorQuery, IncubatorQueryResult, Level, LocalizedText, RegionStat, RegionStatsQuery,
 } from '../../contract/index.js';
@@ -17,7 +17,11 @@ const CACHE_SIZE = 8;
 interface Subset {
   items: Incubator[];
   points: KDBush;
-  clusters?: Supercluster<{ i: number }>;
+}
+
+/** Cell size in degrees for a zoom: about 60 px on a 256-px world, the usual cluster radius of web maps. */
+export function cellDegrees(zoom: number): number {
+  return (60 / 256) * (360 / 2 ** zoom);
 }
 
 function buildSubset(items: Incubator[]): Subset {
@@ -25,15 +29,6 @@ function buildSubset(items: Incubator[]): Subset {
   for (const it of items) points.add(it.lon, it.lat);
   points.finish();
   return { items, points };
-}
-
-function clustersOf(subset: Subset): Supercluster<{ i: number }> {
-  if (!subset.clusters) {
-    const index = new Supercluster<{ i: number }>({ radius: 60, maxZoom: 16, minPoints: 2 });
-    index.load(subset.items.map((it, i) => ({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [it.lon, it.lat] } })));
-    subset.clusters = index;
-  }
-  return subset.clusters;
 }
 
 const normalize = (s: string) => s.normalize('NFKC').toLowerCase();
@@ -79,24 +74,32 @@ export function createDirectory(incubators: readonly Incubator[]): Directory {
       const inBox = subset.points.range(w, s, e, n);
       const total = inBox.length;
       if (q.zoom === undefined) {
-        // Items in the index's order (national first), as many as the limit allows.
-        inBox.sort((a, b) => a - b);
-        return { total, clusters: [], items: inBox.slice(0, limit).map((i) => subset.items[i]!) };
+        // Items in the index's order (national first), as many as the limit allows (a typed sort: 200k in ms).
+        const order = Uint32Array.from(inBox).sort();
+        return { total, clusters: [], items: Array.from(order.subarray(0, limit), (i) => subset.items[i]!) };
       }
-      // Pad by the cluster radius, so a cluster whose centre sits just outside the viewport but whose points are
-      // inside is still drawn (supercluster: radius 60 on a 512 extent per tile).
-      const z = Math.floor(q.zoom);
-      const pad = (60 / 512) * (360 / 2 ** z);
-      const features = clustersOf(subset).getClusters([Math.max(-180, w - pad), Math.max(-85, s - pad), Math.min(180, e + pad), Math.min(85, n + pad)], z);
+      // Bin the viewport's points into cells; a cell of one point is an item, of several a cluster at their mean.
+      const size = cellDegrees(q.zoom);
+      const cells = new Map<number, { n: number; lon: number; lat: number; first: number }>();
+      const cols = Math.ceil(360 / size) + 1;
+      for (const i of inBox) {
+        const it = subset.items[i]!;
+        const key = Math.floor((it.lat + 90) / size) * cols + Math.floor((it.lon + 180) / size);
+        const cell = cells.get(key);
+        if (cell) {
+          cell.n++;
+          cell.lon += it.lon;
+          cell.lat += it.lat;
+          if (i < cell.first) cell.first = i;
+        } else {
+          cells.set(key, { n: 1, lon: it.lon, lat: it.lat, first: i });
+        }
+      }
       const clusters: IncubatorQueryResult['clusters'] = [];
       const singles: number[] = [];
-      for (const f of features) {
-        const p = f.properties as { cluster?: boolean; point_count?: number; i?: number };
-        if (p.cluster) clusters.push({ lon: f.geometry.coordinates[0]!, lat: f.geometry.coordinates[1]!, count: p.point_count! });
-        else {
-          const it = subset.items[p.i!]!;
-          if (it.lon >= w && it.lon <= e && it.lat >= s && it.lat <= n) singles.push(p.i!);
-        }
+      for (const cell of cells.values()) {
+        if (cell.n === 1) singles.push(cell.first);
+        else clusters.push({ lon: Math.round((cell.lon / cell.n) * 1e5) / 1e5, lat: Math.round((cell.lat / cell.n) * 1e5) / 1e5, count: cell.n });
       }
       singles.sort((a, b) => a - b);
       return { total, clusters, items: singles.slice(0, limit).map((i) => subset.items[i]!) };
