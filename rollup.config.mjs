@@ -50,11 +50,14 @@ const cdnEntries = {
   'financing-calculator.min.js': 'src/define/financing-calculator.ts',
   'incubator-map.min.js': 'src/define/incubator-map.ts',
 };
+// One build per CDN file, so each is self-contained; only data loaded lazily (the basemap geometry, the region
+// list) becomes a separate chunk under dist/cdn/chunks/, fetched relative to the entry, from the same place.
+// Builds that share a chunk emit the same content under the same hashed name.
 const cdn = Object.entries(cdnEntries).map(([file, input]) => ({
-  input,
+  input: { [file.replace(/\.js$/, '')]: input },
   plugins: [...plugins(true), terser({ format: { comments: false }, compress: { passes: 2 } })],
   onwarn,
-  output: { file: `dist/cdn/${file}`, format: 'es', inlineDynamicImports: true, sourcemap: true },
+  output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
 }));
 
 export default [library, node, ...cdn];

@@ -513,7 +513,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
         <div class="side">
           <ul class="legend" part="legend" aria-label=${t.legend}>
             ${LEVELS.map((level) => html`<li><span class="swatch ${level}" aria-hidden="true"></span>${this.t.levels[level]}</li>`)}
-            <li><span class="swatch cluster-dot" aria-hidden="true"></span>${t.cluster(2).replace(/\d+\s*/, '')}</li>
+            <li><span class="swatch cluster-dot" aria-hidden="true"></span>${t.grouped}</li>
           </ul>
           ${this.#selected ? this.#renderDetails(this.#selected) : nothing}
           ${this.#mode === 'choropleth' ? this.#renderStats() : this.#renderList(items, listed?.total ?? 0)}

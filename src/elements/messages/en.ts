@@ -201,6 +201,7 @@ export const en: Messages = {
     points: 'Locations',
     choropleth: 'Counts by province',
     cluster: (n) => `${n} incubators`,
+    grouped: 'Group (the number is its count)',
     listTitle: (n, total) => `${total} in view${n < total ? ` (first ${n} listed)` : ''}`,
     empty: 'Nothing in view matches the filters.',
     details: 'Details',

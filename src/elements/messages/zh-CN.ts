@@ -199,6 +199,7 @@ export const zhCN = {
     points: '载体分布',
     choropleth: '按省份统计',
     cluster: (n: number) => `${n} 个载体`,
+    grouped: '聚合点（数字为载体数）',
     listTitle: (n: number, total: number) => `当前视野内 ${total} 个载体${n < total ? `（列出前 ${n} 个）` : ''}`,
     empty: '当前视野内没有符合条件的载体。',
     details: '载体详情',

@@ -201,6 +201,7 @@ export const zhTW: Messages = {
     points: '載體分布',
     choropleth: '按省份統計',
     cluster: (n) => `${n} 個載體`,
+    grouped: '聚合點（數字為載體數）',
     listTitle: (n, total) => `目前視野內 ${total} 個載體${n < total ? `（列出前 ${n} 個）` : ''}`,
     empty: '目前視野內沒有符合條件的載體。',
     details: '載體詳情',
