@@ -3,17 +3,8 @@
 import type { Catalog, FactDef, Profile } from '../src/contract/index.js';
 import { regions } from '../src/data/regions/index.js';
 
-/** mulberry32: small, fast, seedable. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as random } from '../src/engine/directory/synthetic.js';
+import { mulberry32 as random } from '../src/engine/directory/synthetic.js';
 
 const cityCodes = regions.flatMap((r) => (r.cities.length ? r.cities.map((c) => c.adcode) : [r.adcode]));
 

@@ -9,7 +9,8 @@ export interface Center {
   weight: number;
 }
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
