@@ -55,6 +55,8 @@ const cdnEntries = {
 // Builds that share a chunk emit the same content under the same hashed name.
 const cdn = Object.entries(cdnEntries).map(([file, input]) => ({
   input: { [file.replace(/\.js$/, '')]: input },
+  // Lazy chunks may import shared code from the entry itself, instead of forcing it into a separate chunk.
+  preserveEntrySignatures: 'allow-extension',
   plugins: [...plugins(true), terser({ format: { comments: false }, compress: { passes: 2 } })],
   onwarn,
   output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },

@@ -2,7 +2,9 @@
 // zod/mini keeps what ships to browsers small; every type is inferred, never written twice.
 import * as z from 'zod/mini';
 
-export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
+import { LOCALES } from './localize.js';
+
+export { LOCALES, localize } from './localize.js';
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 
@@ -65,8 +67,3 @@ export const Problem = z.object({
   errors: z.optional(z.array(ProblemFieldError)),
 });
 export type Problem = z.infer<typeof Problem>;
-
-export function localize(text: LocalizedText | undefined, locale: Locale): string {
-  if (!text) return '';
-  return text[locale] ?? text['zh-CN'];
-}

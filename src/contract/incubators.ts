@@ -4,7 +4,9 @@ import { Adcode, Id, LocalizedText } from './common.js';
 
 export const IncubatorKind = z.enum(['incubator', 'accelerator', 'maker-space', 'science-park']);
 export type IncubatorKind = z.infer<typeof IncubatorKind>;
-export const LEVELS = ['national', 'regional', 'local', 'cluster'] as const;
+import { LEVELS } from './localize.js';
+
+export { LEVELS } from './localize.js';
 export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
 

@@ -2,10 +2,8 @@
 // eligible / not eligible / undetermined, each criterion explained with its policy source. The widget asks the
 // client for every finding; it never evaluates a rule itself.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  localize, type Criterion, type EligibilityReport, type FactDef, type FactValue, type Profile, type Program, type ProgramResult,
-  type ProgramsResponse, type Source, type TraceNode,
-} from '../../contract/index.js';
+import { localize } from '../../contract/localize.js';
+import type { Criterion, EligibilityReport, FactDef, FactValue, Profile, Program, ProgramResult, ProgramsResponse, Source, TraceNode } from '../../contract/index.js';
 import type { Region } from '../../data/regions/index.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { ChanrongElement } from '../shared/chanrong-element.js';

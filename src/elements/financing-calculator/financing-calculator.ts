@@ -2,11 +2,10 @@
 // cost with guarantee fees and subsidies, IP-pledge caps, and a tech-innovation bond's issuer cost with the
 // risk-sharing split. The widget turns what the user typed into a contract request; the client computes.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  BondRequest as BondRequestSchema, FinancingRequest as FinancingRequestSchema, issueMessage, issuePath, localize,
-  type BondQuote, type BondRequest, type FinancingQuote, type FinancingRequest, type IssueLike, type Program,
-  type ReferenceRates, type ScheduleRow,
-} from '../../contract/index.js';
+import { BondRequest as BondRequestSchema, FinancingRequest as FinancingRequestSchema } from '../../contract/financing.js';
+import { issueMessage, issuePath } from '../../contract/messages.js';
+import { localize } from '../../contract/localize.js';
+import type { BondQuote, BondRequest, FinancingQuote, FinancingRequest, IssueLike, Program, ReferenceRates, ScheduleRow } from '../../contract/index.js';
 import { ChanrongValidationError } from '../../sdk/errors.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { ChanrongElement } from '../shared/chanrong-element.js';

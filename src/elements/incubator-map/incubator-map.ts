@@ -11,12 +11,10 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { html, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { feature as topoFeature } from 'topojson-client';
-import {
-  LEVELS, localize, type AcceleratorClient, type Incubator, type IncubatorQueryResult, type Level, type LocalizedText,
-  type RegionStat,
-} from '../../contract/index.js';
+import { LEVELS, localize } from '../../contract/localize.js';
+import type { AcceleratorClient, Incubator, IncubatorQueryResult, Level, LocalizedText, RegionStat } from '../../contract/index.js';
 import type { Basemap } from '../../data/geo/index.js';
-import { createLocalClient } from '../../sdk/local-client.js';
+import { lazyClient } from '../shared/lazy-client.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { ChanrongElement } from '../shared/chanrong-element.js';
 import { Loader } from '../shared/load-state.js';
@@ -103,7 +101,8 @@ export class ChanrongIncubatorMap extends ChanrongElement {
 
   /** With `incubators` set, the map runs a local directory over them; otherwise the usual client. */
   override get resolvedClient(): AcceleratorClient {
-    if (this.incubators) return (this.#ownClient ??= createLocalClient({ incubators: this.incubators }));
+    const incubators = this.incubators;
+    if (incubators) return (this.#ownClient ??= lazyClient(async () => (await import('../../sdk/local-client.js')).createLocalClient({ incubators })));
     return super.resolvedClient;
   }
 

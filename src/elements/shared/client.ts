@@ -1,12 +1,12 @@
 // Which AcceleratorClient a widget talks to: its `client` property, else its `endpoint` attribute, else the
 // nearest <chanrong-services>, else one shared local client on the bundled data (the embedded default).
-import type { AcceleratorClient, Locale } from '../../contract/index.js';
-import { createHttpClient } from '../../sdk/http-client.js';
-import { createLocalClient } from '../../sdk/local-client.js';
+import type { AcceleratorClient } from '../../contract/api.js';
+import type { Locale } from '../../contract/common.js';
+import { lazyClient } from './lazy-client.js';
 
 let sharedLocal: AcceleratorClient | undefined;
 export function defaultClient(): AcceleratorClient {
-  sharedLocal ??= createLocalClient();
+  sharedLocal ??= lazyClient(async () => (await import('../../sdk/local-client.js')).createLocalClient());
   return sharedLocal;
 }
 
@@ -15,7 +15,7 @@ export function clientForEndpoint(endpoint: string, locale: Locale): Accelerator
   const key = `${endpoint}\u0000${locale}`;
   let client = httpClients.get(key);
   if (!client) {
-    client = createHttpClient({ baseUrl: endpoint, locale });
+    client = lazyClient(async () => (await import('../../sdk/http-client.js')).createHttpClient({ baseUrl: endpoint, locale }));
     httpClients.set(key, client);
   }
   return client;
