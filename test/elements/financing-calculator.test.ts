@@ -58,12 +58,14 @@ describe('<chanrong-financing-calculator>', () => {
     type(el, 'principal', '一百万');
     type(el, 'graceMonths', '36');
     await submit(el);
+    await waitFor(() => !!$(el, '[data-field="principal"] .field-error'), 'the error at the field');
     expect(quotes).to.equal(before);
     expect($(el, '[data-field="principal"] .field-error').textContent).to.equal('贷款本金：请输入数字');
     expect($<HTMLInputElement>(el, '[data-field="principal"] input').value).to.equal('一百万');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-field="principal"] input'));
     type(el, 'principal', '1,000,000');
     await submit(el);
+    await waitFor(() => !$(el, '[data-field="principal"] .field-error') && !!$(el, '[data-field="graceMonths"] .field-error'), 'the grace error');
     expect($(el, '[data-field="graceMonths"] .field-error').textContent).to.equal('宽限期（只付息）：宽限期须短于贷款期限');
     expect(quotes).to.equal(before);
   });
@@ -143,6 +145,7 @@ describe('<chanrong-financing-calculator>', () => {
       ($$(el, '[part="results"] button')[0] as HTMLButtonElement).click();
       type(el, 'principal', 'x');
       await submit(el);
+      await waitFor(() => !!$(el, '[data-field="principal"] .field-error'), 'the error');
       await expect(el).to.be.accessible();
     });
   }

@@ -2,7 +2,6 @@
 // cost with guarantee fees and subsidies, IP-pledge caps, and a tech-innovation bond's issuer cost with the
 // risk-sharing split. The widget turns what the user typed into a contract request; the client computes.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { BondRequest as BondRequestSchema, FinancingRequest as FinancingRequestSchema } from '../../contract/financing.js';
 import { issueMessage, issuePath } from '../../contract/messages.js';
 import { localize } from '../../contract/localize.js';
 import type { BondQuote, BondRequest, FinancingQuote, FinancingRequest, IssueLike, Program, ReferenceRates, ScheduleRow } from '../../contract/index.js';
@@ -227,7 +226,13 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
     }
   }
 
-  #buildLoan(): { request?: FinancingRequest; errors: Record<string, string> } {
+  /** The contract's schemas, loaded with the first calculation (they carry zod, which the first paint does not need). */
+  #schemas(): Promise<typeof import('../../contract/financing.js')> {
+    return import('../../contract/financing.js');
+  }
+
+  async #buildLoan(): Promise<{ request?: FinancingRequest; errors: Record<string, string> }> {
+    const { FinancingRequest: FinancingRequestSchema } = await this.#schemas();
     const d = this.#loan;
     const errors: Record<string, string> = {};
     const principal = this.#number(d, 'principal', errors);
@@ -253,7 +258,8 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
     return Object.keys(errors).length || !parsed.success ? { errors } : { request: parsed.data, errors };
   }
 
-  #buildBond(): { request?: BondRequest; errors: Record<string, string> } {
+  async #buildBond(): Promise<{ request?: BondRequest; errors: Record<string, string> }> {
+    const { BondRequest: BondRequestSchema } = await this.#schemas();
     const d = this.#bond;
     const errors: Record<string, string> = {};
     const candidate: Record<string, unknown> = {
@@ -283,7 +289,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
 
   async #calculate(focusOnError = false): Promise<void> {
     const t = this.t.calculator;
-    const built = this.#mode === 'loan' ? this.#buildLoan() : this.#buildBond();
+    const built = this.#mode === 'loan' ? await this.#buildLoan() : await this.#buildBond();
     this.#errors = built.errors;
     if (!built.request) {
       const n = Object.keys(built.errors).length;

@@ -1,8 +1,8 @@
 // The schedule chart: principal and interest per period as stacked bars, the outstanding balance as a line.
-// d3 computes scales and the path; lit renders the SVG (no innerHTML). The chart is decorative for assistive
+// d3 computes scales and the path (d3-path, not all of d3-shape, for one polyline); lit renders the SVG. The chart is decorative for assistive
 // technology: the same figures are in the yearly table beside it.
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { path as d3path } from 'd3-path';
 import { svg, type SVGTemplateResult } from 'lit';
 import type { ScheduleRow } from '../../contract/index.js';
 
@@ -14,7 +14,13 @@ export function scheduleChart(rows: readonly ScheduleRow[], format: (n: number) 
   const maxBalance = Math.max(1, ...rows.map((r) => r.openingBalance));
   const y = scaleLinear().domain([0, maxPayment]).nice().range([H - M.bottom, M.top]);
   const yb = scaleLinear().domain([0, maxBalance]).nice().range([H - M.bottom, M.top]);
-  const path = line<ScheduleRow>().x((r) => (x(r.period) ?? 0) + x.bandwidth() / 2).y((r) => yb(r.closingBalance))(rows as ScheduleRow[]) ?? '';
+  const balance = d3path();
+  rows.forEach((r, i) => {
+    const px = (x(r.period) ?? 0) + x.bandwidth() / 2;
+    if (i === 0) balance.moveTo(px, yb(r.closingBalance));
+    else balance.lineTo(px, yb(r.closingBalance));
+  });
+  const path = balance.toString();
   const years = rows.filter((r) => r.period % 12 === 0 || r.period === 1);
   return svg`<svg viewBox="0 0 ${W} ${H}" role="presentation" aria-hidden="true" focusable="false" class="chart">
     <g class="axis">
