@@ -25,7 +25,7 @@ describe('<chanrong-incubator-map>', () => {
     await waitFor(() => text(el).includes('5000 in view') || text(el).includes('5,000 in view'), 'list title');
     const rows = $$(el, '.list-scroll li');
     expect(rows.length).to.be.greaterThan(5).and.lessThan(40); // virtualized: a window of rows, not 1000
-    expect($(el, '.list-scroll ul').getAttribute('style')).to.include('height: 48000px');
+    expect($<HTMLElement>(el, '.list-scroll ul').style.height).to.equal('48000px');
   });
 
   it('filters by level and searches names, keeping the list in sync', async () => {

@@ -9,7 +9,7 @@ import { select } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { html, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../shared/css-props.js';
 import { feature as topoFeature } from 'topojson-client';
 import { LEVELS, localize } from '../../contract/localize.js';
 import type { AcceleratorClient, Incubator, IncubatorQueryResult, Level, LocalizedText, RegionStat } from '../../contract/index.js';
@@ -497,7 +497,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
             <canvas class="map-canvas" aria-hidden="true" @pointermove=${(e: PointerEvent) => this.#onMove(e)}
               @pointerleave=${() => { this.#hover = undefined; this.requestUpdate(); }} @click=${(e: PointerEvent) => this.#onClick(e)}></canvas>
           </div>
-          ${hover ? html`<div class="tooltip" aria-hidden="true" style=${styleMap({ left: `${Math.round(hover.x + 12)}px`, top: `${Math.round(hover.y + 12)}px` })}>
+          ${hover ? html`<div class="tooltip" aria-hidden="true" data-position=${cssProps({ left: `${Math.round(hover.x + 12)}px`, top: `${Math.round(hover.y + 12)}px` })}>
             ${hover.item ? html`<strong>${localize(hover.item.name, l)}</strong><br>${this.t.levels[hover.item.level]} · ${t.kinds[hover.item.kind]}` : t.cluster(hover.count ?? 0)}
           </div>` : nothing}
           <div class="zoom no-print">
@@ -547,8 +547,8 @@ export class ChanrongIncubatorMap extends ChanrongElement {
         this.#listScroll = (e.target as HTMLElement).scrollTop;
         this.requestUpdate();
       }}>
-        <ul style=${styleMap({ height: `${items.length * ROW_HEIGHT}px` })}>
-          ${items.slice(first, last).map((it, i) => html`<li style=${styleMap({ top: `${(first + i) * ROW_HEIGHT}px` })} aria-posinset=${first + i + 1} aria-setsize=${items.length}>
+        <ul data-size=${cssProps({ height: `${items.length * ROW_HEIGHT}px` })}>
+          ${items.slice(first, last).map((it, i) => html`<li data-position=${cssProps({ top: `${(first + i) * ROW_HEIGHT}px` })} aria-posinset=${first + i + 1} aria-setsize=${items.length}>
             <button type="button" class="row ${it === this.#selected ? 'selected' : ''}" data-id=${it.id} @click=${() => this.#select(it)}>
               <span class="swatch ${it.level}" aria-hidden="true"></span>
               <span class="row-text"><span class="row-name">${localize(it.name, l)}</span>
