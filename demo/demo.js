@@ -2,18 +2,21 @@
 // `lang` by themselves; the data source is the `endpoint` of <chanrong-services>.
 const TEXT = {
   'zh-CN': {
+    theme: '主题', themeGov: '政务蓝', themeBank: '银行红', themeDark: '深色', pages: '单独页面：',
     skip: '跳到主要内容', site: '滨海市科技金融服务平台', tagline: '政策、资本与孵化载体，一站直达（演示站点，城市为虚构）',
     language: '语言', useApi: '使用参考服务器 API（/v1）', navEligibility: '政策匹配', navFinancing: '融资测算', navMap: '孵化载体地图',
     footer: '本页为 Chanrong 产融组件演示。政策内容来自公开政策文件，仅供参考，以主管部门正式文件为准。',
     local: '数据来源：内置数据（离线）', remote: (u) => `数据来源：参考服务器 ${u}`,
   },
   'zh-TW': {
+    theme: '主題', themeGov: '政務藍', themeBank: '銀行紅', themeDark: '深色', pages: '單獨頁面：',
     skip: '跳到主要內容', site: '濱海市科技金融服務平台', tagline: '政策、資本與孵化載體，一站直達（示範網站，城市為虛構）',
     language: '語言', useApi: '使用參考伺服器 API（/v1）', navEligibility: '政策匹配', navFinancing: '融資試算', navMap: '孵化載體地圖',
     footer: '本頁為 Chanrong 產融元件示範。政策內容來自公開政策文件，僅供參考，以主管機關正式文件為準。',
     local: '資料來源：內建資料（離線）', remote: (u) => `資料來源：參考伺服器 ${u}`,
   },
   en: {
+    theme: 'Theme', themeGov: 'Government blue', themeBank: 'Bank red', themeDark: 'Dark', pages: 'Single-widget pages:',
     skip: 'Skip to main content', site: 'Binhai City Tech-Finance Services', tagline: 'Policy, capital and incubators in one place (a demo; the city is fictional)',
     language: 'Language', useApi: 'Use the reference server API (/v1)', navEligibility: 'Programs', navFinancing: 'Financing', navMap: 'Incubator map',
     footer: 'A demo of the Chanrong widgets. Policy content comes from public documents, for reference only; the authorities’ official texts prevail.',
@@ -45,9 +48,22 @@ function applySource() {
   }
 }
 
+// Portal themes: the widgets take the portal's colours through their documented custom properties.
+const themeSelect = document.getElementById('theme');
+function applyTheme(theme) {
+  document.body.dataset.theme = theme;
+  for (const el of document.querySelectorAll('chanrong-eligibility-checker, chanrong-financing-calculator, chanrong-incubator-map')) {
+    if (theme === 'dark') el.setAttribute('theme', 'dark');
+    else el.removeAttribute('theme');
+  }
+}
+
 const params = new URLSearchParams(location.search);
 localeSelect.value = TEXT[params.get('lang')] ? params.get('lang') : 'zh-CN';
 useApi.checked = params.get('source') === 'api';
 localeSelect.addEventListener('change', () => applyLocale(localeSelect.value));
 useApi.addEventListener('change', applySource);
+themeSelect.value = ['gov', 'bank', 'dark'].includes(params.get('theme')) ? params.get('theme') : 'gov';
+themeSelect.addEventListener('change', () => applyTheme(themeSelect.value));
+applyTheme(themeSelect.value);
 applyLocale(localeSelect.value);
