@@ -7,7 +7,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = [...Object.keys(pkg.dependencies ?? {})];
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const isExternal = (id) => id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 const plugins = (browser) => [
@@ -26,6 +26,7 @@ const library = {
     sdk: 'src/sdk/index.ts',
     elements: 'src/elements/index.ts',
     define: 'src/define.ts',
+    react: 'src/react/index.ts',
   },
   external: isExternal,
   plugins: plugins(true),
