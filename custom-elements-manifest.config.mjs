@@ -1,6 +1,5 @@
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/messages/**'],
-  outdir: '.',
   litelement: true,
 };

@@ -61,6 +61,9 @@ function fractionToPercent(f: number): string {
  * @fires chanrong-quote - `{ quote }` after every quote (loan or bond).
  * @fires chanrong-error - `{ error }` when the client fails.
  * @csspart base - The widget's frame.
+ * @cssprop [--chanrong-chart-principal=#0b5cad] - Principal bars of the chart.
+ * @cssprop [--chanrong-chart-interest=#e07b00] - Interest bars of the chart.
+ * @cssprop [--chanrong-chart-balance=#5c6470] - The balance line of the chart.
  * @csspart form - The input form.
  * @csspart results - The key figures.
  * @csspart chart - The chart figure.

@@ -46,6 +46,9 @@ interface Drawn {
  * @fires chanrong-select - `{ incubator }` when an incubator is chosen on the map or in the list.
  * @fires chanrong-error - `{ error }` when the client or the basemap fails.
  * @csspart base - The widget's frame.
+ * @cssprop [--chanrong-map-land=#eef2f7] - Land fill of the basemap.
+ * @cssprop [--chanrong-map-border=#9aa4b2] - Boundaries of the basemap.
+ * @cssprop [--chanrong-map-sea=#f8fbff] - The sea behind the map and the inset.
  * @csspart map - The map area.
  * @csspart legend - The level legend.
  * @csspart list - The list of incubators in view.

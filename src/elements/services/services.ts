@@ -4,6 +4,9 @@ import type { AcceleratorClient } from '../../contract/index.js';
 import { clientForEndpoint, defaultClient, PROVIDER_CHANGE, type ClientProvider } from '../shared/client.js';
 import { nearestLang, normalizeLocale } from '../shared/locale.js';
 
+/** Internal: tells the widgets inside that the client changed (not a public event). */
+const providerChange = () => new Event(PROVIDER_CHANGE);
+
 /**
  * Provides one client to the widgets inside it: set `endpoint` (a server that speaks the contract) or the
  * `client` property; with neither, the widgets use the bundled data.
@@ -34,7 +37,7 @@ export class ChanrongServices extends LitElement implements ClientProvider {
   #seenFirst = false;
   protected override updated(changed: PropertyValues): void {
     if (this.#seenFirst && (changed.has('client') || changed.has('endpoint'))) {
-      this.dispatchEvent(new Event(PROVIDER_CHANGE));
+      this.dispatchEvent(providerChange());
     }
     this.#seenFirst = true;
   }

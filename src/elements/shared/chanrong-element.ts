@@ -6,6 +6,29 @@ import { clientForEndpoint, defaultClient, findProvider, PROVIDER_CHANGE } from 
 import { nearestLang, normalizeLocale, onLangChange } from './locale.js';
 import { messages, type Messages } from '../messages/index.js';
 
+/** Every Chanrong event bubbles and crosses shadow roots. (Built here, not inline, so the manifest analyzer
+ * lists each widget's documented `@fires` events rather than a generic one.) */
+function chanrongEvent<K extends keyof ChanrongEventDetails>(type: K, detail: ChanrongEventDetails[K], cancelable: boolean): CustomEvent {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable });
+}
+
+/**
+ * The base of every Chanrong widget.
+ * @cssprop [--chanrong-color-primary=#0b5cad] - Buttons, links, focus rings, highlights.
+ * @cssprop [--chanrong-color-on-primary=#ffffff] - Text on the primary colour.
+ * @cssprop [--chanrong-color-text=#1f2329] - Body text.
+ * @cssprop [--chanrong-color-muted=#5c6470] - Secondary text.
+ * @cssprop [--chanrong-color-surface=#ffffff] - The widget's background.
+ * @cssprop [--chanrong-color-surface-alt=#f4f6f9] - Panels and figures.
+ * @cssprop [--chanrong-color-border=#d0d5dd] - Borders and rules.
+ * @cssprop [--chanrong-color-danger=#b42318] - Errors and unmet criteria.
+ * @cssprop [--chanrong-color-success=#067647] - Eligible programs and met criteria.
+ * @cssprop [--chanrong-color-warning=#9a6700] - Undetermined programs and warnings.
+ * @cssprop [--chanrong-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - The widget's font.
+ * @cssprop [--chanrong-font-size=16px] - The base font size.
+ * @cssprop [--chanrong-radius=6px] - Corner radius.
+ * @cssprop [--chanrong-spacing=1rem] - Base spacing.
+ */
 export abstract class ChanrongElement extends LitElement {
   static override properties = {
     endpoint: { type: String, reflect: true },
@@ -78,7 +101,7 @@ export abstract class ChanrongElement extends LitElement {
 
   /** Dispatches a bubbling, composed event; returns false when a cancelable one was cancelled by the host. */
   protected emit<K extends keyof ChanrongEventDetails>(type: K, detail: ChanrongEventDetails[K], cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+    return this.dispatchEvent(chanrongEvent(type, detail, cancelable));
   }
 
   /** Reports an error: `chanrong-error` for the host, a localized sentence for the user. */
