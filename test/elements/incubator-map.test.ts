@@ -115,3 +115,24 @@ describe('<chanrong-incubator-map>', () => {
     });
   }
 });
+
+describe('<chanrong-incubator-map> with the keyboard only', () => {
+  afterEach(cleanup);
+
+  it('zooms with +, reaches the list with Tab and opens an incubator with Enter', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const el = await mount<MapEl>('<chanrong-incubator-map locale="en" style="width:800px"></chanrong-incubator-map>');
+    await waitFor(() => listedIds(el).length > 0, 'list');
+    $<HTMLElement>(el, '.map-focus').focus();
+    const render = nextRender(el);
+    await sendKeys({ press: '+' });
+    await render;
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' }); // zoom in, zoom out, reset, first row
+    expect(el.shadowRoot!.activeElement?.classList.contains('row')).to.equal(true);
+    const selected = new Promise<Incubator>((r) => el.addEventListener('chanrong-select', (e) => r(e.detail.incubator as Incubator), { once: true }));
+    await sendKeys({ press: 'Enter' });
+    const it = await selected;
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'details-title', 'focus on details');
+    expect($(el, '#details-title').textContent).to.equal(it.name.en);
+  });
+});
