@@ -1,13 +1,8 @@
 // The widgets on a page served with the strict policy of issue 6: no CSP or Trusted Types violation while they
 // load, answer, switch locale and change attributes, and no request to any other origin.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build } from 'esbuild';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import { startHarness, type Harness } from './browser-harness.js';
 
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html chanrong";
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><script type="module" src="/define.js"></script><script type="module" src="/page.js"></script></head>
@@ -29,44 +24,23 @@ window.__done = true;
 `;
 
 describe('strict CSP and Trusted Types', () => {
-  let server: Server;
-  let browser: Browser;
-  let base = '';
+  let harness: Harness;
   const requests: string[] = [];
   before(async () => {
-    const out = mkdtempSync(join(tmpdir(), 'chanrong-csp-'));
-    await build({ entryPoints: { define: 'src/define.ts' }, bundle: true, format: 'esm', splitting: true, outdir: out, target: 'es2022', logLevel: 'error' });
-    server = createServer((req, res) => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const headers = { 'content-security-policy': POLICY };
-      if (path === '/') { res.writeHead(200, { ...headers, 'content-type': 'text/html' }); return res.end(PAGE); }
-      if (path === '/page.js') { res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }); return res.end(DRIVER); }
-      try {
-        const body = readFileSync(join(out, path));
-        res.writeHead(200, { ...headers, 'content-type': extname(path) === '.js' ? 'text/javascript' : 'application/octet-stream' });
-        res.end(body);
-      } catch { res.writeHead(404); res.end(); }
-    }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    browser = await puppeteer.launch({
-      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    harness = await startHarness({
+      entryPoints: { define: 'src/define.ts' }, html: PAGE, routes: { '/page.js': DRIVER }, headers: { 'content-security-policy': POLICY },
     });
   });
-  after(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  after(async () => { await harness?.close(); });
 
   it('shows all three widgets without a single violation, and asks only its own origin', async () => {
-    const page = await browser.newPage();
+    const page = await harness.browser.newPage();
     const console: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error' || /Content Security|Trusted Type/i.test(m.text())) console.push(m.text()); });
     page.on('request', (r) => requests.push(r.url()));
     const failed: string[] = [];
     page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) failed.push(`${r.status()} ${r.url()}`); });
-    await page.goto(`${base}/`);
+    await page.goto(`${harness.base}/`);
     await page.waitForFunction('window.__done === true', { timeout: 60_000 });
     const violations = await page.evaluate('window.__violations') as string[];
     const shown = await page.evaluate(`[...document.querySelectorAll('chanrong-eligibility-checker, chanrong-financing-calculator, chanrong-incubator-map')]
@@ -76,7 +50,7 @@ describe('strict CSP and Trusted Types', () => {
     assert.deepEqual(failed, []);
     assert.ok(shown.every((n) => n > 200), `every widget rendered (${shown})`);
     // data: and blob: URLs are not requests to another origin (Chromium draws the date picker's icon from one).
-    const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    const foreign = requests.filter((u) => !u.startsWith(harness.base) && !u.startsWith('data:') && !u.startsWith('blob:'));
     assert.deepEqual(foreign, []);
   });
 });
