@@ -136,3 +136,11 @@ export function issueMessage(issue: IssueLike, locale: Locale = 'zh-CN'): string
   const f = table[issue.code] ?? table.custom!;
   return f(issue);
 }
+
+/** The title of a bad-input problem, in every locale. */
+export const INVALID_INPUT: Record<Locale, string> = { 'zh-CN': '输入有误', 'zh-TW': '輸入有誤', en: 'Invalid input' };
+
+/** Issues as problem+json `errors`: a dotted path (under `prefix`) and a localized message each. */
+export function fieldErrors(issues: readonly IssueLike[], locale: Locale, prefix = ''): { path: string; message: string }[] {
+  return issues.map((issue) => ({ path: issuePath(prefix ? [prefix, ...issue.path] : issue.path), message: issueMessage(issue, locale) }));
+}

@@ -34,7 +34,8 @@ export interface Service {
   regionStats(query: RegionStatsQuery): RegionStat[];
 }
 
-export function createService(data: ServiceData, clock: () => Date = () => new Date()): Service {
+/** `clock` decides "today" for `asOf` defaults; the caller owns it, so the engine stays pure. */
+export function createService(data: ServiceData, clock: () => Date): Service {
   const rates: ReferenceRates = { lpr: sortFixings(data.referenceRates) };
   const compiled = compileCatalog(data.catalog);
   const today = () => dateInChina(clock());

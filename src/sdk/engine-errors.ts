@@ -1,8 +1,8 @@
 // Maps the engine's refusals to the SDK's typed errors (the same status codes the server sends).
-import { issueMessage, issuePath, type Locale } from '../contract/index.js';
+import { fieldErrors, INVALID_INPUT, type Locale } from '../contract/index.js';
 import { EngineError } from '../engine/errors.js';
 import { ChanrongHttpError, ChanrongValidationError, PROBLEM } from './errors.js';
-import { describeErrors, TITLES } from './validate.js';
+import { describeErrors } from './validate.js';
 
 export function toClientError(error: unknown, locale: Locale = 'zh-CN'): unknown {
   if (!(error instanceof EngineError)) return error;
@@ -13,10 +13,10 @@ export function toClientError(error: unknown, locale: Locale = 'zh-CN'): unknown
       return new ChanrongHttpError({ type: PROBLEM.notImplemented, title: 'Not implemented', status: 501, detail: error.message }, { cause: error });
     case 'invalid-data': {
       const errors = error.issues.length
-        ? error.issues.map((i) => ({ path: issuePath(i.path), message: issueMessage(i, locale) }))
+        ? fieldErrors(error.issues, locale)
         : [{ path: error.path ?? '', message: error.message }];
       return new ChanrongValidationError({
-        type: PROBLEM.validation, title: TITLES[locale], status: 400, detail: describeErrors(errors), errors,
+        type: PROBLEM.validation, title: INVALID_INPUT[locale], status: 400, detail: describeErrors(errors), errors,
       }, { cause: error });
     }
   }

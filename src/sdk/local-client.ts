@@ -7,7 +7,7 @@ import {
 } from '../contract/index.js';
 import * as z from 'zod/mini';
 import { createService } from '../engine/service.js';
-import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from './bundled.js';
+import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
 import { toClientError } from './engine-errors.js';
 import { validateAnswer, validateInput } from './validate.js';
 
@@ -58,7 +58,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
   }
   let service: ReturnType<typeof createService>;
   try {
-    service = createService({ catalog, referenceRates, incubators, provinceNames }, options.now);
+    service = createService({ catalog, referenceRates, incubators, provinceNames }, options.now ?? (() => new Date()));
   } catch (error) {
     throw toClientError(error, locale);
   }

@@ -1,24 +1,14 @@
 // Validation at the SDK's edges: inputs before anything runs or is sent, answers before they are returned.
 import type * as z from 'zod/mini';
-import { issueMessage, issuePath, type IssueLike, type Locale, type ProblemFieldError } from '../contract/index.js';
+import { fieldErrors, INVALID_INPUT, type IssueLike, type Locale, type ProblemFieldError } from '../contract/index.js';
 import { ChanrongResponseError, ChanrongValidationError, PROBLEM } from './errors.js';
-
-export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale, prefix = ''): ProblemFieldError[] {
-  return issues.map((issue) => {
-    const path = issuePath([...(prefix ? [prefix] : []), ...issue.path]);
-    const message = issueMessage(issue as IssueLike, locale);
-    return { path, message };
-  });
-}
-
-export const TITLES: Record<Locale, string> = { 'zh-CN': '输入有误', 'zh-TW': '輸入有誤', en: 'Invalid input' };
 
 export function validateInput<S extends z.ZodMiniType>(schema: S, value: unknown, locale: Locale, prefix = ''): z.infer<S> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data as z.infer<S>;
-  const errors = fieldErrors(result.error.issues, locale, prefix);
+  const errors = fieldErrors(result.error.issues as IssueLike[], locale, prefix);
   throw new ChanrongValidationError({
-    type: PROBLEM.validation, title: TITLES[locale], status: 400,
+    type: PROBLEM.validation, title: INVALID_INPUT[locale], status: 400,
     detail: describeErrors(errors), errors,
   });
 }
@@ -26,7 +16,7 @@ export function validateInput<S extends z.ZodMiniType>(schema: S, value: unknown
 export function validateAnswer<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data as z.infer<S>;
-  const errors = fieldErrors(result.error.issues, 'en');
+  const errors = fieldErrors(result.error.issues as IssueLike[], 'en');
   throw new ChanrongResponseError({
     type: PROBLEM.response, title: 'The answer does not match the contract', status: 502,
     detail: `${what}: ${describeErrors(errors)}`, errors,

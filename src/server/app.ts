@@ -6,7 +6,7 @@ import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import {
   BondRequest, Catalog, EligibilityRequest, FinancingRequest, Id, Incubator, IncubatorQuery, ProgramsQuery,
-  ReferenceRates, RegionStatsQuery, issueMessage, issuePath, type IssueLike, type Locale, type LocalizedText,
+  ReferenceRates, RegionStatsQuery, fieldErrors, INVALID_INPUT, type IssueLike, type Locale, type LocalizedText,
 } from '../contract/index.js';
 import { EngineError } from '../engine/errors.js';
 import { createService, type Service } from '../engine/service.js';
@@ -41,7 +41,6 @@ const TYPE = {
 } as const;
 
 const TEXT: Record<string, Record<Locale, string>> = {
-  invalid: { 'zh-CN': '输入有误', 'zh-TW': '輸入有誤', en: 'Invalid input' },
   badJson: { 'zh-CN': '请求体不是合法的 JSON', 'zh-TW': '請求內容不是合法的 JSON', en: 'The body is not valid JSON' },
   tooLarge: { 'zh-CN': '请求体过大', 'zh-TW': '請求內容過大', en: 'The body is too large' },
   mediaType: { 'zh-CN': '请求体须为 application/json', 'zh-TW': '請求內容須為 application/json', en: 'The body must be application/json' },
@@ -57,7 +56,7 @@ class BadRequest extends Error {
 function validate<S extends z.ZodMiniType>(schema: S, value: unknown, locale: Locale): z.infer<S> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data as z.infer<S>;
-  throw new BadRequest(result.error.issues.map((i) => ({ path: issuePath(i.path), message: issueMessage(i as IssueLike, locale) })), TEXT.invalid![locale]);
+  throw new BadRequest(fieldErrors(result.error.issues as IssueLike[], locale), INVALID_INPUT[locale]);
 }
 
 /** Query strings are text: turn them into the contract's types, leaving bad values for the schema to name. */
@@ -100,7 +99,7 @@ export function createApp(options: AppOptions): Hono {
       incubators: validateData(z.array(Incubator), options.incubators, 'incubators'),
       provinceNames: options.provinceNames,
     },
-    options.now,
+    options.now ?? (() => new Date()),
   );
   const openapi = buildOpenApi(options.version);
   const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
@@ -162,9 +161,9 @@ export function createApp(options: AppOptions): Hono {
       if (error.kind === 'not-found') return problem(c, { type: TYPE.notFound, title: TEXT.notFound![l], status: 404, detail: error.message });
       if (error.kind === 'not-implemented') return problem(c, { type: TYPE.notImplemented, title: TEXT.notImplemented![l], status: 501, detail: error.message });
       const errors = error.issues.length
-        ? error.issues.map((i) => ({ path: issuePath(i.path), message: issueMessage(i, l) }))
+        ? fieldErrors(error.issues, l)
         : [{ path: error.path ?? '', message: error.message }];
-      return problem(c, { type: TYPE.validation, title: TEXT.invalid![l], status: 400, detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors });
+      return problem(c, { type: TYPE.validation, title: INVALID_INPUT[l], status: 400, detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors });
     }
     console.error(error);
     return problem(c, { type: TYPE.internal, title: TEXT.internal![l], status: 500 });

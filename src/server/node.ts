@@ -2,11 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { Catalog, Incubator, LocalizedText, ReferenceRates } from '../contract/index.js';
-import catalogJson from '../data/catalog/catalog.json' with { type: 'json' };
-import lprJson from '../data/rates/lpr.json' with { type: 'json' };
-import sampleJson from '../data/incubators/sample.json' with { type: 'json' };
-import provincesJson from '../data/regions/provinces.json' with { type: 'json' };
+import type { Catalog, Incubator, LocalizedText } from '../contract/index.js';
+import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
 import { createApp, type AppOptions } from './app.js';
 
 export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incubators' | 'provinceNames'>> {
@@ -38,14 +35,14 @@ async function readJson(path: string, what: string): Promise<unknown> {
 }
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
-  const catalog = options.catalogFile ? (await readJson(options.catalogFile, 'the catalog')) as Catalog : options.catalog ?? (catalogJson as unknown as Catalog);
-  const incubators = options.incubatorsFile ? (await readJson(options.incubatorsFile, 'the incubators')) as Incubator[] : options.incubators ?? (sampleJson as Incubator[]);
+  const catalog = options.catalogFile ? (await readJson(options.catalogFile, 'the catalog')) as Catalog : options.catalog ?? bundledCatalog;
+  const incubators = options.incubatorsFile ? (await readJson(options.incubatorsFile, 'the incubators')) as Incubator[] : options.incubators ?? bundledIncubators;
   const app = createApp({
     ...options,
     catalog,
     incubators,
-    referenceRates: options.referenceRates ?? (lprJson as ReferenceRates),
-    provinceNames: options.provinceNames ?? (provincesJson as Record<string, LocalizedText>),
+    referenceRates: options.referenceRates ?? bundledReferenceRates,
+    provinceNames: options.provinceNames ?? provinceNames,
     version: options.version ?? '0.0.0',
   });
   let root = app;
