@@ -62,9 +62,12 @@ export function annuityPayment(principalFen: number, annualRate: number, n: numb
   const units = rateUnits(annualRate);
   if (units === 0) return mulDivRound(principalFen, 1, n);
   const r = units / (RATE_SCALE * 12);
-  const pmt = (principalFen * r) / (1 - Math.pow(1 + r, -n));
+  // 1 − (1 + r)^−n with expm1/log1p: the plain form cancels catastrophically at small rates (0.01 % a year on
+  // 491 million yuan put a double 0.15 fen off). The double is then trusted only clear of a half fen, by a margin
+  // that grows with the amount; inside it, the exact rational decides.
+  const pmt = (principalFen * r) / -Math.expm1(-n * Math.log1p(r));
   const frac = Math.abs(pmt - Math.trunc(pmt));
-  if (Math.abs(frac - 0.5) > 1e-6) return Math.sign(pmt) * Math.round(Math.abs(pmt));
+  if (Math.abs(frac - 0.5) > Math.max(1e-6, Math.abs(pmt) * 1e-12)) return Math.sign(pmt) * Math.round(Math.abs(pmt));
   // r = a / b: P·a·(b + a)^n / (b·((b + a)^n − b^n))
   const a = BigInt(units);
   const b = RATE_SCALE_N * 12n;
