@@ -1,6 +1,6 @@
 // Loans and bonds (CONTRACT.md, "Financing").
 import * as z from 'zod/mini';
-import { Fraction, IsoDate, LocalizedText, Money, NonNegativeMoney, PositiveMoney } from './common.js';
+import { FeeRate, Fraction, IsoDate, LocalizedText, Money, NonNegativeMoney, PositiveMoney, StartDate } from './common.js';
 
 export const REPAYMENTS = ['equal-installment', 'equal-principal', 'interest-only'] as const;
 export const Repayment = z.enum(REPAYMENTS);
@@ -54,7 +54,7 @@ export const GUARANTEE_BASES = ['annual-in-advance', 'pro-rata', 'one-off'] as c
 export const GuaranteeBasis = z.enum(GUARANTEE_BASES);
 export type GuaranteeBasis = z.infer<typeof GuaranteeBasis>;
 export const GuaranteeFee = z.object({
-  annualRate: Fraction,
+  annualRate: FeeRate,
   basis: z.optional(GuaranteeBasis),
   /** The guaranteed share of the balance, in (0, 1]; default 1. */
   coverage: z.optional(z.number().check(z.gt(0), z.lte(1))),
@@ -69,7 +69,7 @@ export const Prepayment = z.object({
   period: z.number().check(z.int(), z.gte(1), z.lte(359)),
   amount: PositiveMoney,
   mode: PrepaymentMode,
-  feeRate: z.optional(Fraction),
+  feeRate: z.optional(FeeRate),
 });
 export type Prepayment = z.infer<typeof Prepayment>;
 
@@ -85,11 +85,11 @@ export const FinancingRequestShape = z.object({
   repayment: Repayment,
   graceMonths: z.optional(z.number().check(z.int(), z.gte(0), z.lte(359))),
   rate: RateSpec,
-  upfrontFeeRate: z.optional(Fraction),
+  upfrontFeeRate: z.optional(FeeRate),
   guaranteeFee: z.optional(GuaranteeFee),
   subsidy: z.optional(Subsidy),
   ipPledge: z.optional(z.object({ appraisedValue: PositiveMoney, pledgeRatio: Fraction })),
-  startDate: IsoDate,
+  startDate: StartDate,
   // v2 (CONTRACT.md, "Financing that reconciles with a bank statement"): all optional; without them the v1 answer.
   frequency: z.optional(Frequency),
   dayCount: z.optional(DayCount),
@@ -211,10 +211,10 @@ export const BondRequest = z.object({
   couponRate: Fraction,
   termYears: z.number().check(z.int(), z.gte(1), z.lte(50)),
   couponsPerYear: z.union([z.literal(1), z.literal(2), z.literal(4)]),
-  issuePrice: z.optional(z.number().check(z.gt(0), z.lte(200))),
-  upfrontCostRate: z.optional(Fraction),
+  issuePrice: z.optional(z.number().check(z.gte(1), z.lte(200))),
+  upfrontCostRate: z.optional(FeeRate),
   annualCostRate: z.optional(Fraction),
-  issueDate: IsoDate,
+  issueDate: StartDate,
   riskSharing: z.optional(RiskSharing),
 });
 export type BondRequest = z.infer<typeof BondRequest>;

@@ -6,7 +6,7 @@ import type { FinancingQuote, FinancingRequest, RateChange, ReferenceRates, Sche
 import { periodMonths } from '../../contract/index.js';
 import { EngineError } from '../errors.js';
 import { addMonths, dayNumber } from './calendar.js';
-import { irr } from './irr.js';
+import { rateOfReturn } from './irr.js';
 import { annuityPayment, applyRate, applyTwoRatesPer, mulDivRound, RATE_SCALE, rateUnits, toFen, toYuan } from './money.js';
 import { lprOn } from './reference-rates.js';
 
@@ -317,8 +317,8 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   }
 
   const guess = (startUnits / RATE_SCALE) / perYear;
-  const lenderIrr = irr(lender, guess);
-  const allInIrr = irr(allIn, guess);
+  const lenderIrr = rateOfReturn(lender, guess, 'upfrontFeeRate');
+  const allInIrr = rateOfReturn(allIn, guess, 'guaranteeFee.annualRate');
   if (lenderIrr.signChanges > 1 || allInIrr.signChanges > 1) warnings.push({ code: 'irr-multiple-sign-changes', message: { ...WARNINGS['irr-multiple-sign-changes'] } });
 
   const quote: FinancingQuote = {
