@@ -20,6 +20,8 @@ export const FactDef = z.object({
   min: z.optional(z.number()),
   max: z.optional(z.number()),
   options: z.optional(z.array(FactOption).check(z.minLength(1))),
+  /** v2: `false` for facts a path to eligibility may answer but never change (region, founding date, …). */
+  changeable: z.optional(z.boolean()),
 });
 export type FactDef = z.infer<typeof FactDef>;
 

@@ -47,8 +47,8 @@ export function createService(data: ServiceData, clock: () => Date): Service {
       const asOf = query.asOf ?? today();
       return { catalogVersion: data.catalog.version, facts: data.catalog.facts, programs: programsInForce(data.catalog, asOf) };
     },
-    eligibility: (request) => checkEligibility(compiled, request.profile, { asOf: request.asOf ?? today(), programIds: request.programIds }),
-    eligibilityMany: (profiles, options) => checkMany(compiled, profiles, { asOf: options.asOf ?? today(), programIds: options.programIds }),
+    eligibility: (request) => checkEligibility(compiled, request.profile, { asOf: request.asOf ?? today(), programIds: request.programIds, paths: request.paths, detail: request.detail }),
+    eligibilityMany: (profiles, options) => checkMany(compiled, profiles, { asOf: options.asOf ?? today(), programIds: options.programIds, detail: options.detail }),
     quote: (request) => quoteLoan(request, rates),
     bondQuote: (request) => quoteBond(request),
     referenceRates: () => rates,
