@@ -52,6 +52,8 @@ export const Source = z.object({
   clause: z.optional(LocalizedText),
   url: z.optional(z.url()),
   quote: z.optional(LocalizedText),
+  /** v2 (Catalog authoring): the date someone last checked this source against the official text. */
+  reviewedOn: z.optional(IsoDate),
 });
 export type Source = z.infer<typeof Source>;
 
