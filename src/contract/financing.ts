@@ -1,6 +1,6 @@
 // Loans and bonds (CONTRACT.md, "Financing").
 import * as z from 'zod/mini';
-import { Fraction, IsoDate, LocalizedText, Money, NonNegativeMoney, PositiveMoney } from './common.js';
+import { FeeRate, Fraction, IsoDate, LocalizedText, Money, NonNegativeMoney, PositiveMoney, StartDate } from './common.js';
 
 export const REPAYMENTS = ['equal-installment', 'equal-principal', 'interest-only'] as const;
 export const Repayment = z.enum(REPAYMENTS);
@@ -32,11 +32,11 @@ export const FinancingRequestShape = z.object({
   repayment: Repayment,
   graceMonths: z.optional(z.number().check(z.int(), z.gte(0), z.lte(359))),
   rate: RateSpec,
-  upfrontFeeRate: z.optional(Fraction),
-  guaranteeFee: z.optional(z.object({ annualRate: Fraction })),
+  upfrontFeeRate: z.optional(FeeRate),
+  guaranteeFee: z.optional(z.object({ annualRate: FeeRate })),
   subsidy: z.optional(Subsidy),
   ipPledge: z.optional(z.object({ appraisedValue: PositiveMoney, pledgeRatio: Fraction })),
-  startDate: IsoDate,
+  startDate: StartDate,
 });
 
 export const FinancingRequest = FinancingRequestShape.check(
@@ -97,10 +97,10 @@ export const BondRequest = z.object({
   couponRate: Fraction,
   termYears: z.number().check(z.int(), z.gte(1), z.lte(50)),
   couponsPerYear: z.union([z.literal(1), z.literal(2), z.literal(4)]),
-  issuePrice: z.optional(z.number().check(z.gt(0), z.lte(200))),
-  upfrontCostRate: z.optional(Fraction),
+  issuePrice: z.optional(z.number().check(z.gte(1), z.lte(200))),
+  upfrontCostRate: z.optional(FeeRate),
   annualCostRate: z.optional(Fraction),
-  issueDate: IsoDate,
+  issueDate: StartDate,
   riskSharing: z.optional(RiskSharing),
 });
 export type BondRequest = z.infer<typeof BondRequest>;

@@ -48,7 +48,7 @@ describe('reference server', () => {
     const paths = (p.errors ?? []).map((e) => e.path).sort();
     assert.deepEqual(paths, ['principal', 'rate.tenor', 'repayment', 'startDate', 'termMonths']);
     assert.equal(p.title, 'Invalid input');
-    assert.match(p.errors!.find((e) => e.path === 'principal')!.message, /greater than 0/);
+    assert.match(p.errors!.find((e) => e.path === 'principal')!.message, /at least 0.01/);
   });
 
   it('speaks Traditional Chinese to zh-TW clients and Simplified by default', async () => {

@@ -3,7 +3,7 @@
 import type { FinancingQuote, FinancingRequest, ReferenceRates, ScheduleRow, Warning } from '../../contract/index.js';
 import { EngineError } from '../errors.js';
 import { addMonths } from './calendar.js';
-import { irr } from './irr.js';
+import { rateOfReturn } from './irr.js';
 import { annuityPayment, applyRate, applyRatePer, toFen, toYuan } from './money.js';
 import { lprOn } from './reference-rates.js';
 
@@ -92,8 +92,8 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
 
   const warnings: Warning[] = [];
   const monthlyGuess = annualRate / 12;
-  const lender = irr(flows.lender, monthlyGuess);
-  const allIn = irr(flows.allIn, monthlyGuess);
+  const lender = rateOfReturn(flows.lender, monthlyGuess, 'upfrontFeeRate');
+  const allIn = rateOfReturn(flows.allIn, monthlyGuess, 'guaranteeFee.annualRate');
   if (lender.signChanges > 1 || allIn.signChanges > 1) warnings.push({ code: 'irr-multiple-sign-changes', message: { ...WARNINGS['irr-multiple-sign-changes'] } });
 
   const quote: FinancingQuote = {
