@@ -32,13 +32,21 @@ export const IsoDate = z.string().check(
 );
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/** The first date of a loan or bond: 1900 to 2199, so that its last payment date (up to 50 years on) is still `YYYY-MM-DD`. */
+export const StartDate = IsoDate.check(
+  z.refine((s) => s >= '1900-01-01' && s <= '2199-12-31', { message: 'date out of range', params: { rule: 'date-range' } }),
+);
+
 /** Yuan, at most 2 decimals (the fen). */
 export const Money = z.number().check(z.multipleOf(0.01));
-export const PositiveMoney = z.number().check(z.gt(0), z.lte(1e13), z.multipleOf(0.01));
+/** At least one fen: a smaller positive number passes the 2-decimal check but rounds to 0 fen (nothing to compute). */
+export const PositiveMoney = z.number().check(z.gte(0.01), z.lte(1e13), z.multipleOf(0.01));
 export const NonNegativeMoney = z.number().check(z.gte(0), z.lte(1e13), z.multipleOf(0.01));
 
 /** A rate as a fraction: 0.0435 is 4.35 %. */
 export const Fraction = z.number().check(z.gte(0), z.lte(1));
+/** A fee or cost taken out of an amount: below 1, so something is left to compute a rate of return on. */
+export const FeeRate = z.number().check(z.gte(0), z.lt(1));
 
 /** A GB/T 2260 administrative division code. */
 export const Adcode = z.string().check(z.regex(/^\d{6}$/));
@@ -52,6 +60,8 @@ export const Source = z.object({
   clause: z.optional(LocalizedText),
   url: z.optional(z.url()),
   quote: z.optional(LocalizedText),
+  /** v2 (Catalog authoring): the date someone last checked this source against the official text. */
+  reviewedOn: z.optional(IsoDate),
 });
 export type Source = z.infer<typeof Source>;
 

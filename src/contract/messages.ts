@@ -42,6 +42,7 @@ const zhCN: Table = {
   integer: () => '须为整数',
   unknown_fact: () => '目录中没有这个问题',
   no_lpr: () => '该日期及之前尚未公布 LPR（LPR 自 2019-08-20 起按新机制报价）',
+  no_rate_of_return: () => '费用占去了全部到手金额，无法计算年化利率',
   duplicate_option: () => '选项不能重复',
   not_an_adcode: () => '须为 6 位行政区划代码',
   custom: (i) => customMessage(i, 'zh-CN'),
@@ -64,6 +65,7 @@ const zhTW: Table = {
   integer: () => '須為整數',
   unknown_fact: () => '目錄中沒有這個問題',
   no_lpr: () => '該日期及之前尚未公布 LPR（LPR 自 2019-08-20 起按新機制報價）',
+  no_rate_of_return: () => '費用佔去了全部到手金額，無法計算年化利率',
   duplicate_option: () => '選項不能重複',
   not_an_adcode: () => '須為 6 位行政區劃代碼',
   custom: (i) => customMessage(i, 'zh-TW'),
@@ -86,6 +88,7 @@ const en: Table = {
   integer: () => 'must be a whole number',
   unknown_fact: () => 'is not a question of this catalog',
   no_lpr: () => 'no LPR was published on or before this date (the reformed LPR starts on 2019-08-20)',
+  no_rate_of_return: () => 'the charges take the whole amount received, so no rate of return exists',
   duplicate_option: () => 'lists an option twice',
   not_an_adcode: () => 'must be a 6-digit division code',
   custom: (i) => customMessage(i, 'en'),
@@ -110,7 +113,12 @@ function typeName(expected: unknown, locale: Locale): string {
 const RULES: Record<string, Record<Locale, string>> = {
   'grace-below-term': { 'zh-CN': '宽限期须短于贷款期限', 'zh-TW': '寬限期須短於貸款期限', en: 'must be shorter than the term' },
   'shares-sum-to-one': { 'zh-CN': '各方分担比例之和须为 100%', 'zh-TW': '各方分擔比例之和須為 100%', en: 'shares must add up to 100%' },
+  'whole-periods': { 'zh-CN': '须为还款周期（月或季）的整数倍', 'zh-TW': '須為還款週期（月或季）的整數倍', en: 'must be a whole number of periods (months or quarters)' },
+  'prepayment-before-last': { 'zh-CN': '提前还款须在最后一期之前', 'zh-TW': '提前還款須在最後一期之前', en: 'a prepayment must fall before the last period' },
+  'maturity-after-discount': { 'zh-CN': '到期日须晚于贴现日', 'zh-TW': '到期日須晚於貼現日', en: 'must be later than the discount date' },
+  'discount-exceeds-face': { 'zh-CN': '贴现利息不能达到或超过票面金额', 'zh-TW': '貼現利息不能達到或超過票面金額', en: 'the discount interest would take the whole face value' },
   'bbox-order': { 'zh-CN': '范围须为 最小经度,最小纬度,最大经度,最大纬度', 'zh-TW': '範圍須為 最小經度,最小緯度,最大經度,最大緯度', en: 'must be minLon,minLat,maxLon,maxLat' },
+  'date-range': { 'zh-CN': '日期须在 1900-01-01 至 2199-12-31 之间', 'zh-TW': '日期須在 1900-01-01 至 2199-12-31 之間', en: 'must be from 1900-01-01 to 2199-12-31' },
   'calendar-date': { 'zh-CN': '不是有效的日历日期（YYYY-MM-DD）', 'zh-TW': '不是有效的日曆日期（YYYY-MM-DD）', en: 'must be a real calendar date (YYYY-MM-DD)' },
 };
 function customMessage(i: IssueLike, locale: Locale): string {

@@ -2,7 +2,7 @@
 // reference server both call this, so an answer cannot differ between embedded and remote mode.
 // Inputs arrive already validated against the contract; answers leave in contract shape.
 import type {
-  BondQuote, BondRequest, Catalog, EligibilityBatchOptions, EligibilityReport, EligibilityRequest,
+  BondQuote, BondRequest, Catalog, DiscountQuote, DiscountRequest, EligibilityBatchOptions, EligibilityReport, EligibilityRequest,
   FinancingQuote, FinancingRequest, Incubator, IncubatorQuery, IncubatorQueryResult, LocalizedText, Profile,
   ProgramsQuery, ProgramsResponse, ReferenceRates, RegionStat, RegionStatsQuery,
 } from '../contract/index.js';
@@ -13,6 +13,7 @@ import { checkEligibility, checkMany, compileCatalog } from './eligibility/evalu
 import { sortFixings } from './financing/reference-rates.js';
 import { quoteLoan } from './financing/loan.js';
 import { quoteBond } from './financing/bond.js';
+import { quoteDiscount } from './financing/discount.js';
 
 export interface ServiceData {
   catalog: Catalog;
@@ -30,6 +31,7 @@ export interface Service {
   eligibilityMany(profiles: Profile[], options: EligibilityBatchOptions): EligibilityReport[];
   quote(request: FinancingRequest): FinancingQuote;
   bondQuote(request: BondRequest): BondQuote;
+  discountQuote(request: DiscountRequest): DiscountQuote;
   referenceRates(): ReferenceRates;
   incubators(query: IncubatorQuery): IncubatorQueryResult;
   incubator(id: string): Incubator;
@@ -51,10 +53,11 @@ export function createService(data: ServiceData, clock: () => Date): Service {
       const asOf = query.asOf ?? today();
       return { catalogVersion: data.catalog.version, facts: data.catalog.facts, programs: programsInForce(data.catalog, asOf) };
     },
-    eligibility: (request) => checkEligibility(compiled, request.profile, { asOf: request.asOf ?? today(), programIds: request.programIds }),
-    eligibilityMany: (profiles, options) => checkMany(compiled, profiles, { asOf: options.asOf ?? today(), programIds: options.programIds }),
+    eligibility: (request) => checkEligibility(compiled, request.profile, { asOf: request.asOf ?? today(), programIds: request.programIds, paths: request.paths, detail: request.detail }),
+    eligibilityMany: (profiles, options) => checkMany(compiled, profiles, { asOf: options.asOf ?? today(), programIds: options.programIds, detail: options.detail }),
     quote: (request) => quoteLoan(request, rates),
     bondQuote: (request) => quoteBond(request),
+    discountQuote: (request) => quoteDiscount(request),
     referenceRates: () => rates,
     incubators: (query) => directory().query(query),
     incubator: (id) => directory().get(id),

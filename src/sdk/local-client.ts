@@ -1,6 +1,6 @@
 // The embedded client: the engine on bundled (or host-supplied) data, no network at all.
 import {
-  BondQuote, BondRequest, Catalog, EligibilityBatchOptions, EligibilityReport, EligibilityRequest, FinancingQuote,
+  BondQuote, BondRequest, Catalog, DiscountQuote, DiscountRequest, EligibilityBatchOptions, EligibilityReport, EligibilityRequest, FinancingQuote,
   FinancingRequest, Health, Id, Incubator, IncubatorQuery, IncubatorQueryResult, Profile, ProgramsQuery,
   ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery,
   type AcceleratorClient, type CallOptions, type Locale,
@@ -103,6 +103,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
     financing: {
       quote: (request, call) => run(FinancingRequest, request, FinancingQuote, 'financing quote', (r) => service.quote(r), call),
       bondQuote: (request, call) => run(BondRequest, request, BondQuote, 'bond quote', (r) => service.bondQuote(r), call),
+      discountQuote: (request, call) => run(DiscountRequest, request, DiscountQuote, 'discount quote', (r) => service.discountQuote(r), call),
     },
     referenceRates: {
       list: (call) => run(Nothing, undefined, ReferenceRates, 'reference rates', () => service.referenceRates(), call),

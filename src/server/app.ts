@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import {
-  BondRequest, Catalog, EligibilityRequest, FinancingRequest, Id, Incubator, IncubatorQuery, ProgramsQuery,
+  BondRequest, Catalog, DiscountRequest, EligibilityRequest, FinancingRequest, Id, Incubator, IncubatorQuery, ProgramsQuery,
   ReferenceRates, RegionStatsQuery, fieldErrors, INVALID_INPUT, type IssueLike, type Locale, type LocalizedText,
 } from '../contract/index.js';
 import { EngineError } from '../engine/errors.js';
@@ -147,6 +147,7 @@ export function createApp(options: AppOptions): Hono {
   app.post('/v1/eligibility', limit, async (c) => c.json(service.eligibility(validate(EligibilityRequest, await body(c), locale(c)))));
   app.post('/v1/financing/quote', limit, async (c) => c.json(service.quote(validate(FinancingRequest, await body(c), locale(c)))));
   app.post('/v1/financing/bond-quote', limit, async (c) => c.json(service.bondQuote(validate(BondRequest, await body(c), locale(c)))));
+  app.post('/v1/financing/discount-quote', limit, async (c) => c.json(service.discountQuote(validate(DiscountRequest, await body(c), locale(c)))));
   app.get('/v1/reference-rates', (c) => c.json(service.referenceRates()));
   app.get('/v1/incubators', (c) => c.json(service.incubators(validate(IncubatorQuery, queryOf(c, ['zoom', 'limit'], ['bbox']), locale(c)))));
   app.get('/v1/incubators/:id', (c) => c.json(service.incubator(validate(Id, c.req.param('id'), locale(c)))));
