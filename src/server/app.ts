@@ -1,6 +1,7 @@
 // The reference server: every endpoint of CONTRACT.md on hono, which runs on Node and on any Fetch-API
 // runtime. Stateless: the data is loaded once and shared; each request runs the same engine the local client runs.
 import { Hono, type Context } from 'hono';
+import type { SearchData } from '../engine/directory/directory.js';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
@@ -19,6 +20,8 @@ export interface AppOptions {
   incubators: Incubator[];
   /** Names of the provincial divisions by adcode (region statistics). */
   provinceNames: Record<string, LocalizedText>;
+  /** Pinyin table and place names for directory search (`src/data/geo/search.json`). */
+  search?: SearchData;
   /** Reported by `/v1/health` and `openapi.json`. */
   version: string;
   /** Allowed CORS origin(s); CORS is off when absent. `*` allows any origin. */
@@ -98,6 +101,7 @@ export function createApp(options: AppOptions): Hono {
       referenceRates: validateData(ReferenceRates, options.referenceRates, 'reference rates'),
       incubators: validateData(z.array(Incubator), options.incubators, 'incubators'),
       provinceNames: options.provinceNames,
+      ...(options.search ? { search: options.search } : {}),
     },
     options.now ?? (() => new Date()),
   );
