@@ -7,6 +7,7 @@ type Command = { summary: string; run: (args: string[]) => Promise<number> };
 // One line per command. A command returns its exit code, or -1 while it keeps the process alive (serve).
 const COMMANDS: Record<string, Command> = {
   serve: { summary: 'serve the HTTP API', run: async (args) => (await import('./cli/serve.js')).serve(args) },
+  catalog: { summary: 'check, test, diff a catalog file; print its JSON Schema', run: async (args) => (await import('./cli/catalog.js')).catalog(args) },
 };
 
 function usage(): string {

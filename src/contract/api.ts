@@ -1,6 +1,6 @@
 // Small answers of the HTTP API and the client interface every part speaks.
 import * as z from 'zod/mini';
-import type { BondQuote, BondRequest, FinancingQuote, FinancingRequest, ReferenceRates } from './financing.js';
+import type { BondQuote, BondRequest, DiscountQuote, DiscountRequest, FinancingQuote, FinancingRequest, ReferenceRates } from './financing.js';
 import type { EligibilityBatchOptions, EligibilityReport, EligibilityRequest } from './eligibility.js';
 import type { Incubator, IncubatorQuery, IncubatorQueryResult, RegionStat, RegionStatsQuery } from './incubators.js';
 import type { ProgramsQuery, ProgramsResponse, Profile } from './catalog.js';
@@ -29,6 +29,8 @@ export interface AcceleratorClient {
   financing: {
     quote(request: FinancingRequest, options?: CallOptions): Promise<FinancingQuote>;
     bondQuote(request: BondRequest, options?: CallOptions): Promise<BondQuote>;
+    /** Bill discounting (v2): interest, proceeds and the annualized rate of discounting a bill. */
+    discountQuote(request: DiscountRequest, options?: CallOptions): Promise<DiscountQuote>;
   };
   referenceRates: {
     list(options?: CallOptions): Promise<ReferenceRates>;

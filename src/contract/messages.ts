@@ -116,6 +116,10 @@ function typeName(expected: unknown, locale: Locale): string {
 const RULES: Record<string, Record<Locale, string>> = {
   'grace-below-term': { 'zh-CN': '宽限期须短于贷款期限', 'zh-TW': '寬限期須短於貸款期限', en: 'must be shorter than the term' },
   'shares-sum-to-one': { 'zh-CN': '各方分担比例之和须为 100%', 'zh-TW': '各方分擔比例之和須為 100%', en: 'shares must add up to 100%' },
+  'whole-periods': { 'zh-CN': '须为还款周期（月或季）的整数倍', 'zh-TW': '須為還款週期（月或季）的整數倍', en: 'must be a whole number of periods (months or quarters)' },
+  'prepayment-before-last': { 'zh-CN': '提前还款须在最后一期之前', 'zh-TW': '提前還款須在最後一期之前', en: 'a prepayment must fall before the last period' },
+  'maturity-after-discount': { 'zh-CN': '到期日须晚于贴现日', 'zh-TW': '到期日須晚於貼現日', en: 'must be later than the discount date' },
+  'discount-exceeds-face': { 'zh-CN': '贴现利息不能达到或超过票面金额', 'zh-TW': '貼現利息不能達到或超過票面金額', en: 'the discount interest would take the whole face value' },
   'bbox-order': { 'zh-CN': '范围须为 最小经度,最小纬度,最大经度,最大纬度', 'zh-TW': '範圍須為 最小經度,最小緯度,最大經度,最大緯度', en: 'must be minLon,minLat,maxLon,maxLat' },
   'date-range': { 'zh-CN': '日期须在 1900-01-01 至 2199-12-31 之间', 'zh-TW': '日期須在 1900-01-01 至 2199-12-31 之間', en: 'must be from 1900-01-01 to 2199-12-31' },
   'calendar-date': { 'zh-CN': '不是有效的日历日期（YYYY-MM-DD）', 'zh-TW': '不是有效的日曆日期（YYYY-MM-DD）', en: 'must be a real calendar date (YYYY-MM-DD)' },

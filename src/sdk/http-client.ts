@@ -2,7 +2,7 @@
 import ky, { type KyInstance, HTTPError, TimeoutError } from 'ky';
 import * as z from 'zod/mini';
 import {
-  BondQuote, BondRequest, EligibilityBatchOptions, EligibilityReport, EligibilityRequest, FinancingQuote,
+  BondQuote, BondRequest, DiscountQuote, DiscountRequest, EligibilityBatchOptions, EligibilityReport, EligibilityRequest, FinancingQuote,
   FinancingRequest, Health, Id, Incubator, IncubatorQuery, IncubatorQueryResult, Problem, Profile, ProgramsQuery,
   ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery,
   type AcceleratorClient, type CallOptions, type Locale,
@@ -106,6 +106,7 @@ export function createHttpClient(options: HttpClientOptions): AcceleratorClient 
     financing: {
       quote: async (request, call) => send('post', 'v1/financing/quote', FinancingQuote, 'financing quote', { json: validateInput(FinancingRequest, request, locale) }, call),
       bondQuote: async (request, call) => send('post', 'v1/financing/bond-quote', BondQuote, 'bond quote', { json: validateInput(BondRequest, request, locale) }, call),
+      discountQuote: async (request, call) => send('post', 'v1/financing/discount-quote', DiscountQuote, 'discount quote', { json: validateInput(DiscountRequest, request, locale) }, call),
     },
     referenceRates: {
       list: async (call) => send('get', 'v1/reference-rates', ReferenceRates, 'reference rates', {}, call),

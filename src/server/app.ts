@@ -1,11 +1,12 @@
 // The reference server: every endpoint of CONTRACT.md on hono, which runs on Node and on any Fetch-API
 // runtime. Stateless: the data is loaded once and shared; each request runs the same engine the local client runs.
 import { Hono, type Context } from 'hono';
+import type { SearchData } from '../engine/directory/directory.js';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import {
-  BondRequest, Catalog, EligibilityRequest, FinancingRequest, Id, Incubator, IncubatorQuery, ProgramsQuery,
+  BondRequest, Catalog, DiscountRequest, EligibilityRequest, FinancingRequest, Id, Incubator, IncubatorQuery, ProgramsQuery,
   ReferenceRates, RegionStatsQuery, fieldErrors, INVALID_INPUT, MAX_ERRORS, MAX_JSON_DEPTH, tooDeepAt,
   type IssueLike, type Locale, type LocalizedText,
 } from '../contract/index.js';
@@ -20,6 +21,8 @@ export interface AppOptions {
   incubators: Incubator[];
   /** Names of the provincial divisions by adcode (region statistics). */
   provinceNames: Record<string, LocalizedText>;
+  /** Pinyin table and place names for directory search (`src/data/geo/search.json`). */
+  search?: SearchData;
   /** Reported by `/v1/health` and `openapi.json`. */
   version: string;
   /** Allowed CORS origin(s); CORS is off when absent. `*` allows any origin. */
@@ -149,6 +152,7 @@ export function createApp(options: AppOptions): Hono {
       referenceRates: validateData(ReferenceRates, options.referenceRates, 'reference rates'),
       incubators: validateData(z.array(Incubator), options.incubators, 'incubators'),
       provinceNames: options.provinceNames,
+      ...(options.search ? { search: options.search } : {}),
     },
     options.now ?? (() => new Date()),
   );
@@ -212,6 +216,7 @@ export function createApp(options: AppOptions): Hono {
   app.post('/v1/eligibility', limit, async (c) => c.json(service.eligibility(validate(EligibilityRequest, await body(c), locale(c)))));
   app.post('/v1/financing/quote', limit, async (c) => c.json(service.quote(validate(FinancingRequest, await body(c), locale(c)))));
   app.post('/v1/financing/bond-quote', limit, async (c) => c.json(service.bondQuote(validate(BondRequest, await body(c), locale(c)))));
+  app.post('/v1/financing/discount-quote', limit, async (c) => c.json(service.discountQuote(validate(DiscountRequest, await body(c), locale(c)))));
   app.get('/v1/reference-rates', (c) => c.json(service.referenceRates()));
   const cached = (c: Context, route: string, q: Record<string, unknown>, make: () => unknown) =>
     c.body(cache.get(keyOf(route, q), make), 200, { 'content-type': 'application/json; charset=utf-8' });

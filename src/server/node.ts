@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Catalog, Incubator, LocalizedText } from '../contract/index.js';
+import { searchData } from '../data/geo/search.js';
 import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
 import { createApp, type AppOptions } from './app.js';
 
@@ -54,6 +55,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       incubators,
       referenceRates: options.referenceRates ?? bundledReferenceRates,
       provinceNames: options.provinceNames ?? provinceNames,
+      search: options.search ?? searchData,
       version: options.version ?? '0.0.0',
     });
   } catch (error) {
