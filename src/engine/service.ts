@@ -8,7 +8,7 @@ import type {
 } from '../contract/index.js';
 import { buildRecord, catalogDigest, type RecordSigner } from './records/record.js';
 import { dateInChina } from './dates.js';
-import { createDirectory, type Directory } from './directory/directory.js';
+import { createDirectory, type Directory, type SearchData } from './directory/directory.js';
 import { programsInForce } from './eligibility/programs.js';
 import { checkEligibility, checkMany, compileCatalog } from './eligibility/evaluate.js';
 import { sortFixings } from './financing/reference-rates.js';
@@ -26,6 +26,8 @@ export interface ServiceData {
   catalogDocument?: unknown;
   /** Signs decision records (a server started with a key); records are unsigned without one. */
   signer?: RecordSigner | undefined;
+  /** Pinyin table and place names for directory search (without it, search covers names and operators). */
+  search?: SearchData;
 }
 
 export interface Service {
@@ -43,6 +45,8 @@ export interface Service {
   incubators(query: IncubatorQuery): IncubatorQueryResult;
   incubator(id: string): Incubator;
   regionStats(query: RegionStatsQuery): RegionStat[];
+  /** Builds the directory index a query or region statistics need in slices, letting the event loop turn. */
+  prepareDirectory(query: IncubatorQuery & { stats?: boolean }): Promise<void>;
 }
 
 /** `clock` decides "today" for `asOf` defaults; the caller owns it, so the engine stays pure. */
@@ -52,7 +56,7 @@ export function createService(data: ServiceData, clock: () => Date): Service {
   const today = () => dateInChina(clock());
   // The spatial indexes are built on first use: a page without a map never pays for them.
   let dir: Directory | undefined;
-  const directory = () => (dir ??= createDirectory(data.incubators));
+  const directory = () => (dir ??= createDirectory(data.incubators, data.search ? { search: data.search } : {}));
   let digest: Promise<string> | undefined;
   return {
     async record(request) {
@@ -78,5 +82,6 @@ export function createService(data: ServiceData, clock: () => Date): Service {
     incubators: (query) => directory().query(query),
     incubator: (id) => directory().get(id),
     regionStats: (query) => directory().regionStats(query, data.provinceNames),
+    prepareDirectory: (query) => directory().prepare(query),
   };
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Catalog, Incubator, LocalizedText } from '../contract/index.js';
+import { searchData } from '../data/geo/search.js';
 import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
 import { createApp, type AppOptions } from './app.js';
 import { createSigner } from '../engine/records/record.js';
@@ -21,6 +22,14 @@ export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incu
   incubators?: Incubator[];
   /** Extra routes (the demo mounts its static files) added before the API. */
   extend?: (app: Hono) => void;
+  /** A request must arrive whole (headers and body) within this; 30 s by default. */
+  requestTimeoutMs?: number;
+  /** The request headers must arrive within this; 10 s by default (slow-loris). */
+  headersTimeoutMs?: number;
+  /** An idle keep-alive connection is closed after this; 5 s by default. */
+  keepAliveTimeoutMs?: number;
+  /** Open connections beyond this are refused; 256 by default. */
+  maxConnections?: number;
 }
 
 export interface RunningServer {
@@ -31,7 +40,8 @@ export interface RunningServer {
 
 async function readJson(path: string, what: string): Promise<unknown> {
   try {
-    return JSON.parse(await readFile(path, 'utf8'));
+    // Editors on Windows save UTF-8 with a byte-order mark; JSON.parse would refuse it.
+    return JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new Error(`cannot read ${what} from ${path}: ${(error as Error).message}`);
   }
@@ -43,15 +53,22 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const signer = options.signingKeyFile
     ? await createSigner((await readJson(options.signingKeyFile, 'the signing key')) as JsonWebKey).catch((error: Error) => { throw new Error(`the signing key ${options.signingKeyFile}: ${error.message}`); })
     : options.signer;
-  const app = createApp({
-    ...options,
-    ...(signer ? { signer } : {}),
-    catalog,
-    incubators,
-    referenceRates: options.referenceRates ?? bundledReferenceRates,
-    provinceNames: options.provinceNames ?? provinceNames,
-    version: options.version ?? '0.0.0',
-  });
+  let app: Hono;
+  try {
+    app = createApp({
+      ...options,
+      ...(signer ? { signer } : {}),
+      catalog,
+      incubators,
+      referenceRates: options.referenceRates ?? bundledReferenceRates,
+      provinceNames: options.provinceNames ?? provinceNames,
+      search: options.search ?? searchData,
+      version: options.version ?? '0.0.0',
+    });
+  } catch (error) {
+    const files = [options.catalogFile, options.incubatorsFile].filter(Boolean).join(', ');
+    throw new Error(`${(error as Error).message}${files ? ` (data from ${files})` : ''}`);
+  }
   let root = app;
   if (options.extend) {
     const { Hono } = await import('hono');
@@ -63,7 +80,16 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   return new Promise((resolve, reject) => {
     let server: ServerType;
     try {
-      server = serve({ fetch: root.fetch, port: options.port ?? 8787, hostname: host }, (info) => {
+      server = serve({
+        fetch: root.fetch, port: options.port ?? 8787, hostname: host,
+        serverOptions: {
+          requestTimeout: options.requestTimeoutMs ?? 30_000,
+          headersTimeout: Math.min(options.headersTimeoutMs ?? 10_000, options.requestTimeoutMs ?? 30_000),
+          keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+          // Node checks the two timeouts above only this often (30 s by default, which would stretch them).
+          connectionsCheckingInterval: Math.min(1_000, options.headersTimeoutMs ?? 1_000),
+        },
+      }, (info) => {
         const shownHost = host.includes(':') ? `[${host}]` : host;
         resolve({
           url: `http://${shownHost}:${info.port}`,
@@ -71,6 +97,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
           close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
         });
       });
+      server.maxConnections = options.maxConnections ?? 256;
       server.on('error', reject);
     } catch (error) {
       reject(error);
