@@ -111,8 +111,8 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
     });
 
     const sme: Profile = {
-      entityType: 'enterprise', certifications: ['tech-sme'], enterpriseSize: 'small', dishonestDebtor: false,
-      restrictedActivities: [], firstLoan: true, region: '440305', hasPledgeableIp: null,
+      entityType: 'enterprise', certifications: ['tech-sme'], enterpriseSize: 'small',
+      restrictedActivities: [], onRelendingList: true, region: '440305', hasPledgeableIp: null,
     };
 
     t.it('checks a profile: eligible first, each program traced, the questions still needed', async () => {
@@ -133,7 +133,7 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
     });
 
     t.it('screens a portfolio with the same answers as one-by-one checks', async () => {
-      const profiles: Profile[] = [sme, {}, { entityType: 'accelerator-operator', capitalAdequacyRatio: 13, riskReserveCoverage: 10, dishonestDebtor: false }];
+      const profiles: Profile[] = [sme, {}, { entityType: 'accelerator-operator', capitalAdequacyRatio: 13, riskReserveCoverage: 10 }];
       const many = await client.eligibility.checkMany(profiles, { asOf: '2026-01-01' });
       const one = await Promise.all(profiles.map((profile) => client.eligibility.check({ profile, asOf: '2026-01-01' })));
       expect(many).to.deep.equal(one);
@@ -149,8 +149,8 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
     });
 
     t.it('refuses a profile that does not fit the catalog, naming each fact', async () => {
-      const error = await rejection(client.eligibility.check({ profile: { trl: 12, region: '4403', enterpriseSize: 'giant', unknownFact: true } }));
-      for (const path of ['profile.trl', 'profile.region', 'profile.enterpriseSize', 'profile.unknownFact']) expectValidation(error, path);
+      const error = await rejection(client.eligibility.check({ profile: { capitalAdequacyRatio: 2000, region: '4403', enterpriseSize: 'giant', unknownFact: true } }));
+      for (const path of ['profile.capitalAdequacyRatio', 'profile.region', 'profile.enterpriseSize', 'profile.unknownFact']) expectValidation(error, path);
     });
 
     t.it('quotes a loan: schedule to the fen, fees, subsidy and the annualized rate', async () => {
