@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { Catalog, Incubator, LocalizedText } from '../contract/index.js';
+import type { Catalog, Incubator, LocalizedText, ReferenceRates } from '../contract/index.js';
 import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
 import { createApp, type AppOptions } from './app.js';
 
@@ -14,6 +14,8 @@ export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incu
   catalogFile?: string;
   /** Path of a JSON array of incubators replacing the bundled directory. */
   incubatorsFile?: string;
+  /** Path of a reference-rates JSON file (`{ lpr: [...], checkedOn? }`) replacing the bundled LPR table. */
+  ratesFile?: string;
   catalog?: Catalog;
   incubators?: Incubator[];
   /** Extra routes (the demo mounts its static files) added before the API. */
@@ -41,7 +43,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ...options,
     catalog,
     incubators,
-    referenceRates: options.referenceRates ?? bundledReferenceRates,
+    referenceRates: options.ratesFile
+      ? (await readJson(options.ratesFile, 'the reference rates')) as ReferenceRates
+      : options.referenceRates ?? bundledReferenceRates,
     provinceNames: options.provinceNames ?? provinceNames,
     version: options.version ?? '0.0.0',
   });

@@ -179,6 +179,20 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
       expectValidation(error, 'startDate');
     });
 
+    t.it('says how far the LPR table was checked, and warns on a quote that starts later', async () => {
+      const rates = await client.referenceRates.list();
+      expect(rates.checkedOn).to.match(/^\d{4}-\d{2}-\d{2}$/);
+      const day = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      const lpr = (startDate: string) => client.financing.quote({ principal: 100_000, termMonths: 12, repayment: 'interest-only', rate: { type: 'lpr', tenor: '1y', spreadBps: 0 }, startDate });
+      expect((await lpr(rates.checkedOn!)).warnings.map((w) => w.code)).to.not.include('lpr-unchecked');
+      const later = await lpr(day(rates.checkedOn!, 1));
+      expect(later.warnings.map((w) => w.code)).to.include('lpr-unchecked');
+      for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) expect(later.warnings.find((w) => w.code === 'lpr-unchecked')!.message[locale]).to.be.a('string');
+      // A fixed rate and a base rate the borrower supplies do not depend on the table.
+      const fixed = await client.financing.quote({ principal: 100_000, termMonths: 12, repayment: 'interest-only', rate: { type: 'fixed', annualRate: 0.03 }, startDate: day(rates.checkedOn!, 30) });
+      expect(fixed.warnings.map((w) => w.code)).to.not.include('lpr-unchecked');
+    });
+
     t.it('warns when the principal exceeds the IP-pledge cap', async () => {
       const quote = await client.financing.quote({
         principal: 600_000, termMonths: 24, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.04 }, startDate: '2025-03-01',
