@@ -4,7 +4,8 @@ import { startServer } from '../server/node.js';
 import { packageVersion } from './version.js';
 
 export const USAGE = `Usage: chanrong serve [--port 8787] [--host 127.0.0.1] [--catalog FILE] [--incubators FILE]
-                      [--rates FILE] [--cors-origin ORIGIN]... [--body-limit BYTES] [--quiet]
+                      [--rates FILE] [--cors-origin ORIGIN|'*']... [--body-limit BYTES] [--max-connections N]
+                      [--request-timeout SECONDS] [--quiet]
 
 Serves the Chanrong HTTP API (/v1/..., /openapi.json) backed by the bundled data or the files given.`;
 
@@ -22,6 +23,8 @@ export async function serve(args: string[]): Promise<number> {
         rates: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         'body-limit': { type: 'string' },
+        'max-connections': { type: 'string' },
+        'request-timeout': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -45,8 +48,20 @@ export async function serve(args: string[]): Promise<number> {
     console.error(`--body-limit must be a positive whole number of bytes, got "${values['body-limit']}"`);
     return 2;
   }
+  const maxConnections = values['max-connections'] === undefined ? undefined : Number(values['max-connections']);
+  if (maxConnections !== undefined && (!Number.isInteger(maxConnections) || maxConnections < 1)) {
+    console.error(`--max-connections must be a positive whole number, got "${values['max-connections']}"`);
+    return 2;
+  }
+  const requestTimeout = values['request-timeout'] === undefined ? undefined : Number(values['request-timeout']);
+  if (requestTimeout !== undefined && (!Number.isFinite(requestTimeout) || requestTimeout <= 0)) {
+    console.error(`--request-timeout must be a positive number of seconds, got "${values['request-timeout']}"`);
+    return 2;
+  }
   try {
     const server = await startServer({
+      ...(maxConnections ? { maxConnections } : {}),
+      ...(requestTimeout ? { requestTimeoutMs: Math.round(requestTimeout * 1000) } : {}),
       port,
       host: values.host,
       version: packageVersion(),

@@ -7,7 +7,7 @@ import type {
   ProgramsQuery, ProgramsResponse, ReferenceRates, RegionStat, RegionStatsQuery,
 } from '../contract/index.js';
 import { dateInChina } from './dates.js';
-import { createDirectory, type Directory } from './directory/directory.js';
+import { createDirectory, type Directory, type SearchData } from './directory/directory.js';
 import { programsInForce } from './eligibility/programs.js';
 import { checkEligibility, checkMany, compileCatalog } from './eligibility/evaluate.js';
 import { sortFixings } from './financing/reference-rates.js';
@@ -21,6 +21,8 @@ export interface ServiceData {
   incubators: Incubator[];
   /** Names of the provincial divisions by adcode, for region statistics. */
   provinceNames: Record<string, LocalizedText>;
+  /** Pinyin table and place names for directory search (without it, search covers names and operators). */
+  search?: SearchData;
 }
 
 export interface Service {
@@ -34,6 +36,8 @@ export interface Service {
   incubators(query: IncubatorQuery): IncubatorQueryResult;
   incubator(id: string): Incubator;
   regionStats(query: RegionStatsQuery): RegionStat[];
+  /** Builds the directory index a query or region statistics need in slices, letting the event loop turn. */
+  prepareDirectory(query: IncubatorQuery & { stats?: boolean }): Promise<void>;
 }
 
 /** `clock` decides "today" for `asOf` defaults; the caller owns it, so the engine stays pure. */
@@ -46,14 +50,14 @@ export function createService(data: ServiceData, clock: () => Date): Service {
   const today = () => dateInChina(clock());
   // The spatial indexes are built on first use: a page without a map never pays for them.
   let dir: Directory | undefined;
-  const directory = () => (dir ??= createDirectory(data.incubators));
+  const directory = () => (dir ??= createDirectory(data.incubators, data.search ? { search: data.search } : {}));
   return {
     programs(query) {
       const asOf = query.asOf ?? today();
       return { catalogVersion: data.catalog.version, facts: data.catalog.facts, programs: programsInForce(data.catalog, asOf) };
     },
-    eligibility: (request) => checkEligibility(compiled, request.profile, { asOf: request.asOf ?? today(), programIds: request.programIds }),
-    eligibilityMany: (profiles, options) => checkMany(compiled, profiles, { asOf: options.asOf ?? today(), programIds: options.programIds }),
+    eligibility: (request) => checkEligibility(compiled, request.profile, { asOf: request.asOf ?? today(), programIds: request.programIds, paths: request.paths, detail: request.detail }),
+    eligibilityMany: (profiles, options) => checkMany(compiled, profiles, { asOf: options.asOf ?? today(), programIds: options.programIds, detail: options.detail }),
     quote: (request) => quoteLoan(request, rates),
     bondQuote: (request) => quoteBond(request),
     discountQuote: (request) => quoteDiscount(request),
@@ -61,5 +65,6 @@ export function createService(data: ServiceData, clock: () => Date): Service {
     incubators: (query) => directory().query(query),
     incubator: (id) => directory().get(id),
     regionStats: (query) => directory().regionStats(query, data.provinceNames),
+    prepareDirectory: (query) => directory().prepare(query),
   };
 }

@@ -8,6 +8,7 @@ import {
 import * as z from 'zod/mini';
 import { createService } from '../engine/service.js';
 import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
+import { searchData } from '../data/geo/search.js';
 import { toClientError } from './engine-errors.js';
 import { validateAnswer, validateInput } from './validate.js';
 
@@ -58,7 +59,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
   }
   let service: ReturnType<typeof createService>;
   try {
-    service = createService({ catalog, referenceRates, incubators, provinceNames }, options.now ?? (() => new Date()));
+    service = createService({ catalog, referenceRates, incubators, provinceNames, search: searchData }, options.now ?? (() => new Date()));
   } catch (error) {
     throw toClientError(error, locale);
   }
@@ -66,12 +67,19 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
   // Every method: honour an aborted signal, validate the input, run the engine, validate the answer.
   async function run<In extends z.ZodMiniType, Out extends z.ZodMiniType>(
     input: In, value: unknown, output: Out, what: string, answer: (v: z.infer<In>) => unknown, call?: CallOptions,
+    prepare?: (v: z.infer<In>) => Promise<void>,
   ): Promise<z.infer<Out>> {
     call?.signal?.throwIfAborted();
     if (dataError) throw dataError;
     const parsed = validateInput(input, value, locale);
     let result: unknown;
     try {
+      // Large directories build their indexes in slices first, so the page stays responsive.
+      if (prepare) {
+        await prepare(parsed);
+        call?.signal?.throwIfAborted();
+        if (dataError) throw dataError;
+      }
       result = answer(parsed);
     } catch (error) {
       throw toClientError(error, locale);
@@ -101,11 +109,11 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
       list: (call) => run(Nothing, undefined, ReferenceRates, 'reference rates', () => service.referenceRates(), call),
     },
     incubators: {
-      query: (query = {}, call) => run(IncubatorQuery, query, IncubatorQueryResult, 'incubators', (q) => service.incubators(q), call),
+      query: (query = {}, call) => run(IncubatorQuery, query, IncubatorQueryResult, 'incubators', (q) => service.incubators(q), call, (q) => service.prepareDirectory(q)),
       get: (id, call) => run(z.object({ id: Id }), { id }, Incubator, 'incubator', (v) => service.incubator(v.id), call),
     },
     regions: {
-      stats: (query = {}, call) => run(RegionStatsQuery, query, RegionStats, 'region stats', (q) => service.regionStats(q), call),
+      stats: (query = {}, call) => run(RegionStatsQuery, query, RegionStats, 'region stats', (q) => service.regionStats(q), call, (q) => service.prepareDirectory({ ...q, stats: true })),
     },
   };
 }

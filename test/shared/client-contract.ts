@@ -140,6 +140,28 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
       expect(many[2]!.results[0]).to.include({ programId: 'accelerator-operator-qualification', status: 'eligible' });
     });
 
+    t.it('lists paths to eligibility that make each program eligible when applied (v2)', async () => {
+      const profile: Profile = { entityType: 'enterprise', region: '320100', certifications: [], privateEnterprise: true, abnormalOrDishonest: null };
+      const report = await client.eligibility.check({ profile, asOf: '2026-01-01', paths: 2 });
+      let tried = 0;
+      for (const result of report.results) {
+        if (result.status === 'eligible') { expect(result.paths).to.equal(undefined); continue; }
+        expect(result.paths, result.programId).to.be.an('array');
+        const sizes = result.paths!.map((p) => p.changes.length);
+        expect(sizes).to.deep.equal([...sizes].sort((a, b) => a - b));
+        for (const path of result.paths!) {
+          for (const change of path.changes) expect(change.fact, 'region and entity type are never changed once answered').to.not.be.oneOf(['region', 'entityType']);
+          const applied = { ...profile, ...Object.fromEntries(path.changes.map((c) => [c.fact, c.to])) };
+          const again = await client.eligibility.check({ profile: applied, asOf: '2026-01-01', programIds: [result.programId] });
+          expect(again.results[0]!.status, `${result.programId} ${JSON.stringify(path)}`).to.equal('eligible');
+          tried++;
+        }
+      }
+      expect(tried).to.be.greaterThan(5);
+      const dontKnow = report.results.flatMap((r) => r.paths ?? []).flatMap((p) => p.changes).find((c) => c.fact === 'abnormalOrDishonest');
+      expect(dontKnow).to.deep.equal({ fact: 'abnormalOrDishonest', from: null, to: false });
+    });
+
     t.it('limits the check to programIds and answers unknown ids with 404', async () => {
       const report = await client.eligibility.check({ profile: {}, asOf: '2026-01-01', programIds: ['ip-pledge-loan'] });
       expect(report.results.map((r) => r.programId)).to.deep.equal(['ip-pledge-loan']);

@@ -168,6 +168,18 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const rateAt = baseResolver(request, rates);
   const fixed = request.rate.type === 'fixed' || (request.rate.repricing ?? 'none') === 'none';
   const startUnits = rateAt(start);
+  // The rate set at each repricing date, memoized by the repricing's index (year of the loan or calendar year).
+  const repriced = new Map<number, number>();
+  const anniversary = request.rate.type === 'lpr' && request.rate.repricing === 'anniversary';
+  const repricedUnits = (k: number, openingDate: string): number => {
+    const key = anniversary ? Math.floor(((k - 1) * m) / 12) : +openingDate.slice(0, 4);
+    let units = repriced.get(key);
+    if (units === undefined) {
+      units = rateAt(repricingDateFor(request, (k - 1) * m, openingDate));
+      repriced.set(key, units);
+    }
+    return units;
+  };
   // A fixed rate is reported as given (rates with more than 10 decimals are computed at 1e-10, as in v1).
   const fixedRate = request.rate.type === 'fixed' ? request.rate.annualRate : undefined;
 
@@ -218,7 +230,7 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
     const date = addMonths(start, k * m);
     const day = dayBasis || v2 ? dayNumber(date) : 0;
     const days = day - prevDay;
-    const units = fixed ? startUnits : rateAt(repricingDateFor(request, (k - 1) * m, prevDate));
+    const units = fixed ? startUnits : repricedUnits(k, prevDate);
     const annualRate = fixedRate ?? units / RATE_SCALE;
     if (units !== prevUnits) rateChanges.push({ period: k, date, annualRate });
     const interest = dayBasis ? mulDivRound(opening, units * days, RATE_SCALE * dayBasis) : mulDivRound(opening, units * m, RATE_SCALE * 12);
