@@ -141,8 +141,11 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
     });
 
     t.it('lists paths to eligibility that make each program eligible when applied (v2)', async () => {
-      const profile: Profile = { entityType: 'enterprise', region: '320100', certifications: [], privateEnterprise: true, abnormalOrDishonest: null };
-      const report = await client.eligibility.check({ profile, asOf: '2026-01-01', paths: 2 });
+      const profile: Profile = {
+        entityType: 'enterprise', region: '320100', certifications: [], privateEnterprise: true, enterpriseSize: 'small',
+        restrictedProducts: false, majorViolation3y: false, requestedAmount: 500, abnormalOrDishonest: null,
+      };
+      const report = await client.eligibility.check({ profile, asOf: '2026-06-01', paths: 2 });
       let tried = 0;
       for (const result of report.results) {
         if (result.status === 'eligible') { expect(result.paths).to.equal(undefined); continue; }
@@ -152,7 +155,7 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
         for (const path of result.paths!) {
           for (const change of path.changes) expect(change.fact, 'region and entity type are never changed once answered').to.not.be.oneOf(['region', 'entityType']);
           const applied = { ...profile, ...Object.fromEntries(path.changes.map((c) => [c.fact, c.to])) };
-          const again = await client.eligibility.check({ profile: applied, asOf: '2026-01-01', programIds: [result.programId] });
+          const again = await client.eligibility.check({ profile: applied, asOf: '2026-06-01', programIds: [result.programId] });
           expect(again.results[0]!.status, `${result.programId} ${JSON.stringify(path)}`).to.equal('eligible');
           tried++;
         }
