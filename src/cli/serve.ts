@@ -5,7 +5,7 @@ import { packageVersion } from './version.js';
 
 export const USAGE = `Usage: chanrong serve [--port 8787] [--host 127.0.0.1] [--catalog FILE] [--incubators FILE]
                       [--rates FILE] [--cors-origin ORIGIN|'*']... [--body-limit BYTES] [--max-connections N]
-                      [--request-timeout SECONDS] [--quiet]
+                      [--request-timeout SECONDS] [--signing-key FILE] [--quiet]
 
 Serves the Chanrong HTTP API (/v1/..., /openapi.json) backed by the bundled data or the files given.`;
 
@@ -23,6 +23,7 @@ export async function serve(args: string[]): Promise<number> {
         rates: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         'body-limit': { type: 'string' },
+        'signing-key': { type: 'string' },
         'max-connections': { type: 'string' },
         'request-timeout': { type: 'string' },
         quiet: { type: 'boolean', default: false },
@@ -68,6 +69,7 @@ export async function serve(args: string[]): Promise<number> {
       ...(values.catalog ? { catalogFile: values.catalog } : {}),
       ...(values.incubators ? { incubatorsFile: values.incubators } : {}),
       ...(values.rates ? { ratesFile: values.rates } : {}),
+      ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
       ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
       ...(bodyLimit ? { bodyLimitBytes: bodyLimit } : {}),
       ...(values.quiet ? { log: false as const } : {}),
