@@ -85,3 +85,46 @@ const basemap = {
 };
 writeFileSync(new URL('../src/data/geo/china.json', import.meta.url), `${JSON.stringify(basemap)}\n`);
 console.log(`china.json: ${provinces.length} provincial divisions, ${southChinaSea.length} South China Sea shapes, ${rewound} polygons rewound`);
+
+// ---- search.json: a pinyin table and place names for the directory's search; labels.json: city label points.
+// The pinyin table covers GB 2312 (6,763 characters) and every character of the region names, each with
+// pinyin-pro's most common reading; the map ships this table, never the pinyin library.
+const { pinyin } = await import('pinyin-pro');
+const chars = new Set();
+const gb = new TextDecoder('gb2312');
+for (let hi = 0xb0; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) {
+  const ch = gb.decode(new Uint8Array([hi, lo]));
+  if (/^\p{Script=Han}$/u.test(ch)) chars.add(ch);
+}
+for (const r of regions) for (const n of [r, ...r.cities]) for (const ch of `${n.name['zh-CN']}${n.name['zh-TW'] ?? ''}`) if (/\p{Script=Han}/u.test(ch)) chars.add(ch);
+const bySyllable = new Map();
+for (const ch of [...chars].sort()) {
+  const [s] = pinyin(ch, { toneType: 'none', type: 'array' });
+  if (!s || !/^[a-zü]+$/.test(s)) continue;
+  const key = s.replace('ü', 'v');
+  bySyllable.set(key, (bySyllable.get(key) ?? '') + ch);
+}
+const places = {};
+for (const r of regions) {
+  places[r.adcode] = [r.name['zh-CN'], r.name['zh-TW'] ?? r.name['zh-CN'], r.name.en ?? ''];
+  for (const c of r.cities) places[c.adcode] = [c.name['zh-CN'], c.name['zh-TW'] ?? c.name['zh-CN'], c.name.en ?? ''];
+}
+const search = { pinyin: [...bySyllable].sort(([a], [b]) => a.localeCompare(b)).map(([s, cs]) => `${s}:${cs}`).join('|'), places };
+writeFileSync(new URL('../src/data/geo/search.json', import.meta.url), `${JSON.stringify(search)}\n`);
+
+// City label points: the `cp` (label point) of each city in ECharts' province maps, for the cities of regions.json.
+const { readdirSync } = await import('node:fs');
+const { dirname, join } = await import('node:path');
+const provinceDir = join(dirname(require.resolve('echarts/map/json/china.json')), 'province');
+const cityCodes = new Set(regions.flatMap((r) => r.cities.map((c) => c.adcode)));
+const cities = [];
+for (const file of readdirSync(provinceDir).filter((f) => f.endsWith('.json')).sort()) {
+  const map = JSON.parse(readFileSync(join(provinceDir, file), 'utf8'));
+  for (const f of map.features) {
+    const adcode = String(f.id);
+    if (!cityCodes.has(adcode) || !f.properties.cp) continue;
+    cities.push([adcode, Math.round(f.properties.cp[0] * 100) / 100, Math.round(f.properties.cp[1] * 100) / 100]);
+  }
+}
+writeFileSync(new URL('../src/data/geo/labels.json', import.meta.url), `${JSON.stringify({ cities })}\n`);
+console.log(`search.json: ${chars.size} characters in ${bySyllable.size} syllables, ${Object.keys(places).length} places; labels.json: ${cities.length} cities`);

@@ -20,6 +20,8 @@ export const FactDef = z.object({
   min: z.optional(z.number()),
   max: z.optional(z.number()),
   options: z.optional(z.array(FactOption).check(z.minLength(1))),
+  /** v2 (Paths to eligibility): `false` for a fact a path may answer but never change once answered (default true). */
+  changeable: z.optional(z.boolean()),
 });
 export type FactDef = z.infer<typeof FactDef>;
 
@@ -62,6 +64,11 @@ export const PROGRAM_KINDS = ['loan', 'bond', 'insurance', 'equity', 'guarantee'
 export const ProgramKind = z.enum(PROGRAM_KINDS);
 export type ProgramKind = z.infer<typeof ProgramKind>;
 
+/** v2 (Catalog authoring): a regulation in force, a pilot, or a proposal of the policy brief that is not yet law. */
+export const PROGRAM_STANDINGS = ['regulation', 'pilot', 'proposal'] as const;
+export const ProgramStanding = z.enum(PROGRAM_STANDINGS);
+export type ProgramStanding = z.infer<typeof ProgramStanding>;
+
 export const Program = z.object({
   id: Id,
   kind: ProgramKind,
@@ -74,6 +81,7 @@ export const Program = z.object({
   criteria: Criterion,
   benefit: z.optional(LocalizedText),
   financing: z.optional(z.partial(FinancingRequestShape)),
+  standing: z.optional(ProgramStanding),
 });
 export type Program = z.infer<typeof Program>;
 

@@ -3,16 +3,24 @@ import * as z from 'zod/mini';
 import { Id, IsoDate, LocalizedText, Source } from './common.js';
 import { CriterionValue, FactId, FactValue, Operator, Profile } from './catalog.js';
 
+/** v2: `status` leaves out traces, `missingFacts` and `nextQuestions` (screening); `full` is the default. */
+export const EligibilityDetail = z.enum(['full', 'status']);
+export type EligibilityDetail = z.infer<typeof EligibilityDetail>;
+
 export const EligibilityRequest = z.object({
   profile: Profile,
   asOf: z.optional(IsoDate),
   programIds: z.optional(z.array(Id).check(z.maxLength(500))),
+  /** v2: how many paths to eligibility to list per program not yet eligible (0..5, default 0). */
+  paths: z.optional(z.int().check(z.minimum(0), z.maximum(5))),
+  detail: z.optional(EligibilityDetail),
 });
 export type EligibilityRequest = z.infer<typeof EligibilityRequest>;
 
 export const EligibilityBatchOptions = z.object({
   asOf: z.optional(IsoDate),
   programIds: z.optional(z.array(Id).check(z.maxLength(500))),
+  detail: z.optional(EligibilityDetail),
 });
 export type EligibilityBatchOptions = z.infer<typeof EligibilityBatchOptions>;
 
@@ -45,11 +53,23 @@ export const TraceNode: z.ZodMiniType<TraceNode> = z.object({
 export const EligibilityStatus = z.enum(['eligible', 'ineligible', 'undetermined']);
 export type EligibilityStatus = z.infer<typeof EligibilityStatus>;
 
+/** One change of a path: `from` absent when the fact was unanswered, `null` when it was "don't know". */
+export const PathChange = z.object({
+  fact: FactId,
+  from: z.optional(FactValue),
+  to: z.union([z.boolean(), z.number(), z.string(), z.array(z.string())]),
+});
+export type PathChange = z.infer<typeof PathChange>;
+export const EligibilityPath = z.object({ changes: z.array(PathChange).check(z.minLength(1)) });
+export type EligibilityPath = z.infer<typeof EligibilityPath>;
+
 export const ProgramResult = z.object({
   programId: Id,
   status: EligibilityStatus,
   missingFacts: z.array(FactId),
   trace: TraceNode,
+  /** v2: with `paths > 0`, on every result not eligible. */
+  paths: z.optional(z.array(EligibilityPath)),
 });
 export type ProgramResult = z.infer<typeof ProgramResult>;
 

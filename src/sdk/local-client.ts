@@ -1,13 +1,14 @@
 // The embedded client: the engine on bundled (or host-supplied) data, no network at all.
 import {
-  BondQuote, BondRequest, Catalog, EligibilityBatchOptions, EligibilityReport, EligibilityRequest, FinancingQuote,
+  BondQuote, BondRequest, Catalog, DiscountQuote, DiscountRequest, EligibilityBatchOptions, EligibilityReport, EligibilityRequest, FinancingQuote,
   FinancingRequest, Health, Id, Incubator, IncubatorQuery, IncubatorQueryResult, Profile, ProgramsQuery,
-  ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery,
+  ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery, DecisionRecord, KeysResponse, RecordRequest,
   type AcceleratorClient, type CallOptions, type Locale,
 } from '../contract/index.js';
 import * as z from 'zod/mini';
 import { createService } from '../engine/service.js';
 import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
+import { searchData } from '../data/geo/search.js';
 import { toClientError } from './engine-errors.js';
 import { validateAnswer, validateInput } from './validate.js';
 
@@ -58,7 +59,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
   }
   let service: ReturnType<typeof createService>;
   try {
-    service = createService({ catalog, referenceRates, incubators, provinceNames }, options.now ?? (() => new Date()));
+    service = createService({ catalog, referenceRates, incubators, provinceNames, search: searchData, catalogDocument: options.catalog ?? bundledCatalog }, options.now ?? (() => new Date()));
   } catch (error) {
     throw toClientError(error, locale);
   }
@@ -66,13 +67,20 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
   // Every method: honour an aborted signal, validate the input, run the engine, validate the answer.
   async function run<In extends z.ZodMiniType, Out extends z.ZodMiniType>(
     input: In, value: unknown, output: Out, what: string, answer: (v: z.infer<In>) => unknown, call?: CallOptions,
+    prepare?: (v: z.infer<In>) => Promise<void>,
   ): Promise<z.infer<Out>> {
     call?.signal?.throwIfAborted();
     if (dataError) throw dataError;
     const parsed = validateInput(input, value, locale);
     let result: unknown;
     try {
-      result = answer(parsed);
+      // Large directories build their indexes in slices first, so the page stays responsive.
+      if (prepare) {
+        await prepare(parsed);
+        call?.signal?.throwIfAborted();
+        if (dataError) throw dataError;
+      }
+      result = await answer(parsed);
     } catch (error) {
       throw toClientError(error, locale);
     }
@@ -91,20 +99,23 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
         z.object({ profiles: z.array(Profile).check(z.maxLength(100_000)), batch: EligibilityBatchOptions }),
         { profiles, batch }, z.array(EligibilityReport), 'eligibility',
         (v) => service.eligibilityMany(v.profiles, v.batch), call),
+      record: (request, call) => run(RecordRequest, request, DecisionRecord, 'decision record', (r) => service.record(r), call),
+      keys: (call) => run(Nothing, undefined, KeysResponse, 'keys', () => service.keys(), call),
     },
     financing: {
       quote: (request, call) => run(FinancingRequest, request, FinancingQuote, 'financing quote', (r) => service.quote(r), call),
       bondQuote: (request, call) => run(BondRequest, request, BondQuote, 'bond quote', (r) => service.bondQuote(r), call),
+      discountQuote: (request, call) => run(DiscountRequest, request, DiscountQuote, 'discount quote', (r) => service.discountQuote(r), call),
     },
     referenceRates: {
       list: (call) => run(Nothing, undefined, ReferenceRates, 'reference rates', () => service.referenceRates(), call),
     },
     incubators: {
-      query: (query = {}, call) => run(IncubatorQuery, query, IncubatorQueryResult, 'incubators', (q) => service.incubators(q), call),
+      query: (query = {}, call) => run(IncubatorQuery, query, IncubatorQueryResult, 'incubators', (q) => service.incubators(q), call, (q) => service.prepareDirectory(q)),
       get: (id, call) => run(z.object({ id: Id }), { id }, Incubator, 'incubator', (v) => service.incubator(v.id), call),
     },
     regions: {
-      stats: (query = {}, call) => run(RegionStatsQuery, query, RegionStats, 'region stats', (q) => service.regionStats(q), call),
+      stats: (query = {}, call) => run(RegionStatsQuery, query, RegionStats, 'region stats', (q) => service.regionStats(q), call, (q) => service.prepareDirectory({ ...q, stats: true })),
     },
   };
 }

@@ -1,14 +1,14 @@
 // The OpenAPI 3.1 document, generated from the contract's zod schemas (never written by hand).
 import * as z from 'zod/mini';
 import {
-  BondQuote, BondRequest, Catalog, Criterion, EligibilityReport, EligibilityRequest, FactDef, FinancingQuote,
+  BondQuote, BondRequest, Catalog, Criterion, DiscountQuote, DiscountRequest, EligibilityReport, EligibilityRequest, FactDef, FinancingQuote,
   FinancingRequest, Health, Incubator, IncubatorQueryResult, LocalizedText, Problem, Program, ProgramsResponse,
   ReferenceRates, RegionStat, Source, TraceNode,
 } from '../contract/index.js';
 
 const NAMED = {
   LocalizedText, Source, FactDef, Criterion, Program, Catalog, ProgramsResponse, EligibilityRequest, TraceNode,
-  EligibilityReport, FinancingRequest, FinancingQuote, BondRequest, BondQuote, ReferenceRates, Incubator,
+  EligibilityReport, FinancingRequest, FinancingQuote, BondRequest, BondQuote, DiscountRequest, DiscountQuote, ReferenceRates, Incubator,
   IncubatorQueryResult, RegionStat, Health, Problem,
 } as const;
 
@@ -69,6 +69,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       '/v1/eligibility': { post: post('Check a profile against the programs in force', 'EligibilityRequest', 'EligibilityReport') },
       '/v1/financing/quote': { post: post('Repayment schedule, annualized rate and all-in cost of a loan', 'FinancingRequest', 'FinancingQuote') },
       '/v1/financing/bond-quote': { post: post("Issuer's cash flows and cost of a bond, and the risk-sharing split", 'BondRequest', 'BondQuote') },
+      '/v1/financing/discount-quote': { post: post('Bill discounting: interest, proceeds and annualized rate (v2)', 'DiscountRequest', 'DiscountQuote') },
       '/v1/reference-rates': { get: { summary: 'Published LPR history, newest first', responses: { 200: json(ref('ReferenceRates')) } } },
       '/v1/incubators': {
         get: {

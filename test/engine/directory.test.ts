@@ -3,6 +3,9 @@ import { expect } from 'chai';
 import { createDirectory } from '../../src/engine/directory/directory.js';
 import { syntheticIncubators } from '../../src/engine/directory/synthetic.js';
 import centers from '../../src/data/geo/centers.json' with { type: 'json' };
+import { searchData } from '../../src/data/geo/search.js';
+import { radiusDegrees } from '../../src/engine/directory/cluster.js';
+import type { Incubator } from '../../src/contract/index.js';
 
 const items = syntheticIncubators(20_000, centers, 7);
 const dir = createDirectory(items);
@@ -54,5 +57,66 @@ describe('directory engine', () => {
     const gd = stats.find((s) => s.adcode === '440000')!;
     expect(gd.count).to.equal(items.filter((i) => i.adcode.startsWith('44')).length);
     expect(Object.values(gd.byLevel).reduce((a, b) => a + b, 0)).to.equal(gd.count);
+  });
+
+  it('bounds every list by limit, clusters included (issue 15: zoom=11&limit=0 returned 44,922 clusters)', () => {
+    for (const limit of [0, 1, 7]) {
+      const r = dir.query({ zoom: 11, limit });
+      expect(r.clusters.length).to.be.at.most(limit);
+      expect(r.items.length).to.be.at.most(limit);
+      expect(r.total).to.equal(items.length);
+    }
+  });
+
+  it('clusters greedily: no two cluster seeds within one radius, and the heaviest first', () => {
+    // Brute force over the answer: every cluster centre lies at least half a radius from every other (the
+    // greedy pass takes everything within a radius of a seed; the mean moves by less than half of it here).
+    for (const zoom of [3, 5, 7]) {
+      const r = dir.query({ zoom, limit: 5000 });
+      const rad = radiusDegrees(zoom);
+      const pts = [...r.clusters.map((c) => [c.lon, c.lat * 1.25]), ...r.items.map((i) => [i.lon, i.lat * 1.25])];
+      let close = 0;
+      for (let a = 0; a < pts.length; a++) for (let b = a + 1; b < pts.length; b++) {
+        if (Math.hypot(pts[a]![0]! - pts[b]![0]!, pts[a]![1]! - pts[b]![1]!) < rad / 4) close++;
+      }
+      expect(close, `z${zoom}: pairs closer than a quarter radius`).to.equal(0);
+    }
+  });
+
+  it('searches the whole directory by city name, operator and pinyin, whatever the viewport', () => {
+    const named = (id: string, zh: string, en: string, adcode: string, lon: number, lat: number, operator?: string): Incubator => ({
+      id, name: { 'zh-CN': zh, 'zh-TW': zh, en }, kind: 'incubator', level: 'local', lon, lat, adcode, industries: ['ai'],
+      ...(operator ? { operator: { 'zh-CN': operator, en: operator } } : {}),
+    });
+    const small = createDirectory([
+      named('a', '南山智园', 'Nanshan iPark', '440305', 113.95, 22.54),
+      named('b', '中关村创业大街', 'Zhongguancun Inno Way', '110108', 116.31, 39.98, '海淀置业集团'),
+      named('c', '光谷创业街', 'Optics Valley Startup Street', '420111', 114.4, 30.5),
+    ], { search: searchData });
+    const ids = (q: string, bbox?: [number, number, number, number]) => small.query({ q, ...(bbox ? { bbox } : {}) }).items.map((i) => i.id);
+    expect(ids('深圳')).to.deep.equal(['a']); // 440305 lies in 深圳市 (440300)
+    expect(ids('shenzhen')).to.deep.equal(['a']);
+    expect(ids('北京')).to.deep.equal(['b']);
+    expect(ids('zhongguancun')).to.deep.equal(['b']);
+    expect(ids('zgc')).to.deep.equal(['b']);
+    expect(ids('海淀置业')).to.deep.equal(['b']);
+    expect(ids('OPTICS valley')).to.deep.equal(['c']);
+    expect(ids('中关村')).to.deep.equal(['b']);
+  });
+
+  it('builds in slices with prepare() and answers exactly as the synchronous build does', async () => {
+    const sliced = createDirectory(items);
+    let turns = 0;
+    let running = true;
+    const count = async () => { while (running) { await new Promise((r) => setTimeout(r, 0)); turns++; } };
+    const counting = count();
+    await sliced.prepare({ level: 'regional' });
+    await sliced.prepare({ stats: true });
+    running = false;
+    await counting;
+    expect(turns, 'the event loop turned while it built').to.be.greaterThan(0);
+    const q = { level: 'regional' as const, bbox: [100, 20, 120, 40] as [number, number, number, number], zoom: 5, limit: 5000 };
+    expect(sliced.query(q)).to.deep.equal(dir.query(q));
+    expect(sliced.regionStats({}, { '440000': { 'zh-CN': '广东省' } })).to.deep.equal(dir.regionStats({}, { '440000': { 'zh-CN': '广东省' } }));
   });
 });

@@ -48,7 +48,7 @@ describe('reference server', () => {
     const paths = (p.errors ?? []).map((e) => e.path).sort();
     assert.deepEqual(paths, ['principal', 'rate.tenor', 'repayment', 'startDate', 'termMonths']);
     assert.equal(p.title, 'Invalid input');
-    assert.match(p.errors!.find((e) => e.path === 'principal')!.message, /greater than 0/);
+    assert.match(p.errors!.find((e) => e.path === 'principal')!.message, /at least 0.01/);
   });
 
   it('speaks Traditional Chinese to zh-TW clients and Simplified by default', async () => {
@@ -81,7 +81,7 @@ describe('reference server', () => {
     const result = await validator.validate(doc as never);
     assert.equal(result.valid, true, JSON.stringify(result.errors, null, 1)?.slice(0, 2000));
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/v1/eligibility', '/v1/financing/bond-quote', '/v1/financing/quote', '/v1/health', '/v1/incubators',
+      '/v1/eligibility', '/v1/financing/bond-quote', '/v1/financing/discount-quote', '/v1/financing/quote', '/v1/health', '/v1/incubators',
       '/v1/incubators/{id}', '/v1/programs', '/v1/reference-rates', '/v1/regions/stats',
     ]);
     const quote = doc.paths['/v1/financing/quote']!['post'] as { responses: Record<string, unknown> };
@@ -105,7 +105,7 @@ describe('reference server', () => {
     await fetch(`${server.url}/v1/health`);
     await fetch(`${server.url}/v1/programs?asOf=2026-01-01`);
     assert.equal(lines.length - before, 2);
-    assert.match(lines.at(-1)!, /GET \/v1\/programs 200 [\d.]+ms$/);
+    assert.match(lines.at(-1)!, /GET \/v1\/programs 200 [\d.]+ms [\w-]+$/);
   });
 });
 

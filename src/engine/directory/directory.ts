@@ -1,128 +1,187 @@
-// The incubator directory: filters (level, kind, industry, text in every locale), a static spatial index, and
-// aggregation by zoom into grid cells. The local client and the reference server both answer from this, so a
-// remote map receives only its viewport's clusters and items. Grid binning needs no index build beyond the
-// kd-tree (200,000 points index in tens of milliseconds) and costs one pass over the points in view per query.
-import KDBush from 'kdbush';
+// The incubator directory: filters (level, kind, industry, text), a static spatial index per filter and greedy
+// clustering per viewport (spatial.ts, cluster.ts). The local client and the reference server both answer from
+// this, so a remote map receives only its viewport's clusters and items. Every index is built once per data set
+// and filter and kept (a few recent filters); region statistics are cached per filter. Builds are generators:
+// a server runs them at once, a page in slices (`prepare`), so no main-thread task grows with the directory.
 import type {
   Incubator, IncubatorQuery, IncubatorQueryResult, Level, LocalizedText, RegionStat, RegionStatsQuery,
 } from '../../contract/index.js';
 import { EngineError } from '../errors.js';
+import { clusterViewport, radiusDegrees } from './cluster.js';
+import { createSearcher, normalizeQuery, type Searcher } from './search.js';
+import { CHUNK, runNow, runSliced, type Steps } from './slices.js';
+import { buildSpatialIndex, firstIn, type SpatialIndex } from './spatial.js';
+
+export type { SearchData } from './search.js';
+import type { SearchData } from './search.js';
+export { radiusDegrees } from './cluster.js';
 
 const LEVEL_RANK: Record<Level, number> = { national: 0, regional: 1, local: 2, cluster: 3 };
-const WORLD: [number, number, number, number] = [-180, -85, 180, 85];
+const WORLD: [number, number, number, number] = [-180, -90, 180, 90];
 const DEFAULT_LIMIT = 500;
 /** Filtered subsets keep their own indexes; a few recent filters are kept. */
 const CACHE_SIZE = 8;
 
 interface Subset {
-  items: Incubator[];
-  points: KDBush;
+  /** Positions in the directory's order, ascending; undefined for the whole directory. */
+  idx: Uint32Array | undefined;
+  index: SpatialIndex;
 }
-
-/** Cell size in degrees for a zoom: about 60 px on a 256-px world, the usual cluster radius of web maps. */
-export function cellDegrees(zoom: number): number {
-  return (60 / 256) * (360 / 2 ** zoom);
-}
-
-function buildSubset(items: Incubator[]): Subset {
-  const points = new KDBush(items.length);
-  for (const it of items) points.add(it.lon, it.lat);
-  points.finish();
-  return { items, points };
-}
-
-const normalize = (s: string) => s.normalize('NFKC').toLowerCase();
-const names = (t: LocalizedText) => normalize(`${t['zh-CN']}\u0000${t['zh-TW'] ?? ''}\u0000${t.en ?? ''}`);
 
 export interface Directory {
   query(query: IncubatorQuery): IncubatorQueryResult;
   get(id: string): Incubator;
   regionStats(query: RegionStatsQuery, provinceNames: Record<string, LocalizedText>): RegionStat[];
+  /** Builds, in slices between which the event loop turns, what `query` or `regionStats` will need. */
+  prepare(query: IncubatorQuery & { stats?: boolean }): Promise<void>;
 }
 
-export function createDirectory(incubators: readonly Incubator[]): Directory {
-  const all = [...incubators].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
-  const byId = new Map(all.map((it) => [it.id, it]));
-  const searchable = new Map<Incubator, string>();
-  const cache = new Map<string, Subset>();
-  let whole: Subset | undefined;
+export interface DirectoryOptions {
+  search?: SearchData;
+}
 
-  function subsetFor(q: IncubatorQuery): Subset {
-    const text = q.q ? normalize(q.q.trim()) : '';
-    if (!q.level && !q.kind && !q.industry && !text) return (whole ??= buildSubset(all));
-    const key = `${q.level ?? ''}|${q.kind ?? ''}|${q.industry ?? ''}|${text}`;
+export function createDirectory(incubators: readonly Incubator[], options: DirectoryOptions = {}): Directory {
+  let all: Incubator[] | undefined;
+  let searcher: Searcher | undefined;
+  let byId: Map<string, Incubator> | undefined;
+  const cache = new Map<string, Subset>();
+  const stats = new Map<string, Map<string, { count: number; byLevel: RegionStat['byLevel'] }>>();
+  const pending = new Map<string, Promise<unknown>>();
+
+  // The directory in order, national entries first (a stable bucket pass instead of a sort).
+  function* ordered(): Steps<Incubator[]> {
+    if (all) return all;
+    const buckets: Incubator[][] = [[], [], [], []];
+    for (let i = 0; i < incubators.length; i++) {
+      const it = incubators[i]!;
+      buckets[LEVEL_RANK[it.level] ?? 3]!.push(it);
+      if ((i & (CHUNK - 1)) === CHUNK - 1) yield;
+    }
+    all = buckets.flat();
+    return all;
+  }
+
+  const keyOf = (q: IncubatorQuery) => `${q.level ?? ''}|${q.kind ?? ''}|${q.industry ?? ''}|${q.q ? normalizeQuery(q.q) : ''}`;
+
+  function* subsetSteps(q: IncubatorQuery): Steps<Subset> {
+    const key = keyOf(q);
     const hit = cache.get(key);
     if (hit) {
       cache.delete(key);
       cache.set(key, hit);
       return hit;
     }
-    const items = all.filter((it) => (!q.level || it.level === q.level) && (!q.kind || it.kind === q.kind)
-      && (!q.industry || it.industries.includes(q.industry))
-      && (!text || (searchable.get(it) ?? (searchable.set(it, names(it.name)), searchable.get(it)!)).includes(text)));
-    const subset = buildSubset(items);
+    const items = yield* ordered();
+    const text = q.q ? normalizeQuery(q.q) : '';
+    let idx: Uint32Array | undefined;
+    if (key !== '|||') {
+      let hit: Uint8Array | undefined;
+      if (text) {
+        const s = (searcher ??= createSearcher(items, options.search));
+        const places = s.placesMatching(text);
+        hit = new Uint8Array(items.length);
+        for (let b = 0; b < s.blocks; b++) {
+          s.matchBlock(b, text, places, hit);
+          yield;
+        }
+      }
+      const kept: number[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const it = items[i]!;
+        if ((!hit || hit[i]) && (!q.level || it.level === q.level) && (!q.kind || it.kind === q.kind) && (!q.industry || it.industries.includes(q.industry))) kept.push(i);
+        if ((i & (CHUNK - 1)) === CHUNK - 1) yield;
+      }
+      idx = Uint32Array.from(kept);
+    }
+    const n = idx ? idx.length : items.length;
+    const lon = new Float64Array(n), lat = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const it = items[idx ? idx[i]! : i]!;
+      lon[i] = it.lon;
+      lat[i] = it.lat;
+      if ((i & (CHUNK - 1)) === CHUNK - 1) yield;
+    }
+    const subset: Subset = { idx, index: yield* buildSpatialIndex(lon, lat) };
     cache.set(key, subset);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return subset;
   }
 
+  const statsKey = (q: RegionStatsQuery) => `${q.level ?? ''}|${q.industry ?? ''}`;
+  function* statsSteps(q: RegionStatsQuery): Steps<Map<string, { count: number; byLevel: RegionStat['byLevel'] }>> {
+    const key = statsKey(q);
+    const hit = stats.get(key);
+    if (hit) return hit;
+    const counts = new Map<string, { count: number; byLevel: RegionStat['byLevel'] }>();
+    for (let i = 0; i < incubators.length; i++) {
+      const it = incubators[i]!;
+      if ((!q.level || it.level === q.level) && (!q.industry || it.industries.includes(q.industry))) {
+        const p = it.adcode.slice(0, 2);
+        let stat = counts.get(p);
+        if (!stat) counts.set(p, (stat = { count: 0, byLevel: { national: 0, regional: 0, local: 0, cluster: 0 } }));
+        stat.count++;
+        stat.byLevel[it.level]++;
+      }
+      if ((i & (CHUNK - 1)) === CHUNK - 1) yield;
+    }
+    stats.set(key, counts);
+    return counts;
+  }
+
+  /** One build per key at a time: a second caller waits for the first. */
+  function once<T>(key: string, steps: () => Steps<T>): Promise<unknown> {
+    let p = pending.get(key);
+    if (!p) {
+      p = runSliced(steps()).finally(() => pending.delete(key));
+      pending.set(key, p);
+    }
+    return p;
+  }
+
   return {
+    async prepare(q) {
+      if (q.stats) await once(`stats:${statsKey(q)}`, () => statsSteps(q));
+      else await once(`subset:${keyOf(q)}`, () => subsetSteps(q));
+    },
     query(q) {
-      const subset = subsetFor(q);
-      const [w, s, e, n] = q.bbox ?? WORLD;
+      const subset = runNow(subsetSteps(q));
+      const items = all!;
+      const at = (i: number) => items[subset.idx ? subset.idx[i]! : i]!;
+      const bbox = q.bbox ?? WORLD;
       const limit = q.limit ?? DEFAULT_LIMIT;
-      const inBox = subset.points.range(w, s, e, n);
-      const total = inBox.length;
+      const { index } = subset;
       if (q.zoom === undefined) {
-        // Items in the index's order (national first), as many as the limit allows (a typed sort: 200k in ms).
-        const order = Uint32Array.from(inBox).sort();
-        return { total, clusters: [], items: Array.from(order.subarray(0, limit), (i) => subset.items[i]!) };
+        const { total, first } = firstIn(index, bbox, limit);
+        return { total, clusters: [], items: first.map(at) };
       }
-      // Bin the viewport's points into cells; a cell of one point is an item, of several a cluster at their mean.
-      const size = cellDegrees(q.zoom);
-      const cells = new Map<number, { n: number; lon: number; lat: number; first: number }>();
-      const cols = Math.ceil(360 / size) + 1;
-      for (const i of inBox) {
-        const it = subset.items[i]!;
-        const key = Math.floor((it.lat + 90) / size) * cols + Math.floor((it.lon + 180) / size);
-        const cell = cells.get(key);
-        if (cell) {
-          cell.n++;
-          cell.lon += it.lon;
-          cell.lat += it.lat;
-          if (i < cell.first) cell.first = i;
-        } else {
-          cells.set(key, { n: 1, lon: it.lon, lat: it.lat, first: i });
-        }
-      }
-      const clusters: IncubatorQueryResult['clusters'] = [];
+      const { total, groups } = clusterViewport(index, bbox, radiusDegrees(q.zoom));
       const singles: number[] = [];
-      for (const cell of cells.values()) {
-        if (cell.n === 1) singles.push(cell.first);
-        else clusters.push({ lon: Math.round((cell.lon / cell.n) * 1e5) / 1e5, lat: Math.round((cell.lat / cell.n) * 1e5) / 1e5, count: cell.n });
+      const clusters: IncubatorQueryResult['clusters'] = [];
+      for (const g of groups.sort((a, b) => b.count - a.count)) {
+        if (g.count === 1) singles.push(g.first);
+        else if (clusters.length < limit) clusters.push({ lon: Math.round(g.lon * 1e5) / 1e5, lat: Math.round(g.lat * 1e5) / 1e5, count: g.count });
       }
       singles.sort((a, b) => a - b);
-      return { total, clusters, items: singles.slice(0, limit).map((i) => subset.items[i]!) };
+      return { total, clusters, items: singles.slice(0, limit).map(at) };
     },
     get(id) {
+      if (!byId) {
+        byId = new Map();
+        for (const it of incubators) byId.set(it.id, it);
+      }
       const it = byId.get(id);
       if (!it) throw new EngineError('not-found', `no incubator with id "${id}"`, 'id');
       return it;
     },
     regionStats(q, provinceNames) {
-      const counts = new Map<string, RegionStat>();
-      for (const [adcode, name] of Object.entries(provinceNames)) {
-        counts.set(adcode.slice(0, 2), { adcode, name, count: 0, byLevel: { national: 0, regional: 0, local: 0, cluster: 0 } });
-      }
-      for (const it of all) {
-        if (q.level && it.level !== q.level) continue;
-        if (q.industry && !it.industries.includes(q.industry)) continue;
-        const stat = counts.get(it.adcode.slice(0, 2));
-        if (!stat) continue;
-        stat.count++;
-        stat.byLevel[it.level]++;
-      }
-      return [...counts.values()];
+      const counts = runNow(statsSteps(q));
+      return Object.entries(provinceNames).map(([adcode, name]) => {
+        const c = counts.get(adcode.slice(0, 2));
+        return { adcode, name, count: c?.count ?? 0, byLevel: { ...(c?.byLevel ?? { national: 0, regional: 0, local: 0, cluster: 0 }) } };
+      });
     },
   };
 }
+
+/** @deprecated kept for callers of the grid version: the clustering radius in degrees at a zoom. */
+export const cellDegrees = radiusDegrees;

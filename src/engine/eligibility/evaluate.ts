@@ -6,7 +6,8 @@ import type {
 } from '../../contract/index.js';
 import { EngineError } from '../errors.js';
 import { assertCatalog } from './catalog.js';
-import { wholeYearsBetween, withinRegion } from './operators.js';
+import { compilePathProgram, findPaths, type PathProgram } from './paths.js';
+import { compileStatus, leafTest, PASS, FAIL, type StatusOf } from './status.js';
 import { isInForce } from './programs.js';
 import { compileFactChecks, profileIssues, type FactCheck } from './profile.js';
 
@@ -22,6 +23,10 @@ interface CompiledProgram {
   program: Program;
   index: number;
   evaluate: Evaluate;
+  /** Kleene status only, allocation-free (`detail: "status"`, path search). */
+  status: StatusOf;
+  /** The path search's view of the program, built on first use. */
+  paths?: PathProgram;
   /** Results of decided programs, shared by trace identity. */
   decided: Map<TraceNode, ProgramResult>;
 }
@@ -33,37 +38,6 @@ export interface CompiledCatalog {
   byId: Map<string, CompiledProgram>;
   /** Fact id → position in the catalog's `facts` declaration, for tie-breaking `nextQuestions`. */
   factOrder: Map<string, number>;
-}
-
-/** The test of one leaf on a present, non-null value. */
-function compileTest(leaf: Leaf, def: FactDef): (actual: unknown, asOf: string) => boolean {
-  const { op, value } = leaf;
-  const list = Array.isArray(value) ? (value as (string | number)[]) : [];
-  const set = new Set<unknown>(list);
-  switch (op) {
-    case 'eq': return (a) => a === value;
-    case 'ne': return (a) => a !== value;
-    case 'lt': return (a) => (a as number | string) < (value as number | string);
-    case 'lte': return (a) => (a as number | string) <= (value as number | string);
-    case 'gt': return (a) => (a as number | string) > (value as number | string);
-    case 'gte': return (a) => (a as number | string) >= (value as number | string);
-    case 'between': {
-      const [min, max] = list as [number | string, number | string];
-      return (a) => (a as number | string) >= min && (a as number | string) <= max;
-    }
-    case 'in': return (a) => set.has(a);
-    case 'notIn': return (a) => !set.has(a);
-    case 'includesAny': return (a) => (a as string[]).some((v) => set.has(v));
-    case 'includesAll': { const have = (a: unknown) => new Set(a as string[]); return (a) => { const h = have(a); return list.every((v) => h.has(v as string)); }; }
-    case 'excludesAll': return (a) => !(a as string[]).some((v) => set.has(v));
-    case 'withinRegion': return (a) => list.some((target) => withinRegion(a as string, target as string));
-    case 'yearsSinceLte': return (a, asOf) => wholeYearsBetween(a as string, asOf) <= (value as number);
-    case 'yearsSinceGte': return (a, asOf) => wholeYearsBetween(a as string, asOf) >= (value as number);
-    default: {
-      const never: never = op;
-      throw new Error(`unknown operator ${String(never)} for ${def.type}`);
-    }
-  }
 }
 
 // Trace nodes are built as object literals of one fixed shape per kind (meta keys may hold undefined, which
@@ -120,7 +94,8 @@ function compileNode(node: Criterion, facts: Catalog['facts']): Evaluate {
     };
   }
   const { fact, op, value: expected } = node;
-  const test = compileTest(node, facts[fact]!);
+  void facts;
+  const test = leafTest(node);
   const unanswered: TraceNode = Object.freeze({ status: 'unknown', id, label, source, fact, op, expected });
   const dontKnow: TraceNode = Object.freeze({ status: 'unknown', id, label, source, fact, op, expected, actual: null });
   // A leaf's trace depends only on the answer (and asOf): for yes/no, option and date answers the same frozen
@@ -150,7 +125,7 @@ function compileNode(node: Criterion, facts: Catalog['facts']): Evaluate {
 /** Checks and compiles a catalog; throws an `invalid-data` EngineError naming every problem. */
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
   assertCatalog(catalog);
-  const programs = catalog.programs.map((program, index) => ({ program, index, evaluate: compileNode(program.criteria, catalog.facts), decided: new Map() }));
+  const programs = catalog.programs.map((program, index) => ({ program, index, evaluate: compileNode(program.criteria, catalog.facts), status: compileStatus(program.criteria), decided: new Map() }));
   return {
     catalog,
     checks: compileFactChecks(catalog),
@@ -176,6 +151,43 @@ const STATUS: Record<TraceStatus, EligibilityStatus> = { pass: 'eligible', fail:
 export interface CheckOptions {
   asOf: string;
   programIds?: string[] | undefined;
+  /** Paths to eligibility per program not eligible (0..5). */
+  paths?: number | undefined;
+  /** `status`: no traces, missing facts or next questions, for screening. */
+  detail?: 'full' | 'status' | undefined;
+}
+
+const STATUS_TRACE: Record<number, TraceNode> = {
+  [FAIL]: Object.freeze({ status: 'fail' }), [PASS]: Object.freeze({ status: 'pass' }), 2: Object.freeze({ status: 'unknown' }),
+};
+const STATUS_NAME: Record<number, EligibilityStatus> = { [FAIL]: 'ineligible', [PASS]: 'eligible', 2: 'undetermined' };
+/** Status-only results are the same for every profile: one frozen object per program and status. */
+const statusResults = new WeakMap<CompiledProgram, ProgramResult[]>();
+
+function statusReport(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
+  const buckets: ProgramResult[][] = [[], [], []];
+  for (const p of programs) {
+    const s = p.status(profile, options.asOf);
+    let shared = statusResults.get(p);
+    if (!shared) {
+      shared = [FAIL, PASS, 2].map((k) => Object.freeze({ programId: p.program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! }));
+      statusResults.set(p, shared);
+    }
+    buckets[s === PASS ? 0 : s === FAIL ? 2 : 1]!.push(shared[s]!);
+  }
+  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results: buckets[0]!.concat(buckets[1]!, buckets[2]!), nextQuestions: NOTHING_MISSING };
+}
+
+function withPaths(compiled: CompiledCatalog, report: EligibilityReport, profile: Profile, options: CheckOptions): EligibilityReport {
+  const count = options.paths ?? 0;
+  if (count <= 0) return report;
+  const results = report.results.map((result) => {
+    if (result.status === 'eligible') return result;
+    const p = compiled.byId.get(result.programId)!;
+    p.paths ??= compilePathProgram(p.program, compiled.factOrder);
+    return { ...result, paths: findPaths(p.paths, compiled.catalog.facts, profile, { asOf: options.asOf, count }) };
+  });
+  return { ...report, results };
 }
 
 /** Refuses a profile that does not fit the catalog, naming each fact. */
@@ -194,6 +206,12 @@ function selectPrograms(compiled: CompiledCatalog, options: CheckOptions): Compi
 
 /** The eligibility report of one (already validated) profile. */
 export function evaluateProfile(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs = selectPrograms(compiled, options)): EligibilityReport {
+  if (options.detail === 'status') return withPaths(compiled, statusReport(compiled, profile, options, programs), profile, options);
+  if (options.paths) return withPaths(compiled, fullReport(compiled, profile, options, programs), profile, options);
+  return fullReport(compiled, profile, options, programs);
+}
+
+function fullReport(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
   // Programs are in catalog order, so three buckets give "eligible, undetermined, ineligible, then catalog order".
   const eligible: ProgramResult[] = [];
   const undetermined: ProgramResult[] = [];

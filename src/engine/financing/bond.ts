@@ -2,7 +2,7 @@
 // default loss is shared under the PBoC risk-sharing tool.
 import type { BondQuote, BondRequest } from '../../contract/index.js';
 import { addMonths } from './calendar.js';
-import { irr } from './irr.js';
+import { rateOfReturn } from './irr.js';
 import { applyRatePer, applyTwoRates, mulDivRound, rateUnits, RATE_SCALE, splitByShares, toFen, toYuan } from './money.js';
 
 export function quoteBond(request: BondRequest): BondQuote {
@@ -23,7 +23,8 @@ export function quoteBond(request: BondRequest): BondQuote {
     nets.push(net);
     cashFlows.push({ period: k, date: addMonths(request.issueDate, (k * 12) / f), coupon: toYuan(coupon), cost: toYuan(cost), principal: toYuan(principal), net: toYuan(net) });
   }
-  const { rate } = irr(nets, (request.couponRate + (request.annualCostRate ?? 0)) / f);
+  const blame = request.upfrontCostRate ? 'upfrontCostRate' : request.issuePrice !== undefined ? 'issuePrice' : 'faceValue';
+  const { rate } = rateOfReturn(nets, (request.couponRate + (request.annualCostRate ?? 0)) / f, blame);
   const quote: BondQuote = { cashFlows, issuerCost: Math.round(rate * f * 1e12) / 1e12 || 0 };
   if (request.riskSharing) {
     const { defaultProbability, lossGivenDefault, shares } = request.riskSharing;

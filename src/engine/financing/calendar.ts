@@ -19,3 +19,21 @@ export function addMonths(date: string, months: number): string {
   const day = Math.min(d, daysInMonth(year, month0));
   return `${year < 1000 ? String(year).padStart(4, '0') : year}-${TWO[month0 + 1]}-${TWO[day]}`;
 }
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian; H. Hinnant's days_from_civil). */
+export function dayNumber(date: string): number {
+  let y = +date.slice(0, 4);
+  const m = +date.slice(5, 7);
+  const d = +date.slice(8, 10);
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}

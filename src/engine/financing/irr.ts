@@ -1,6 +1,7 @@
 // Internal rate of return of evenly spaced flows: Newton from a good guess, kept inside a bracket that always
 // holds a sign change of the NPV, with bisection whenever Newton would leave it. Converges on every schedule the
 // contract allows (1 to 360 periods); a zero-cost flow gives exactly 0.
+import { EngineError } from '../errors.js';
 
 export interface IrrResult {
   rate: number;
@@ -102,4 +103,25 @@ function bracketBelow(flows: readonly number[], sign0: number, step: number): Br
     if (l <= -1 + 1e-12) break;
   }
   return undefined;
+}
+
+/**
+ * The IRR of a quote's flows, or a refusal naming the field to blame. When the charges at t0 take the whole amount
+ * received (fees of 100 %, or fees that round a one-fen loan to nothing) the flows never change sign and no rate of
+ * return exists: that is bad input (400, code `no_rate_of_return`), never a 500 and never a made-up rate.
+ */
+export function rateOfReturn(flows: readonly number[], guess: number, field: string): IrrResult {
+  if (!(flows.length > 1 && flows[0]! > 0) || countSignChanges(flows) === 0) throw noRate(field);
+  try {
+    return irr(flows, guess);
+  } catch (error) {
+    if (error instanceof RangeError) throw noRate(field);
+    throw error;
+  }
+}
+
+function noRate(field: string): EngineError {
+  return new EngineError('invalid-data', `${field}: the charges take the whole amount received, so no rate of return exists`, field, [
+    { code: 'no_rate_of_return', path: field.split('.') },
+  ]);
 }

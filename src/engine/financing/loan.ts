@@ -1,10 +1,13 @@
-// Loan quotes (CONTRACT.md, "Financing"): the repayment schedule to the fen, fees and subsidies, and the
-// annualized rate of PBoC announcement [2021] No. 3 by the IRR method.
-import type { FinancingQuote, FinancingRequest, ReferenceRates, ScheduleRow, Warning } from '../../contract/index.js';
+// Loan quotes (CONTRACT.md, "Financing" and its v2 additions "Financing that reconciles with a bank statement"):
+// the repayment schedule to the fen (monthly or quarterly periods, 30/360 or actual/B interest, LPR repricing,
+// prepayments), fees and subsidies, and the annualized rate of PBoC announcement [2021] No. 3 by the IRR method.
+// One algorithm serves v1 and v2: with no v2 field the rules reduce to v1's, and the answer leaves out the v2 fields.
+import type { FinancingQuote, FinancingRequest, RateChange, ReferenceRates, ScheduleRow, Warning } from '../../contract/index.js';
+import { periodMonths } from '../../contract/index.js';
 import { EngineError } from '../errors.js';
-import { addMonths } from './calendar.js';
-import { irr } from './irr.js';
-import { annuityPayment, applyRate, applyRatePer, toFen, toYuan } from './money.js';
+import { addMonths, dayNumber } from './calendar.js';
+import { rateOfReturn } from './irr.js';
+import { annuityPayment, applyRate, applyTwoRatesPer, mulDivRound, RATE_SCALE, rateUnits, toFen, toYuan } from './money.js';
 import { lprOn } from './reference-rates.js';
 
 const WARNINGS = {
@@ -18,88 +21,332 @@ const WARNINGS = {
     'zh-TW': '現金流多次改變方向，內部報酬率可能不唯一',
     en: 'The cash flows change sign more than once; the rate of return may not be unique',
   },
+  'lpr-unchecked': {
+    'zh-CN': '贷款起始日晚于 LPR 表最近一次与官方公布核对的日期，之后的报价可能缺失，请核对当期 LPR',
+    'zh-TW': '貸款起始日晚於 LPR 表最近一次與官方公布核對的日期，之後的報價可能缺失，請核對當期 LPR',
+    en: 'The start date is after the date the LPR table was last checked against the official publication; later fixings may be missing, so check the current LPR',
+  },
+  'prepayment-exceeds-balance': {
+    'zh-CN': '提前还款金额超过当时的剩余本金（或贷款已结清），超出部分未计入',
+    'zh-TW': '提前還款金額超過當時的剩餘本金（或貸款已結清），超出部分未計入',
+    en: 'A prepayment exceeds the balance then outstanding (or the loan has already ended); only the balance is repaid',
+  },
 } as const;
 
-/** The nominal annual rate of a request: fixed, or LPR (given or published on/before the start) plus the spread. */
+/** True when the request uses any field of the v2 additions: only then does the answer carry the v2 fields. */
+export function usesV2(request: FinancingRequest): boolean {
+  const r = request.rate;
+  const s = request.subsidy;
+  const g = request.guaranteeFee;
+  return request.frequency !== undefined || request.dayCount !== undefined || request.prepayments !== undefined
+    || (r.type === 'lpr' && (r.repricing !== undefined || r.lprPath !== undefined))
+    || (g !== undefined && (g.basis !== undefined || g.coverage !== undefined))
+    || (s !== undefined && (s.months !== undefined || s.until !== undefined || s.timing !== undefined));
+}
+
+function noLpr(tenor: string, date: string): EngineError {
+  return new EngineError('invalid-data', `no ${tenor} LPR was published on or before ${date}`, 'startDate', [
+    { code: 'no_lpr', path: ['startDate'], params: { tenor } },
+  ]);
+}
+
+/** Rate units (over RATE_SCALE) of base + spread; refuses a negative rate. */
+function plusSpread(base: number, spreadBps: number, path: 'rate.spreadBps' | 'rate.lprPath'): number {
+  // Exact in units of 1e-10: LPRs, path fixings and spreads are decimals, never binary fractions.
+  const units = rateUnits(base) + spreadBps * 1_000_000;
+  if (units < 0) {
+    throw new EngineError('invalid-data', `LPR ${base} with a spread of ${spreadBps} bp is below zero`, path, [
+      { code: 'too_small', path: path.split('.'), minimum: -Math.round(base * 10_000), inclusive: true, origin: 'number' },
+    ]);
+  }
+  return units;
+}
+
+/** The nominal annual rate of a request at its start: fixed, or LPR (given or published on/before the start) plus the spread. */
 export function nominalRate(request: FinancingRequest, rates: ReferenceRates): number {
   const spec = request.rate;
   if (spec.type === 'fixed') return spec.annualRate;
-  const base = spec.baseRate ?? lprOn(rates, spec.tenor, request.startDate);
-  if (base === undefined) {
-    throw new EngineError('invalid-data', `no ${spec.tenor} LPR was published on or before ${request.startDate}`, 'startDate', [
-      { code: 'no_lpr', path: ['startDate'], params: { tenor: spec.tenor } },
-    ]);
-  }
-  // Exact in basis points: LPRs and spreads are whole hundredths of a percent.
-  const rate = Math.round(base * 10_000 + spec.spreadBps) / 10_000;
-  if (rate < 0) {
-    throw new EngineError('invalid-data', `LPR ${base} with a spread of ${spec.spreadBps} bp is below zero`, 'rate.spreadBps', [
-      { code: 'too_small', path: ['rate', 'spreadBps'], minimum: -Math.round(base * 10_000), inclusive: true, origin: 'number' },
-    ]);
-  }
-  return rate;
+  return baseResolver(request, rates)(request.startDate) / RATE_SCALE;
 }
 
-interface Flows {
-  lender: number[];
-  allIn: number[];
+/**
+ * The LPR of the request's tenor published on or before a date, from the bundled history merged with `lprPath`:
+ * every fixing in date order, a path entry after the published fixing of its date and after earlier path entries
+ * of its date (so it replaces them, the later winning), each setting the tenors it gives; a tenor it leaves out
+ * keeps the value it had just before.
+ */
+function lprLookup(rates: ReferenceRates, tenor: '1y' | '5y', path: NonNullable<Extract<FinancingRequest['rate'], { type: 'lpr' }>['lprPath']> | undefined): (date: string) => number | undefined {
+  if (!path || path.length === 0) return (date) => lprOn(rates, tenor, date);
+  const key = tenor === '1y' ? 'oneYear' : 'fiveYear';
+  const events = [
+    ...rates.lpr.map((f, i) => ({ date: f.date, value: f[key] as number | undefined, order: i })),
+    ...path.map((e, i) => ({ date: e.date, value: e[key], order: rates.lpr.length + i })),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+  const dates: string[] = [];
+  const values: (number | undefined)[] = [];
+  let last: number | undefined;
+  for (const e of events) {
+    if (e.value !== undefined) last = e.value;
+    if (dates.length && dates[dates.length - 1] === e.date) values[values.length - 1] = last;
+    else { dates.push(e.date); values.push(last); }
+  }
+  return (date) => {
+    // The last index with dates[i] <= date.
+    let lo = 0, hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dates[mid]! <= date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? undefined : values[lo - 1];
+  };
+}
+
+/** Rate units of the base + spread set at a repricing date (`baseRate` is the base at `startDate` only). */
+function baseResolver(request: FinancingRequest, rates: ReferenceRates): (repricingDate: string) => number {
+  const spec = request.rate;
+  if (spec.type === 'fixed') {
+    const units = rateUnits(spec.annualRate);
+    return () => units;
+  }
+  const lookup = lprLookup(rates, spec.tenor, spec.lprPath);
+  const cache = new Map<string, number>();
+  return (date) => {
+    let units = cache.get(date);
+    if (units === undefined) {
+      const atStart = date === request.startDate;
+      const base = atStart && spec.baseRate !== undefined ? spec.baseRate : lookup(date);
+      if (base === undefined) throw noLpr(spec.tenor, date);
+      units = plusSpread(base, spec.spreadBps, atStart ? 'rate.spreadBps' : 'rate.lprPath');
+      cache.set(date, units);
+    }
+    return units;
+  };
+}
+
+/** The repricing date in force on a period's opening date (the date of period k − 1, k·m months before offset). */
+function repricingDateFor(request: FinancingRequest, openingOffsetMonths: number, openingDate: string): string {
+  const spec = request.rate;
+  const start = request.startDate;
+  if (spec.type === 'fixed') return start;
+  const mode = spec.repricing ?? 'none';
+  if (mode === 'anniversary') {
+    const years = Math.floor(openingOffsetMonths / 12);
+    return years === 0 ? start : addMonths(start, 12 * years);
+  }
+  if (mode === 'january-1') {
+    const jan1 = `${openingDate.slice(0, 4)}-01-01`;
+    return jan1 > start ? jan1 : start;
+  }
+  return start;
+}
+
+/** The least n in [1, max] with round(annuity(balance, r, n)) <= installment, or max when none is. */
+function periodsToRepay(balance: number, annualRate: number, perYear: number, installment: number, max: number): number {
+  if (annuityPayment(balance, annualRate, max, perYear) > installment) return max;
+  let lo = 1, hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (annuityPayment(balance, annualRate, mid, perYear) <= installment) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): FinancingQuote {
-  const annualRate = nominalRate(request, rates);
-  const P = toFen(request.principal);
+  const v2 = usesV2(request);
+  const m = periodMonths(request.frequency);
+  const perYear = 12 / m;
   const term = request.termMonths;
-  const grace = request.graceMonths ?? 0;
-  const n = term - grace;
-  const installment = request.repayment === 'equal-installment' ? annuityPayment(P, annualRate, n) : 0;
-  const straight = request.repayment === 'equal-principal' ? Math.sign(P) * Math.round(Math.abs(P) / n) : 0;
+  const N = term / m;
+  const G = (request.graceMonths ?? 0) / m;
+  const dayCount = request.dayCount ?? '30/360';
+  const dayBasis = dayCount === 'actual/360' ? 360 : dayCount === 'actual/365' ? 365 : 0;
+  const P = toFen(request.principal);
   const upfrontFee = request.upfrontFeeRate ? applyRate(P, request.upfrontFeeRate) : 0;
-  const guaranteeRate = request.guaranteeFee?.annualRate ?? 0;
-  const feeAtStart = guaranteeRate ? applyRate(P, guaranteeRate) : 0;
+  const start = request.startDate;
+  const repayment = request.repayment;
+  const rateAt = baseResolver(request, rates);
+  const fixed = request.rate.type === 'fixed' || (request.rate.repricing ?? 'none') === 'none';
+  const startUnits = rateAt(start);
+  // The rate set at each repricing date, memoized by the repricing's index (year of the loan or calendar year).
+  const repriced = new Map<number, number>();
+  const anniversary = request.rate.type === 'lpr' && request.rate.repricing === 'anniversary';
+  const repricedUnits = (k: number, openingDate: string): number => {
+    const key = anniversary ? Math.floor(((k - 1) * m) / 12) : +openingDate.slice(0, 4);
+    let units = repriced.get(key);
+    if (units === undefined) {
+      units = rateAt(repricingDateFor(request, (k - 1) * m, openingDate));
+      repriced.set(key, units);
+    }
+    return units;
+  };
+  // A fixed rate is reported as given (rates with more than 10 decimals are computed at 1e-10, as in v1).
+  const fixedRate = request.rate.type === 'fixed' ? request.rate.annualRate : undefined;
+
+  // Guarantee fee: at t0, then at each month 12j < term with a balance left.
+  const gf = request.guaranteeFee;
+  const gRate = gf?.annualRate ?? 0;
+  const basis = gf?.basis ?? 'annual-in-advance';
+  const coverage = gf?.coverage ?? 1;
+  const plainGuarantee = coverage === 1 && basis === 'annual-in-advance';
+  const guaranteeOn = (balance: number, monthOffset: number): number => {
+    if (!gRate) return 0;
+    if (plainGuarantee) return applyRate(balance, gRate);
+    if (basis === 'pro-rata') return applyTwoRatesPer(balance, coverage, gRate, Math.min(12, term - monthOffset), 12);
+    if (basis === 'one-off') return monthOffset === 0 ? applyTwoRatesPer(balance, coverage, gRate, term, 12) : 0;
+    return applyTwoRatesPer(balance, coverage, gRate, 1, 1);
+  };
+  const feeAtStart = guaranteeOn(P, 0);
+
+  // Subsidy: what accrues in each period (credited with the payment, or annually in arrears).
+  const sub = request.subsidy;
+  const subUntil = sub?.until;
+  const subMonths = sub?.months;
+  const pointsUnits = sub?.type === 'rate-points' ? rateUnits(sub.annualPoints) : 0;
+
+  // Prepayments, in period order and, within a period, in request order.
+  const prepayments = (request.prepayments ?? []).map((p, i) => ({ p, i })).sort((a, b) => a.p.period - b.p.period || a.i - b.i).map((x) => x.p);
+  let next = 0;
+  const warnings: Warning[] = [];
+  let exceeded = false;
 
   const schedule: ScheduleRow[] = [];
-  const flows: Flows = { lender: [P - upfrontFee], allIn: [P - upfrontFee - feeAtStart] };
-  const totals = { interest: 0, principal: 0, payment: 0, guaranteeFee: feeAtStart, subsidy: 0 };
+  const accrued: number[] = [];
+  const lender: number[] = [P - upfrontFee];
+  const guaranteeFees: number[] = [];
+  const rateChanges: RateChange[] = [];
+  const totals = { interest: 0, principal: 0, payment: 0, guaranteeFee: feeAtStart, subsidy: 0, prepayment: 0, prepaymentFee: 0 };
+  let lastSubsidized = 0;
+
+  let M = N;
+  let installment = 0;
+  let straight = 0;
   let balance = P;
-  for (let k = 1; k <= term; k++) {
+  let prevUnits = -1;
+  let prevDate = start;
+  let prevDay = dayBasis || v2 ? dayNumber(start) : 0;
+  for (let k = 1; k <= M; k++) {
     const opening = balance;
-    const interest = applyRatePer(opening, annualRate, 12);
+    const date = addMonths(start, k * m);
+    const day = dayBasis || v2 ? dayNumber(date) : 0;
+    const days = day - prevDay;
+    const units = fixed ? startUnits : repricedUnits(k, prevDate);
+    const annualRate = fixedRate ?? units / RATE_SCALE;
+    if (units !== prevUnits) rateChanges.push({ period: k, date, annualRate });
+    const interest = dayBasis ? mulDivRound(opening, units * days, RATE_SCALE * dayBasis) : mulDivRound(opening, units * m, RATE_SCALE * 12);
+
+    if (k > G) {
+      if (repayment === 'equal-installment' && (k === G + 1 || units !== prevUnits)) installment = annuityPayment(opening, annualRate, M - k + 1, perYear);
+      else if (repayment === 'equal-principal' && k === G + 1) straight = mulDivRound(opening, 1, M - G);
+    }
     let principal: number;
-    if (k <= grace) principal = 0;
-    else if (k === term) principal = opening;
-    else if (request.repayment === 'equal-installment') principal = Math.min(opening, installment - interest);
-    else if (request.repayment === 'equal-principal') principal = Math.min(opening, straight);
+    if (k <= G) principal = 0;
+    else if (k === M) principal = opening;
+    else if (repayment === 'equal-installment') principal = Math.min(opening, Math.max(0, installment - interest));
+    else if (repayment === 'equal-principal') principal = Math.min(opening, straight);
     else principal = 0;
     const payment = interest + principal;
     balance = opening - principal;
-    const guaranteeFee = guaranteeRate && k % 12 === 0 && k < term ? applyRate(balance, guaranteeRate) : 0;
+
+    let prepaid = 0;
+    let prepaymentFee = 0;
+    while (next < prepayments.length && prepayments[next]!.period === k) {
+      const pp = prepayments[next++]!;
+      const amount = toFen(pp.amount);
+      if (amount > balance) exceeded = true;
+      const paid = Math.min(amount, balance);
+      if (paid === 0) continue;
+      prepaid += paid;
+      prepaymentFee += pp.feeRate ? applyRate(paid, pp.feeRate) : 0;
+      balance -= paid;
+      if (balance === 0) { M = k; continue; }
+      if (k <= G || repayment === 'interest-only') continue;
+      if (pp.mode === 'reduce-payment') {
+        if (repayment === 'equal-installment') installment = annuityPayment(balance, annualRate, M - k, perYear);
+        else straight = mulDivRound(balance, 1, M - k);
+      } else if (repayment === 'equal-installment') {
+        M = k + periodsToRepay(balance, annualRate, perYear, installment, M - k);
+      } else {
+        M = k + Math.min(Math.ceil(balance / straight), M - k);
+      }
+    }
+
+    const guaranteeFee = gRate && (k * m) % 12 === 0 && k * m < term && balance > 0 ? guaranteeOn(balance, k * m) : 0;
     let subsidy = 0;
-    if (request.subsidy?.type === 'rate-points') subsidy = Math.min(interest, applyRatePer(opening, request.subsidy.annualPoints, 12));
-    else if (request.subsidy?.type === 'share-of-interest') subsidy = applyRate(interest, request.subsidy.share);
-    schedule.push({
-      period: k, date: addMonths(request.startDate, k),
+    if (sub && (subMonths === undefined || k * m <= subMonths) && (subUntil === undefined || date <= subUntil)) {
+      lastSubsidized = k;
+      if (sub.type === 'rate-points') {
+        const cap = dayBasis ? mulDivRound(opening, pointsUnits * days, RATE_SCALE * dayBasis) : mulDivRound(opening, pointsUnits * m, RATE_SCALE * 12);
+        subsidy = Math.min(interest, cap);
+      } else {
+        subsidy = applyRate(interest, sub.share);
+      }
+    }
+    accrued.push(subsidy);
+    guaranteeFees.push(guaranteeFee);
+    const row: ScheduleRow = {
+      period: k, date,
       openingBalance: toYuan(opening), interest: toYuan(interest), principal: toYuan(principal), payment: toYuan(payment),
       guaranteeFee: toYuan(guaranteeFee), subsidy: toYuan(subsidy), closingBalance: toYuan(balance),
-    });
-    flows.lender.push(-payment);
-    flows.allIn.push(-payment - guaranteeFee + subsidy);
+    };
+    if (v2) {
+      row.annualRate = annualRate;
+      row.days = days;
+      row.prepayment = toYuan(prepaid);
+      row.prepaymentFee = toYuan(prepaymentFee);
+    }
+    schedule.push(row);
+    lender.push(-(payment + prepaid + prepaymentFee));
     totals.interest += interest;
     totals.principal += principal;
     totals.payment += payment;
     totals.guaranteeFee += guaranteeFee;
-    totals.subsidy += subsidy;
+    totals.prepayment += prepaid;
+    totals.prepaymentFee += prepaymentFee;
+    prevUnits = units;
+    prevDate = date;
+    prevDay = day;
+  }
+  // Prepayments past the (shortened) maturity are ignored, with the warning.
+  if (next < prepayments.length) exceeded = true;
+  if (exceeded) warnings.push({ code: 'prepayment-exceeds-balance', message: { ...WARNINGS['prepayment-exceeds-balance'] } });
+
+  // Subsidies credited: with each payment, or what has accrued at each 12-month offset and at the last subsidized period.
+  const credited = accrued;
+  if (sub?.timing === 'annual-in-arrears') {
+    let pending = 0;
+    for (let i = 0; i < accrued.length; i++) {
+      const k = i + 1;
+      pending += accrued[i]!;
+      if ((k * m) % 12 === 0 || k === lastSubsidized) {
+        credited[i] = pending;
+        pending = 0;
+      } else {
+        credited[i] = 0;
+      }
+      schedule[i]!.subsidy = toYuan(credited[i]!);
+    }
+  }
+  const allIn: number[] = [P - upfrontFee - feeAtStart];
+  for (let i = 0; i < credited.length; i++) {
+    totals.subsidy += credited[i]!;
+    allIn.push(lender[i + 1]! - guaranteeFees[i]! + credited[i]!);
   }
 
-  const warnings: Warning[] = [];
-  const monthlyGuess = annualRate / 12;
-  const lender = irr(flows.lender, monthlyGuess);
-  const allIn = irr(flows.allIn, monthlyGuess);
-  if (lender.signChanges > 1 || allIn.signChanges > 1) warnings.push({ code: 'irr-multiple-sign-changes', message: { ...WARNINGS['irr-multiple-sign-changes'] } });
+  const guess = (startUnits / RATE_SCALE) / perYear;
+  const lenderIrr = rateOfReturn(lender, guess, 'upfrontFeeRate');
+  const allInIrr = rateOfReturn(allIn, guess, 'guaranteeFee.annualRate');
+  if (lenderIrr.signChanges > 1 || allInIrr.signChanges > 1) warnings.push({ code: 'irr-multiple-sign-changes', message: { ...WARNINGS['irr-multiple-sign-changes'] } });
+  // The LPR in force at the start comes from the table: past the date it was last checked, a fixing may be missing.
+  if (request.rate.type === 'lpr' && request.rate.baseRate === undefined && rates.checkedOn && start > rates.checkedOn) {
+    warnings.push({ code: 'lpr-unchecked', message: { ...WARNINGS['lpr-unchecked'] } });
+  }
 
   const quote: FinancingQuote = {
-    annualRate,
+    annualRate: fixedRate ?? startUnits / RATE_SCALE,
     disbursement: {
-      date: request.startDate, principal: toYuan(P), upfrontFee: toYuan(upfrontFee), guaranteeFee: toYuan(feeAtStart),
+      date: start, principal: toYuan(P), upfrontFee: toYuan(upfrontFee), guaranteeFee: toYuan(feeAtStart),
       netAmount: toYuan(P - upfrontFee - feeAtStart),
     },
     schedule,
@@ -107,11 +354,17 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
       interest: toYuan(totals.interest), principal: toYuan(totals.principal), payment: toYuan(totals.payment),
       upfrontFee: toYuan(upfrontFee), guaranteeFee: toYuan(totals.guaranteeFee), subsidy: toYuan(totals.subsidy),
     },
-    annualizedRate: cleanRate(lender.rate * 12),
-    effectiveAnnualRate: cleanRate(Math.pow(1 + lender.rate, 12) - 1),
-    allInCost: cleanRate(allIn.rate * 12),
+    annualizedRate: cleanRate(lenderIrr.rate * perYear),
+    effectiveAnnualRate: cleanRate(Math.pow(1 + lenderIrr.rate, perYear) - 1),
+    allInCost: cleanRate(allInIrr.rate * perYear),
     warnings,
   };
+  if (v2) {
+    quote.totals.prepayment = toYuan(totals.prepayment);
+    quote.totals.prepaymentFee = toYuan(totals.prepaymentFee);
+    quote.rateChanges = rateChanges;
+    quote.maturity = { period: M, date: schedule[schedule.length - 1]!.date };
+  }
   if (request.ipPledge) {
     const maxPrincipal = applyRate(toFen(request.ipPledge.appraisedValue), request.ipPledge.pledgeRatio);
     quote.limits = { maxPrincipal: toYuan(maxPrincipal) };

@@ -40,8 +40,36 @@ export function mulDivRound(a: number, num: number, den: number): number {
     if (2 * r >= den) q++;
     return product < 0 ? -q : q;
   }
+  if (a >= 0 && num >= 0 && den > 0 && den <= Number.MAX_SAFE_INTEGER && Number.isSafeInteger(a) && Number.isSafeInteger(num)) {
+    // The product is past 2^53 (a balance of millions times a rate in 1e-10 units): an exact error-free product
+    // (Dekker's two-product with Veltkamp splitting) gives the remainder exactly, without BigInt.
+    const p1 = a * num;
+    let c = SPLITTER * a;
+    const ah = c - (c - a), al = a - ah;
+    c = SPLITTER * num;
+    const nh = c - (c - num), nl = num - nh;
+    const e1 = ((ah * nh - p1) + ah * nl + al * nh) + al * nl;
+    let q = Math.floor(p1 / den);
+    if (q <= Number.MAX_SAFE_INTEGER) {
+      const p2 = q * den;
+      c = SPLITTER * q;
+      const qh = c - (c - q), ql = q - qh;
+      c = SPLITTER * den;
+      const dh = c - (c - den), dl = den - dh;
+      const e2 = ((qh * dh - p2) + qh * dl + ql * dh) + ql * dl;
+      // a·num − q·den = (p1 − p2) + (e1 − e2): p1 and p2 are within a few ulps of each other (Sterbenz: exact), and
+      // every term is an integer below 2^53, so r is exact.
+      let r = (p1 - p2) + (e1 - e2);
+      while (r < 0) { q--; r += den; }
+      while (r >= den) { q++; r -= den; }
+      return 2 * r >= den ? q + 1 : q;
+    }
+  }
   return Number(roundHalfAwayBig(BigInt(a) * BigInt(num), BigInt(den)));
 }
+
+/** Veltkamp's splitter 2^27 + 1: error-free products (T. J. Dekker, 1971) without BigInt. */
+const SPLITTER = 134_217_729;
 
 /** round_half_away(amountFen × rate), exactly. */
 export function applyRate(amountFen: number, rate: number): number {
@@ -54,14 +82,14 @@ export function applyRatePer(amountFen: number, rate: number, divisor: number): 
 }
 
 /**
- * The level payment that repays `principalFen` over `n` periods at the periodic rate `annualRate / 12`, rounded
+ * The level payment that repays `principalFen` over `n` periods at the periodic rate `annualRate / perYear`, rounded
  * half away from zero to the fen: P·r / (1 − (1 + r)^−n). A double is exact enough except within a hair of a
  * half fen; there the exact rational is computed with BigInt.
  */
-export function annuityPayment(principalFen: number, annualRate: number, n: number): number {
+export function annuityPayment(principalFen: number, annualRate: number, n: number, perYear = 12): number {
   const units = rateUnits(annualRate);
   if (units === 0) return mulDivRound(principalFen, 1, n);
-  const r = units / (RATE_SCALE * 12);
+  const r = units / (RATE_SCALE * perYear);
   // 1 − (1 + r)^−n with expm1/log1p: the plain form cancels catastrophically at small rates (0.01 % a year on
   // 491 million yuan put a double 0.15 fen off). The double is then trusted only clear of a half fen, by a margin
   // that grows with the amount; inside it, the exact rational decides.
@@ -70,7 +98,7 @@ export function annuityPayment(principalFen: number, annualRate: number, n: numb
   if (Math.abs(frac - 0.5) > Math.max(1e-6, Math.abs(pmt) * 1e-12)) return Math.sign(pmt) * Math.round(Math.abs(pmt));
   // r = a / b: P·a·(b + a)^n / (b·((b + a)^n − b^n))
   const a = BigInt(units);
-  const b = RATE_SCALE_N * 12n;
+  const b = RATE_SCALE_N * BigInt(perYear);
   const growth = (b + a) ** BigInt(n);
   return Number(roundHalfAwayBig(BigInt(principalFen) * a * growth, b * (growth - b ** BigInt(n))));
 }
@@ -92,4 +120,9 @@ export function splitByShares(totalFen: number, shares: Record<string, number>):
 /** round_half_away(amountFen × rate1 × rate2), exactly (a probability times a loss rate, say). */
 export function applyTwoRates(amountFen: number, rate1: number, rate2: number): number {
   return Number(roundHalfAwayBig(BigInt(amountFen) * BigInt(rateUnits(rate1)) * BigInt(rateUnits(rate2)), RATE_SCALE_N * RATE_SCALE_N));
+}
+
+/** round_half_away(amountFen × rate1 × rate2 × num / den), exactly (a guarantee fee on a covered share for part of a year). */
+export function applyTwoRatesPer(amountFen: number, rate1: number, rate2: number, num: number, den: number): number {
+  return Number(roundHalfAwayBig(BigInt(amountFen) * BigInt(rateUnits(rate1)) * BigInt(rateUnits(rate2)) * BigInt(num), RATE_SCALE_N * RATE_SCALE_N * BigInt(den)));
 }

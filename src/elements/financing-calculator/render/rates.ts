@@ -14,6 +14,7 @@ export function renderRates(v: CalculatorView, rates: ReferenceRates | undefined
       <div class="rate"><dt>${t.lprFiveYear}</dt><dd data-lpr="5y">${v.fmt.percent(latest.fiveYear)}</dd></div>
     </dl>
     <p class="muted">${t.lprDate(latest.date)}</p>
+    ${rates!.checkedOn ? html`<p class="muted" data-lpr-checked=${rates!.checkedOn}>${t.lprChecked(rates!.checkedOn)}</p>` : nothing}
   </section>`;
 }
 

@@ -1,0 +1,261 @@
+// Paths to eligibility (CONTRACT.md, "Paths to eligibility (v2)"): the smallest sets of answers that would make
+// a program pass. A search, not a guess: fact subsets by increasing size (ties by declaration positions), and
+// for each subset a backtracking search over candidate values, pruned by Kleene evaluation with the subset's
+// facts left unknown (if the program already fails then, no value of theirs can make it pass). Every path found
+// is verified by evaluating the program, and checked minimal by undoing each change.
+//
+// Candidate values are complete: a program sees a fact only through its leaves, so two values that give every
+// leaf of the program on that fact the same truth are interchangeable. Each fact's candidates are one value per
+// reachable vector of leaf truths (boundary values of the criteria, enum options, set changes, region prefixes),
+// in order of preference: the bound a criterion names first (`gte 500` → 500, integer `gt 3` → 4).
+import type { EligibilityPath, FactDef, FactValue, Leaf, PathChange, Profile, Program } from '../../contract/index.js';
+import { compileStatus, leafTest, leavesOf, PASS, FAIL, type StatusOf } from './status.js';
+
+/** Evaluations one program's search may spend; ample for real catalogs, a bound against pathological ones. */
+const BUDGET = 200_000;
+/** Enum-set facts whose criteria name up to this many options get every combination as a candidate. */
+const SET_LIMIT = 12;
+
+export interface PathProgram {
+  program: Program;
+  status: StatusOf;
+  /** Facts named by the criteria, in catalog declaration order, with the leaves that name them. */
+  facts: { fact: string; position: number; leaves: Leaf[]; tests: ((a: unknown, asOf: string) => boolean)[] }[];
+}
+
+export function compilePathProgram(program: Program, factOrder: Map<string, number>): PathProgram {
+  const byFact = new Map<string, Leaf[]>();
+  for (const leaf of leavesOf(program.criteria)) {
+    const list = byFact.get(leaf.fact);
+    if (list) list.push(leaf);
+    else byFact.set(leaf.fact, [leaf]);
+  }
+  const facts = [...byFact.entries()]
+    .map(([fact, leaves]) => ({ fact, position: factOrder.get(fact)!, leaves, tests: leaves.map(leafTest) }))
+    .sort((a, b) => a.position - b.position);
+  return { program, status: compileStatus(program.criteria), facts };
+}
+
+// ---- candidate values -------------------------------------------------------------------------------------
+
+function addDays(date: string, days: number): string | undefined {
+  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
+  const d = new Date(t);
+  const y = d.getUTCFullYear();
+  if (y < 1 || y > 9999) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** The latest date from which `asOf` is at least `years` whole years away (birthday rule). */
+function yearsBefore(asOf: string, years: number): string | undefined {
+  const y = Number(asOf.slice(0, 4)) - years;
+  if (y < 1) return undefined;
+  const md = asOf.slice(5);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
+}
+
+function numericPool(def: FactDef, leaves: Leaf[]): number[] {
+  const integer = def.type === 'integer';
+  const constants: number[] = [];
+  for (const leaf of leaves) for (const v of Array.isArray(leaf.value) ? leaf.value : [leaf.value]) if (typeof v === 'number') constants.push(v);
+  const step = (c: number, dir: 1 | -1) => c + dir;
+  const pool: number[] = [];
+  // The bound each operator names first, then its neighbours, then points between every two boundaries.
+  for (const leaf of leaves) {
+    const v = leaf.value;
+    if (leaf.op === 'gt' && typeof v === 'number') pool.push(step(v, 1));
+    else if (leaf.op === 'lt' && typeof v === 'number') pool.push(step(v, -1));
+    else if (Array.isArray(v)) pool.push(...(v as number[]));
+    else if (typeof v === 'number') pool.push(v);
+  }
+  for (const c of constants) pool.push(c, step(c, 1), step(c, -1));
+  const marks = [...new Set([...constants, ...(def.min !== undefined ? [def.min] : []), ...(def.max !== undefined ? [def.max] : [])])].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < marks.length; i++) pool.push(integer ? Math.floor((marks[i]! + marks[i + 1]!) / 2) : (marks[i]! + marks[i + 1]!) / 2);
+  if (def.min !== undefined) pool.push(integer ? Math.ceil(def.min) : def.min);
+  if (def.max !== undefined) pool.push(integer ? Math.floor(def.max) : def.max);
+  if (!marks.length) pool.push(0, 1);
+  return pool.filter((v) => Number.isFinite(v) && (!integer || Number.isInteger(v))
+    && (def.min === undefined || v >= def.min) && (def.max === undefined || v <= def.max));
+}
+
+function datePool(leaves: Leaf[], asOf: string): string[] {
+  const pool: string[] = [];
+  const push = (d: string | undefined) => { if (d) pool.push(d); };
+  for (const leaf of leaves) {
+    const v = leaf.value;
+    if (leaf.op === 'yearsSinceGte' || leaf.op === 'yearsSinceLte') {
+      const b = yearsBefore(asOf, v as number);
+      // yearsSinceGte n → the latest date n years back; yearsSinceLte n → the earliest date at most n years back.
+      if (leaf.op === 'yearsSinceGte') { push(b); push(b && addDays(b, 1)); } else { const e = yearsBefore(asOf, (v as number) + 1); push(e && addDays(e, 1)); push(e); }
+    } else if (leaf.op === 'gt') { push(addDays(v as string, 1)); push(v as string); }
+    else if (leaf.op === 'lt') { push(addDays(v as string, -1)); push(v as string); }
+    else {
+      for (const d of Array.isArray(v) ? (v as string[]) : [v as string]) { push(d); push(addDays(d, -1)); push(addDays(d, 1)); }
+    }
+  }
+  if (!pool.length) pool.push(asOf);
+  return pool;
+}
+
+function regionPool(leaves: Leaf[]): string[] {
+  const targets = leaves.flatMap((l) => l.value as string[]);
+  const pool = [...targets];
+  for (const t of targets) pool.push(`${t.slice(0, 4)}00`, `${t.slice(0, 2)}0000`);
+  // A province no target names (GB/T 2260 province prefixes).
+  const prefixes = new Set(targets.map((t) => t.slice(0, 2)));
+  const outside = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65']
+    .find((p) => !prefixes.has(p));
+  if (outside) pool.push(`${outside}0000`);
+  return pool;
+}
+
+function stringPool(leaves: Leaf[]): string[] {
+  const constants = leaves.flatMap((l) => (Array.isArray(l.value) ? l.value : [l.value]).map(String));
+  let other = 'other';
+  for (let i = 1; constants.includes(other); i++) other = `other-${i}`;
+  return [...constants, other];
+}
+
+function setPool(def: FactDef, leaves: Leaf[], current: FactValue | undefined): string[][] {
+  const order = (def.options ?? []).map((o) => o.value);
+  const relevant = order.filter((o) => leaves.some((l) => (l.value as string[]).includes(o)));
+  const base = Array.isArray(current) ? current : [];
+  const keep = base.filter((o) => !relevant.includes(o));
+  const have = relevant.map((o) => base.includes(o));
+  const make = (bits: boolean[]) => {
+    const chosen = new Set([...keep, ...relevant.filter((_, i) => bits[i])]);
+    return order.filter((o) => chosen.has(o));
+  };
+  const out: string[][] = [];
+  if (relevant.length <= SET_LIMIT) {
+    const combos: { bits: boolean[]; flips: number; key: number }[] = [];
+    for (let mask = 0; mask < 1 << relevant.length; mask++) {
+      const bits = relevant.map((_, i) => (mask & (1 << i)) !== 0);
+      const flips = bits.reduce((n, b, i) => n + (b !== have[i] ? 1 : 0), 0);
+      combos.push({ bits, flips, key: mask });
+    }
+    combos.sort((a, b) => a.flips - b.flips || a.key - b.key);
+    for (const c of combos) out.push(make(c.bits));
+  } else {
+    // Too many options to try every combination: single and double flips, and each criterion's own set.
+    out.push(make(have));
+    for (let i = 0; i < relevant.length; i++) {
+      out.push(make(have.map((b, k) => (k === i ? !b : b))));
+      for (let j = i + 1; j < relevant.length; j++) out.push(make(have.map((b, k) => (k === i || k === j ? !b : b))));
+    }
+    for (const l of leaves) {
+      const vs = l.value as string[];
+      out.push(make(relevant.map((o, i) => (l.op === 'excludesAll' ? have[i]! && !vs.includes(o) : have[i]! || vs.includes(o)))));
+    }
+  }
+  return out;
+}
+
+/** One value per reachable vector of leaf truths, in order of preference, leaving out the current value's own. */
+export function candidateValues(def: FactDef, entry: PathProgram['facts'][number], current: FactValue | undefined, asOf: string): FactValue[] {
+  const { leaves, tests } = entry;
+  let pool: FactValue[];
+  switch (def.type) {
+    case 'boolean': pool = [true, false]; break;
+    case 'enum': pool = (def.options ?? []).map((o) => o.value); break;
+    case 'string': pool = stringPool(leaves); break;
+    case 'number': case 'integer': pool = numericPool(def, leaves); break;
+    case 'date': pool = datePool(leaves, asOf); break;
+    case 'region': pool = regionPool(leaves); break;
+    case 'enum-set': pool = setPool(def, leaves, current); break;
+  }
+  const vector = (v: FactValue) => tests.map((t) => (t(v, asOf) ? '1' : '0')).join('');
+  const seen = new Set<string>();
+  if (current !== undefined && current !== null) seen.add(vector(current));
+  const out: FactValue[] = [];
+  for (const v of pool) {
+    const key = vector(v);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out;
+}
+
+// ---- the search ---------------------------------------------------------------------------------------------
+
+export interface PathOptions {
+  asOf: string;
+  /** How many paths (1..5). */
+  count: number;
+}
+
+/** Up to `count` valid, minimal paths with distinct fact sets, fewest changes first. */
+export function findPaths(pp: PathProgram, facts: Record<string, FactDef>, profile: Profile, options: PathOptions): EligibilityPath[] {
+  const { asOf, count } = options;
+  const { status } = pp;
+  if (status(profile, asOf) === PASS) return [];
+  // A fact marked changeable: false may be answered, never changed once answered.
+  const free = pp.facts.filter((f) => facts[f.fact]!.changeable !== false || profile[f.fact] === undefined || profile[f.fact] === null);
+  const candidates = free.map((f) => candidateValues(facts[f.fact]!, f, profile[f.fact], asOf));
+  const paths: EligibilityPath[] = [];
+  let budget = BUDGET;
+  const work: Profile = { ...profile };
+
+  const restore = (fact: string) => {
+    if (Object.hasOwn(profile, fact)) work[fact] = profile[fact]!;
+    else delete work[fact];
+  };
+  const minimal = (subset: number[]): boolean => {
+    for (const i of subset) {
+      const fact = free[i]!.fact;
+      const to = work[fact]!;
+      restore(fact);
+      const s = status(work, asOf);
+      work[fact] = to;
+      if (s === PASS) return false;
+    }
+    return true;
+  };
+
+  /** Backtracking over the subset's values; facts not yet assigned are unknown, so a FAIL prunes the branch. */
+  const search = (subset: number[], k: number): boolean => {
+    if (--budget < 0) return false;
+    if (k === subset.length) return status(work, asOf) === PASS && minimal(subset);
+    const i = subset[k]!;
+    const fact = free[i]!.fact;
+    for (const value of candidates[i]!) {
+      work[fact] = value;
+      if (k + 1 < subset.length && status(work, asOf) === FAIL) continue;
+      if (search(subset, k + 1)) return true;
+    }
+    // Leave the not-yet-assigned facts unknown for the callers' pruning.
+    delete work[fact];
+    return false;
+  };
+
+  const n = free.length;
+  for (let size = 1; size <= n && paths.length < count && budget > 0; size++) {
+    // Subsets of `size` in lexicographic order of their declaration positions (`free` is in that order).
+    const subset = Array.from({ length: size }, (_, i) => i);
+    for (;;) {
+      // Kleene prune: with the subset's facts unknown, a program that still fails cannot be made to pass by them.
+      for (const i of subset) delete work[free[i]!.fact];
+      const open = candidates.every((c, i) => !subset.includes(i) || c.length > 0) && status(work, asOf) !== FAIL;
+      if (open && search(subset, 0)) {
+        paths.push({
+          changes: subset.map((i): PathChange => {
+            const fact = free[i]!.fact;
+            const to = work[fact] as Exclude<FactValue, null>;
+            return Object.hasOwn(profile, fact) ? { fact, from: profile[fact]!, to } : { fact, to };
+          }),
+        });
+      }
+      for (const i of subset) restore(free[i]!.fact);
+      if (paths.length >= count || budget <= 0) break;
+      // Next combination.
+      let j = size - 1;
+      while (j >= 0 && subset[j] === n - size + j) j--;
+      if (j < 0) break;
+      subset[j]!++;
+      for (let k = j + 1; k < size; k++) subset[k] = subset[k - 1]! + 1;
+    }
+  }
+  return paths;
+}
