@@ -5,7 +5,7 @@ import { packageVersion } from './version.js';
 
 export const USAGE = `Usage: chanrong serve [--port 8787] [--host 127.0.0.1] [--catalog FILE] [--incubators FILE]
                       [--cors-origin ORIGIN|'*']... [--body-limit BYTES] [--max-connections N]
-                      [--request-timeout SECONDS] [--quiet]
+                      [--request-timeout SECONDS] [--signing-key FILE] [--quiet]
 
 Serves the Chanrong HTTP API (/v1/..., /openapi.json) backed by the bundled data or the files given.`;
 
@@ -22,6 +22,7 @@ export async function serve(args: string[]): Promise<number> {
         incubators: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         'body-limit': { type: 'string' },
+        'signing-key': { type: 'string' },
         'max-connections': { type: 'string' },
         'request-timeout': { type: 'string' },
         quiet: { type: 'boolean', default: false },
@@ -66,6 +67,7 @@ export async function serve(args: string[]): Promise<number> {
       version: packageVersion(),
       ...(values.catalog ? { catalogFile: values.catalog } : {}),
       ...(values.incubators ? { incubatorsFile: values.incubators } : {}),
+      ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
       ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
       ...(bodyLimit ? { bodyLimitBytes: bodyLimit } : {}),
       ...(values.quiet ? { log: false as const } : {}),

@@ -6,12 +6,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import {
-  BondRequest, Catalog, DiscountRequest, EligibilityRequest, FinancingRequest, Id, Incubator, IncubatorQuery, ProgramsQuery,
+  BondRequest, Catalog, RecordRequest, DiscountRequest, EligibilityRequest, FinancingRequest, Id, Incubator, IncubatorQuery, ProgramsQuery,
   ReferenceRates, RegionStatsQuery, fieldErrors, INVALID_INPUT, MAX_ERRORS, MAX_JSON_DEPTH, tooDeepAt,
   type IssueLike, type Locale, type LocalizedText,
 } from '../contract/index.js';
 import { EngineError } from '../engine/errors.js';
 import { createService, type Service } from '../engine/service.js';
+import type { RecordSigner } from '../engine/records/record.js';
 import { buildOpenApi } from './openapi.js';
 import { localeOf, problem } from './problem.js';
 
@@ -33,6 +34,8 @@ export interface AppOptions {
   log?: ((line: string) => void) | false;
   /** The clock for `asOf` defaults. */
   now?: () => Date;
+  /** Signs decision records (`chanrong serve --signing-key FILE`); without it records are unsigned. */
+  signer?: RecordSigner;
   /** Where an unexpected error (a 500) is reported: one line with the request id. `console.error` by default. */
   logError?: (line: string) => void;
   /** Directory answers (`/v1/incubators`, `/v1/regions/stats`) kept per distinct query; 256 by default, 0 for none. */
@@ -152,6 +155,8 @@ export function createApp(options: AppOptions): Hono {
       referenceRates: validateData(ReferenceRates, options.referenceRates, 'reference rates'),
       incubators: validateData(z.array(Incubator), options.incubators, 'incubators'),
       provinceNames: options.provinceNames,
+      catalogDocument: options.catalog,
+      signer: options.signer,
       ...(options.search ? { search: options.search } : {}),
     },
     options.now ?? (() => new Date()),
@@ -214,6 +219,8 @@ export function createApp(options: AppOptions): Hono {
   app.get('/v1/health', (c) => c.json({ status: 'ok', version: options.version }));
   app.get('/v1/programs', (c) => c.json(service.programs(validate(ProgramsQuery, queryOf(c), locale(c)))));
   app.post('/v1/eligibility', limit, async (c) => c.json(service.eligibility(validate(EligibilityRequest, await body(c), locale(c)))));
+  app.post('/v1/eligibility/record', limit, async (c) => c.json(await service.record(validate(RecordRequest, await body(c), locale(c)))));
+  app.get('/v1/keys', (c) => c.json(service.keys()));
   app.post('/v1/financing/quote', limit, async (c) => c.json(service.quote(validate(FinancingRequest, await body(c), locale(c)))));
   app.post('/v1/financing/bond-quote', limit, async (c) => c.json(service.bondQuote(validate(BondRequest, await body(c), locale(c)))));
   app.post('/v1/financing/discount-quote', limit, async (c) => c.json(service.discountQuote(validate(DiscountRequest, await body(c), locale(c)))));

@@ -6,6 +6,7 @@ import type { Catalog, Incubator, LocalizedText } from '../contract/index.js';
 import { searchData } from '../data/geo/search.js';
 import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
 import { createApp, type AppOptions } from './app.js';
+import { createSigner } from '../engine/records/record.js';
 
 export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incubators' | 'provinceNames'>> {
   provinceNames?: Record<string, LocalizedText>;
@@ -15,6 +16,8 @@ export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incu
   catalogFile?: string;
   /** Path of a JSON array of incubators replacing the bundled directory. */
   incubatorsFile?: string;
+  /** Path of an Ed25519 private JWK (`chanrong keygen`): decision records are signed with it. */
+  signingKeyFile?: string;
   catalog?: Catalog;
   incubators?: Incubator[];
   /** Extra routes (the demo mounts its static files) added before the API. */
@@ -47,10 +50,14 @@ async function readJson(path: string, what: string): Promise<unknown> {
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const catalog = options.catalogFile ? (await readJson(options.catalogFile, 'the catalog')) as Catalog : options.catalog ?? bundledCatalog;
   const incubators = options.incubatorsFile ? (await readJson(options.incubatorsFile, 'the incubators')) as Incubator[] : options.incubators ?? bundledIncubators;
+  const signer = options.signingKeyFile
+    ? await createSigner((await readJson(options.signingKeyFile, 'the signing key')) as JsonWebKey).catch((error: Error) => { throw new Error(`the signing key ${options.signingKeyFile}: ${error.message}`); })
+    : options.signer;
   let app: Hono;
   try {
     app = createApp({
       ...options,
+      ...(signer ? { signer } : {}),
       catalog,
       incubators,
       referenceRates: options.referenceRates ?? bundledReferenceRates,
