@@ -21,12 +21,19 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+const WIDGETS = ['services', 'eligibility-checker', 'financing-calculator', 'incubator-map'];
+
+// Every customElements.define call lives in an entry file (dist/define.js imports dist/define/<tag>.js, each of
+// which calls defineElement itself); package.json#sideEffects lists exactly those files, so bundlers keep them.
+// Shared code goes to dist/chunks/, which is side-effect free.
 const library = {
   input: {
     sdk: 'src/sdk/index.ts',
     elements: 'src/elements/index.ts',
     define: 'src/define.ts',
     react: 'src/react/index.ts',
+    ...Object.fromEntries(WIDGETS.map((w) => [`define/${w}`, `src/define/${w}.ts`])),
+    ...Object.fromEntries(WIDGETS.map((w) => [`elements/${w}`, `src/entries/${w}.ts`])),
   },
   external: isExternal,
   plugins: plugins(true),

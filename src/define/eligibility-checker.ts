@@ -4,6 +4,8 @@ import { defineElement } from '../elements/shared/define-element.js';
 
 defineElement('chanrong-eligibility-checker', ChanrongEligibilityChecker);
 
+export { ChanrongEligibilityChecker };
+
 declare global {
   interface HTMLElementTagNameMap {
     'chanrong-eligibility-checker': ChanrongEligibilityChecker;

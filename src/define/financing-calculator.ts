@@ -4,6 +4,8 @@ import { defineElement } from '../elements/shared/define-element.js';
 
 defineElement('chanrong-financing-calculator', ChanrongFinancingCalculator);
 
+export { ChanrongFinancingCalculator };
+
 declare global {
   interface HTMLElementTagNameMap {
     'chanrong-financing-calculator': ChanrongFinancingCalculator;

@@ -4,6 +4,8 @@ import { defineElement } from '../elements/shared/define-element.js';
 
 defineElement('chanrong-incubator-map', ChanrongIncubatorMap);
 
+export { ChanrongIncubatorMap };
+
 declare global {
   interface HTMLElementTagNameMap {
     'chanrong-incubator-map': ChanrongIncubatorMap;

@@ -4,6 +4,8 @@ import { defineElement } from '../elements/shared/define-element.js';
 
 defineElement('chanrong-services', ChanrongServices);
 
+export { ChanrongServices };
+
 declare global {
   interface HTMLElementTagNameMap {
     'chanrong-services': ChanrongServices;

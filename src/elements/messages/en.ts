@@ -85,6 +85,7 @@ export const en: Messages = {
     lprOneYear: '1-year LPR',
     lprFiveYear: 'Over-5-year LPR',
     lprDate: (date) => `published ${date}`,
+    lprChecked: (date) => `The LPR table was checked against the official publication up to ${date}; later changes may be missing`,
     presetsTitle: 'Financing programs you can price',
     presetTerm: (months) => `${months}-month term`,
     presetRate: (tenor, bps) => `${tenor === '1y' ? '1-year' : 'over-5-year'} LPR ${bps >= 0 ? '+' : '−'} ${Math.abs(bps)} bp`,

@@ -83,6 +83,7 @@ export const zhCN = {
     lprOneYear: '1 年期 LPR',
     lprFiveYear: '5 年期以上 LPR',
     lprDate: (date: string) => `${date} 公布`,
+    lprChecked: (date: string) => `LPR 表已与官方公布核对至 ${date}；此后的报价如有变动，本表可能尚未收录`,
     presetsTitle: '可测算的融资项目',
     presetTerm: (months: number) => `期限 ${months} 个月`,
     presetRate: (tenor: string, bps: number) => `${tenor === '1y' ? '1 年期' : '5 年期以上'} LPR ${bps >= 0 ? '+' : '−'} ${Math.abs(bps)} 个基点`,

@@ -85,6 +85,7 @@ export const zhTW: Messages = {
     lprOneYear: '1 年期 LPR',
     lprFiveYear: '5 年期以上 LPR',
     lprDate: (date) => `${date} 公布`,
+    lprChecked: (date) => `LPR 表已與官方公布核對至 ${date}；此後的報價如有變動，本表可能尚未收錄`,
     presetsTitle: '可試算的融資項目',
     presetTerm: (months) => `期限 ${months} 個月`,
     presetRate: (tenor, bps) => `${tenor === '1y' ? '1 年期' : '5 年期以上'} LPR ${bps >= 0 ? '+' : '−'} ${Math.abs(bps)} 個基點`,
