@@ -165,7 +165,7 @@ describe("the catalog's type-fit checks", () => {
     expect(catalogIssues(oneDay)).to.deep.equal([]);
     const dupNode = catalogOf({ all: [{ ...leaf('n', 'gt', 1), id: 'k' } as Criterion, { ...leaf('n', 'lt', 9), id: 'k' } as Criterion] });
     expect(catalogIssues(dupNode).map((x) => x.path.join('.'))).to.deep.equal(['programs.0.criteria.all.1.id']);
-    const reserved: Catalog = { ...base, facts: { ...facts, constructor: { type: 'boolean', label: L('c') } } };
+    const reserved: Catalog = { ...base, facts: { ...facts, constructor: { type: 'boolean' as const, label: L('c') } } };
     expect(catalogIssues(reserved).map((x) => x.path.join('.'))).to.deep.equal(['facts.constructor']);
     expect(() => compileCatalog(window)).to.throw(EngineError);
   });
