@@ -3,14 +3,13 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-function run(label, command, args) {
-  return new Promise((resolve) => {
-    let output = '';
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
-    child.stdout.on('data', (d) => { output += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { output += d; process.stderr.write(d); });
-    child.on('exit', (code) => resolve({ label, code: code ?? 1, output }));
-  });
+import { ensureChromium } from './ensure-chromium.mjs';
+
+// The browser tests (and the Node tests that drive a page) need Debian's Chromium: install it or stop at once.
+const chromium = ensureChromium();
+if (!chromium.ok) {
+  console.error(`npm test: ${chromium.message}`);
+  process.exit(1);
 }
 
 // Node 20's --test takes no globs and skips .ts files in folders: list the files.
