@@ -8,6 +8,9 @@ type Command = { summary: string; run: (args: string[]) => Promise<number> };
 const COMMANDS: Record<string, Command> = {
   serve: { summary: 'serve the HTTP API', run: async (args) => (await import('./cli/serve.js')).serve(args) },
   catalog: { summary: 'check, test, diff a catalog file; print its JSON Schema', run: async (args) => (await import('./cli/catalog.js')).catalog(args) },
+  screen: { summary: 'screen a population of profiles in SQL (DuckDB or PostgreSQL)', run: async (args) => (await import('./cli/screen.js')).screen(args) },
+  record: { summary: 'verify a decision record (digest, signature, report)', run: async (args) => (await import('./cli/record.js')).record(args) },
+  keygen: { summary: 'make an Ed25519 key pair for signing decision records', run: async (args) => (await import('./cli/keygen.js')).keygen(args) },
 };
 
 function usage(): string {

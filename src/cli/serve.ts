@@ -4,7 +4,8 @@ import { startServer } from '../server/node.js';
 import { packageVersion } from './version.js';
 
 export const USAGE = `Usage: chanrong serve [--port 8787] [--host 127.0.0.1] [--catalog FILE] [--incubators FILE]
-                      [--cors-origin ORIGIN]... [--body-limit BYTES] [--quiet]
+                      [--cors-origin ORIGIN|'*']... [--body-limit BYTES] [--max-connections N]
+                      [--request-timeout SECONDS] [--signing-key FILE] [--quiet]
 
 Serves the Chanrong HTTP API (/v1/..., /openapi.json) backed by the bundled data or the files given.`;
 
@@ -21,6 +22,9 @@ export async function serve(args: string[]): Promise<number> {
         incubators: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         'body-limit': { type: 'string' },
+        'signing-key': { type: 'string' },
+        'max-connections': { type: 'string' },
+        'request-timeout': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -44,13 +48,26 @@ export async function serve(args: string[]): Promise<number> {
     console.error(`--body-limit must be a positive whole number of bytes, got "${values['body-limit']}"`);
     return 2;
   }
+  const maxConnections = values['max-connections'] === undefined ? undefined : Number(values['max-connections']);
+  if (maxConnections !== undefined && (!Number.isInteger(maxConnections) || maxConnections < 1)) {
+    console.error(`--max-connections must be a positive whole number, got "${values['max-connections']}"`);
+    return 2;
+  }
+  const requestTimeout = values['request-timeout'] === undefined ? undefined : Number(values['request-timeout']);
+  if (requestTimeout !== undefined && (!Number.isFinite(requestTimeout) || requestTimeout <= 0)) {
+    console.error(`--request-timeout must be a positive number of seconds, got "${values['request-timeout']}"`);
+    return 2;
+  }
   try {
     const server = await startServer({
+      ...(maxConnections ? { maxConnections } : {}),
+      ...(requestTimeout ? { requestTimeoutMs: Math.round(requestTimeout * 1000) } : {}),
       port,
       host: values.host,
       version: packageVersion(),
       ...(values.catalog ? { catalogFile: values.catalog } : {}),
       ...(values.incubators ? { incubatorsFile: values.incubators } : {}),
+      ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
       ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
       ...(bodyLimit ? { bodyLimitBytes: bodyLimit } : {}),
       ...(values.quiet ? { log: false as const } : {}),

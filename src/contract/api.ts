@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import type { BondQuote, BondRequest, DiscountQuote, DiscountRequest, FinancingQuote, FinancingRequest, ReferenceRates } from './financing.js';
 import type { EligibilityBatchOptions, EligibilityReport, EligibilityRequest } from './eligibility.js';
+import type { DecisionRecord, KeysResponse, RecordRequest } from './records.js';
 import type { Incubator, IncubatorQuery, IncubatorQueryResult, RegionStat, RegionStatsQuery } from './incubators.js';
 import type { ProgramsQuery, ProgramsResponse, Profile } from './catalog.js';
 
@@ -25,6 +26,10 @@ export interface AcceleratorClient {
   eligibility: {
     check(request: EligibilityRequest, options?: CallOptions): Promise<EligibilityReport>;
     checkMany(profiles: Profile[], batch?: EligibilityBatchOptions, options?: CallOptions): Promise<EligibilityReport[]>;
+    /** v2: a decision record of the check, bound to the catalog by digest (signed by a server with a key). */
+    record(request: RecordRequest, options?: CallOptions): Promise<DecisionRecord>;
+    /** v2: the public keys records are signed with (`GET /v1/keys`); none for the local client. */
+    keys(options?: CallOptions): Promise<KeysResponse>;
   };
   financing: {
     quote(request: FinancingRequest, options?: CallOptions): Promise<FinancingQuote>;

@@ -53,12 +53,15 @@ export const Adcode = z.string().check(z.regex(/^\d{6}$/));
 
 export const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,79}$/));
 
+/** An address shown to people as a link: `https:` or `http:` only (never `javascript:`, `data:`, …). */
+export const WebUrl = z.url({ protocol: /^https?$/, error: 'must be an https: or http: URL' });
+
 /** A reference to the policy text a program or criterion comes from. */
 export const Source = z.object({
   title: LocalizedText,
   date: z.optional(IsoDate),
   clause: z.optional(LocalizedText),
-  url: z.optional(z.url()),
+  url: z.optional(WebUrl),
   quote: z.optional(LocalizedText),
   /** v2 (Catalog authoring): the date someone last checked this source against the official text. */
   reviewedOn: z.optional(IsoDate),
@@ -75,5 +78,25 @@ export const Problem = z.object({
   detail: z.optional(z.string()),
   instance: z.optional(z.string()),
   errors: z.optional(z.array(ProblemFieldError)),
+  /** How many problems were found when `errors` lists only the first MAX_ERRORS of them. */
+  errorCount: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 export type Problem = z.infer<typeof Problem>;
+
+/** JSON nested deeper than this is refused before any schema walks it (a 5,000-deep criteria tree must be a clean
+ * error, not a stack overflow). Real catalogs nest a few dozen levels at most. */
+export const MAX_JSON_DEPTH = 256;
+
+/** The dotted path of the first place where `value` nests deeper than `max` levels, or undefined. Iterative. */
+export function tooDeepAt(value: unknown, max = MAX_JSON_DEPTH): string | undefined {
+  const stack: [unknown, number, string][] = [[value, 0, '']];
+  while (stack.length) {
+    const [v, depth, path] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return path;
+    for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1, path ? `${path}.${k}` : k]);
+    }
+  }
+  return undefined;
+}

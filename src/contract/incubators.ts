@@ -1,6 +1,6 @@
 // The incubator and accelerator directory (CONTRACT.md, "Incubators").
 import * as z from 'zod/mini';
-import { Adcode, Id, LocalizedText } from './common.js';
+import { Adcode, Id, LocalizedText, WebUrl } from './common.js';
 
 export const IncubatorKind = z.enum(['incubator', 'accelerator', 'maker-space', 'science-park']);
 export type IncubatorKind = z.infer<typeof IncubatorKind>;
@@ -28,7 +28,7 @@ export const Incubator = z.object({
   areaM2: z.optional(z.number().check(z.gt(0))),
   founded: z.optional(z.number().check(z.int(), z.gte(1900), z.lte(2100))),
   services: z.optional(z.array(LocalizedText)),
-  url: z.optional(z.url()),
+  url: z.optional(WebUrl),
 });
 export type Incubator = z.infer<typeof Incubator>;
 

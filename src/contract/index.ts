@@ -5,3 +5,4 @@ export * from './financing.js';
 export * from './incubators.js';
 export * from './api.js';
 export * from './messages.js';
+export * from './records.js';

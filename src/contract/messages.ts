@@ -33,7 +33,7 @@ const zhCN: Table = {
     ? (i.inclusive ? `不得小于 ${fmt(i.minimum)}` : `须大于 ${fmt(i.minimum)}`) : '过短'),
   too_big: (i) => (i.inclusive ? `不得大于 ${fmt(i.maximum)}` : `须小于 ${fmt(i.maximum)}`),
   not_multiple_of: (i) => (i.divisor === 0.01 ? '金额最多保留两位小数（到分）' : `须为 ${fmt(i.divisor)} 的整数倍`),
-  invalid_format: (i) => (i.format === 'url' ? '网址格式不正确' : '格式不正确'),
+  invalid_format: (i) => (i.format === 'url' ? '须为 https: 或 http: 网址' : '格式不正确'),
   invalid_value: (i) => `取值须为：${(i.values ?? []).map(fmt).join('、')}`,
   invalid_union: () => '取值不符合任何允许的形式',
   unrecognized_keys: (i) => `不认识的字段：${(i.keys ?? []).join('、')}`,
@@ -43,6 +43,7 @@ const zhCN: Table = {
   unknown_fact: () => '目录中没有这个问题',
   no_lpr: () => '该日期及之前尚未公布 LPR（LPR 自 2019-08-20 起按新机制报价）',
   no_rate_of_return: () => '费用占去了全部到手金额，无法计算年化利率',
+  too_deep: (i) => `嵌套层数过多（最多 ${fmt(i.maximum)} 层）`,
   duplicate_option: () => '选项不能重复',
   not_an_adcode: () => '须为 6 位行政区划代码',
   custom: (i) => customMessage(i, 'zh-CN'),
@@ -56,7 +57,7 @@ const zhTW: Table = {
     ? (i.inclusive ? `不得小於 ${fmt(i.minimum)}` : `須大於 ${fmt(i.minimum)}`) : '過短'),
   too_big: (i) => (i.inclusive ? `不得大於 ${fmt(i.maximum)}` : `須小於 ${fmt(i.maximum)}`),
   not_multiple_of: (i) => (i.divisor === 0.01 ? '金額最多保留兩位小數（到分）' : `須為 ${fmt(i.divisor)} 的整數倍`),
-  invalid_format: (i) => (i.format === 'url' ? '網址格式不正確' : '格式不正確'),
+  invalid_format: (i) => (i.format === 'url' ? '須為 https: 或 http: 網址' : '格式不正確'),
   invalid_value: (i) => `取值須為：${(i.values ?? []).map(fmt).join('、')}`,
   invalid_union: () => '取值不符合任何允許的形式',
   unrecognized_keys: (i) => `不認識的欄位：${(i.keys ?? []).join('、')}`,
@@ -66,6 +67,7 @@ const zhTW: Table = {
   unknown_fact: () => '目錄中沒有這個問題',
   no_lpr: () => '該日期及之前尚未公布 LPR（LPR 自 2019-08-20 起按新機制報價）',
   no_rate_of_return: () => '費用佔去了全部到手金額，無法計算年化利率',
+  too_deep: (i) => `巢狀層數過多（最多 ${fmt(i.maximum)} 層）`,
   duplicate_option: () => '選項不能重複',
   not_an_adcode: () => '須為 6 位行政區劃代碼',
   custom: (i) => customMessage(i, 'zh-TW'),
@@ -79,7 +81,7 @@ const en: Table = {
     ? (i.inclusive ? `must be at least ${fmt(i.minimum)}` : `must be greater than ${fmt(i.minimum)}`) : 'is too short'),
   too_big: (i) => (i.inclusive ? `must be at most ${fmt(i.maximum)}` : `must be less than ${fmt(i.maximum)}`),
   not_multiple_of: (i) => (i.divisor === 0.01 ? 'must have at most 2 decimals (the fen)' : `must be a multiple of ${fmt(i.divisor)}`),
-  invalid_format: (i) => (i.format === 'url' ? 'must be a URL' : 'has the wrong format'),
+  invalid_format: (i) => (i.format === 'url' ? 'must be an https: or http: URL' : 'has the wrong format'),
   invalid_value: (i) => `must be one of: ${(i.values ?? []).map(fmt).join(', ')}`,
   invalid_union: () => 'matches none of the allowed forms',
   unrecognized_keys: (i) => `unknown field(s): ${(i.keys ?? []).join(', ')}`,
@@ -89,6 +91,7 @@ const en: Table = {
   unknown_fact: () => 'is not a question of this catalog',
   no_lpr: () => 'no LPR was published on or before this date (the reformed LPR starts on 2019-08-20)',
   no_rate_of_return: () => 'the charges take the whole amount received, so no rate of return exists',
+  too_deep: (i) => `is nested too deeply (at most ${fmt(i.maximum)} levels)`,
   duplicate_option: () => 'lists an option twice',
   not_an_adcode: () => 'must be a 6-digit division code',
   custom: (i) => customMessage(i, 'en'),
@@ -147,6 +150,10 @@ export function issueMessage(issue: IssueLike, locale: Locale = 'zh-CN'): string
 
 /** The title of a bad-input problem, in every locale. */
 export const INVALID_INPUT: Record<Locale, string> = { 'zh-CN': '输入有误', 'zh-TW': '輸入有誤', en: 'Invalid input' };
+
+/** Error answers list at most this many field errors (and say how many there were): a body of 40,000 bad
+ * fields must not get a 3 MB answer. */
+export const MAX_ERRORS = 20;
 
 /** Issues as problem+json `errors`: a dotted path (under `prefix`) and a localized message each. */
 export function fieldErrors(issues: readonly IssueLike[], locale: Locale, prefix = ''): { path: string; message: string }[] {

@@ -4,8 +4,9 @@
 import type {
   BondQuote, BondRequest, Catalog, DiscountQuote, DiscountRequest, EligibilityBatchOptions, EligibilityReport, EligibilityRequest,
   FinancingQuote, FinancingRequest, Incubator, IncubatorQuery, IncubatorQueryResult, LocalizedText, Profile,
-  ProgramsQuery, ProgramsResponse, ReferenceRates, RegionStat, RegionStatsQuery,
+  ProgramsQuery, ProgramsResponse, ReferenceRates, RegionStat, RegionStatsQuery, DecisionRecord, KeysResponse, RecordRequest,
 } from '../contract/index.js';
+import { buildRecord, catalogDigest, type RecordSigner } from './records/record.js';
 import { dateInChina } from './dates.js';
 import { createDirectory, type Directory, type SearchData } from './directory/directory.js';
 import { programsInForce } from './eligibility/programs.js';
@@ -21,11 +22,19 @@ export interface ServiceData {
   incubators: Incubator[];
   /** Names of the provincial divisions by adcode, for region statistics. */
   provinceNames: Record<string, LocalizedText>;
+  /** The catalog document as loaded (before schema parsing), for `catalogDigest`; `catalog` by default. */
+  catalogDocument?: unknown;
+  /** Signs decision records (a server started with a key); records are unsigned without one. */
+  signer?: RecordSigner | undefined;
   /** Pinyin table and place names for directory search (without it, search covers names and operators). */
   search?: SearchData;
 }
 
 export interface Service {
+  /** A decision record (v2): the report, bound to the catalog by digest, signed when there is a signer. */
+  record(request: RecordRequest): Promise<DecisionRecord>;
+  /** The signer's public keys (v2). */
+  keys(): KeysResponse;
   programs(query: ProgramsQuery): ProgramsResponse;
   eligibility(request: EligibilityRequest): EligibilityReport;
   eligibilityMany(profiles: Profile[], options: EligibilityBatchOptions): EligibilityReport[];
@@ -48,7 +57,18 @@ export function createService(data: ServiceData, clock: () => Date): Service {
   // The spatial indexes are built on first use: a page without a map never pays for them.
   let dir: Directory | undefined;
   const directory = () => (dir ??= createDirectory(data.incubators, data.search ? { search: data.search } : {}));
+  let digest: Promise<string> | undefined;
   return {
+    async record(request) {
+      const asOf = request.asOf ?? today();
+      const report = checkEligibility(compiled, request.profile, { asOf, programIds: request.programIds });
+      digest ??= catalogDigest(data.catalogDocument ?? data.catalog);
+      return buildRecord({
+        issuedAt: clock().toISOString(), asOf, programIds: request.programIds, catalogVersion: data.catalog.version,
+        catalogDigest: await digest, profile: request.profile, report,
+      }, data.signer);
+    },
+    keys: () => ({ keys: data.signer ? [data.signer.publicJwk] : [] }),
     programs(query) {
       const asOf = query.asOf ?? today();
       return { catalogVersion: data.catalog.version, facts: data.catalog.facts, programs: programsInForce(data.catalog, asOf) };

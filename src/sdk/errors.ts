@@ -8,6 +8,8 @@ export class ChanrongError extends Error {
   readonly status: number;
   readonly detail: string | undefined;
   readonly errors: ProblemFieldError[];
+  /** How many problems there were when `errors` lists only the first 20. */
+  readonly errorCount: number;
   constructor(problem: Problem, options?: { cause?: unknown }) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title, options);
     this.name = 'ChanrongError';
@@ -16,12 +18,14 @@ export class ChanrongError extends Error {
     this.status = problem.status;
     this.detail = problem.detail;
     this.errors = problem.errors ?? [];
+    this.errorCount = problem.errorCount ?? this.errors.length;
   }
   /** The problem+json form of this error. */
   toProblem(): Problem {
     const p: Problem = { type: this.type, title: this.title, status: this.status };
     if (this.detail !== undefined) p.detail = this.detail;
     if (this.errors.length) p.errors = this.errors;
+    if (this.errorCount > this.errors.length) p.errorCount = this.errorCount;
     return p;
   }
 }

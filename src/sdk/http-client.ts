@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import {
   BondQuote, BondRequest, DiscountQuote, DiscountRequest, EligibilityBatchOptions, EligibilityReport, EligibilityRequest, FinancingQuote,
   FinancingRequest, Health, Id, Incubator, IncubatorQuery, IncubatorQueryResult, Problem, Profile, ProgramsQuery,
-  ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery,
+  ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery, DecisionRecord, KeysResponse, RecordRequest,
   type AcceleratorClient, type CallOptions, type Locale,
 } from '../contract/index.js';
 import { ChanrongHttpError, ChanrongResponseError, ChanrongValidationError, PROBLEM } from './errors.js';
@@ -102,6 +102,8 @@ export function createHttpClient(options: HttpClientOptions): AcceleratorClient 
         await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, valid.profiles.length) }, worker));
         return reports;
       },
+      record: async (request, call) => send('post', 'v1/eligibility/record', DecisionRecord, 'decision record', { json: validateInput(RecordRequest, request, locale) }, call),
+      keys: async (call) => send('get', 'v1/keys', KeysResponse, 'keys', {}, call),
     },
     financing: {
       quote: async (request, call) => send('post', 'v1/financing/quote', FinancingQuote, 'financing quote', { json: validateInput(FinancingRequest, request, locale) }, call),

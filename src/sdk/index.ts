@@ -8,3 +8,4 @@ export {
   Incubator, IncubatorQuery, ReferenceRates, issueMessage, issuePath, localize, LOCALES,
 } from '../contract/index.js';
 export { syntheticIncubators } from './synthetic.js';
+export { verifyRecord, catalogDigest, canonicalJson, type VerifyOptions, type VerifyResult } from '../engine/records/record.js';

@@ -2,7 +2,7 @@
 import {
   BondQuote, BondRequest, Catalog, DiscountQuote, DiscountRequest, EligibilityBatchOptions, EligibilityReport, EligibilityRequest, FinancingQuote,
   FinancingRequest, Health, Id, Incubator, IncubatorQuery, IncubatorQueryResult, Profile, ProgramsQuery,
-  ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery,
+  ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery, DecisionRecord, KeysResponse, RecordRequest,
   type AcceleratorClient, type CallOptions, type Locale,
 } from '../contract/index.js';
 import * as z from 'zod/mini';
@@ -59,7 +59,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
   }
   let service: ReturnType<typeof createService>;
   try {
-    service = createService({ catalog, referenceRates, incubators, provinceNames, search: searchData }, options.now ?? (() => new Date()));
+    service = createService({ catalog, referenceRates, incubators, provinceNames, search: searchData, catalogDocument: options.catalog ?? bundledCatalog }, options.now ?? (() => new Date()));
   } catch (error) {
     throw toClientError(error, locale);
   }
@@ -80,7 +80,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
         call?.signal?.throwIfAborted();
         if (dataError) throw dataError;
       }
-      result = answer(parsed);
+      result = await answer(parsed);
     } catch (error) {
       throw toClientError(error, locale);
     }
@@ -99,6 +99,8 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
         z.object({ profiles: z.array(Profile).check(z.maxLength(100_000)), batch: EligibilityBatchOptions }),
         { profiles, batch }, z.array(EligibilityReport), 'eligibility',
         (v) => service.eligibilityMany(v.profiles, v.batch), call),
+      record: (request, call) => run(RecordRequest, request, DecisionRecord, 'decision record', (r) => service.record(r), call),
+      keys: (call) => run(Nothing, undefined, KeysResponse, 'keys', () => service.keys(), call),
     },
     financing: {
       quote: (request, call) => run(FinancingRequest, request, FinancingQuote, 'financing quote', (r) => service.quote(r), call),

@@ -6,11 +6,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import {
-  BondRequest, Catalog, DiscountRequest, EligibilityRequest, FinancingRequest, Id, Incubator, IncubatorQuery, ProgramsQuery,
-  ReferenceRates, RegionStatsQuery, fieldErrors, INVALID_INPUT, type IssueLike, type Locale, type LocalizedText,
+  BondRequest, Catalog, RecordRequest, DiscountRequest, EligibilityRequest, FinancingRequest, Id, Incubator, IncubatorQuery, ProgramsQuery,
+  ReferenceRates, RegionStatsQuery, fieldErrors, INVALID_INPUT, MAX_ERRORS, MAX_JSON_DEPTH, tooDeepAt,
+  type IssueLike, type Locale, type LocalizedText,
 } from '../contract/index.js';
 import { EngineError } from '../engine/errors.js';
 import { createService, type Service } from '../engine/service.js';
+import type { RecordSigner } from '../engine/records/record.js';
 import { buildOpenApi } from './openapi.js';
 import { localeOf, problem } from './problem.js';
 
@@ -32,6 +34,12 @@ export interface AppOptions {
   log?: ((line: string) => void) | false;
   /** The clock for `asOf` defaults. */
   now?: () => Date;
+  /** Signs decision records (`chanrong serve --signing-key FILE`); without it records are unsigned. */
+  signer?: RecordSigner;
+  /** Where an unexpected error (a 500) is reported: one line with the request id. `console.error` by default. */
+  logError?: (line: string) => void;
+  /** Directory answers (`/v1/incubators`, `/v1/regions/stats`) kept per distinct query; 256 by default, 0 for none. */
+  answerCacheSize?: number;
 }
 
 const TYPE = {
@@ -53,14 +61,60 @@ const TEXT: Record<string, Record<Locale, string>> = {
 };
 
 class BadRequest extends Error {
-  constructor(readonly errors: { path: string; message: string }[], readonly title: string) { super(title); }
+  /** `errors` holds at most MAX_ERRORS entries; `count` is how many there were. */
+  constructor(readonly errors: { path: string; message: string }[], readonly title: string, readonly count = errors.length) { super(title); }
+}
+
+/** The first MAX_ERRORS issues, localized, and how many there were. */
+function badRequest(issues: readonly IssueLike[], locale: Locale): BadRequest {
+  return new BadRequest(fieldErrors(issues.slice(0, MAX_ERRORS), locale), INVALID_INPUT[locale], issues.length);
 }
 
 function validate<S extends z.ZodMiniType>(schema: S, value: unknown, locale: Locale): z.infer<S> {
+  const deep = tooDeepAt(value);
+  if (deep !== undefined) throw badRequest([{ code: 'too_deep', path: deep ? deep.split('.') : [], maximum: MAX_JSON_DEPTH }], locale);
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data as z.infer<S>;
-  throw new BadRequest(fieldErrors(result.error.issues as IssueLike[], locale), INVALID_INPUT[locale]);
+  throw badRequest(result.error.issues as IssueLike[], locale);
 }
+
+/** `a: must be…; b: …` and, when the list was cut, how many more there were. */
+function describe(errors: readonly { path: string; message: string }[], count: number): string {
+  const text = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
+  return count > errors.length ? `${text}; … (${count - errors.length} more)` : text;
+}
+
+/** Values of Content-Type the API reads: JSON, in UTF-8 (the only charset JSON may travel in, RFC 8259). */
+function isJsonUtf8(type: string): boolean {
+  const [essence = '', ...params] = type.split(';').map((p) => p.trim());
+  if (!/^application\/(?:[\w.+-]+\+)?json$/i.test(essence)) return false;
+  const charset = params.find((p) => /^charset\s*=/i.test(p));
+  return !charset || /^charset\s*=\s*"?utf-?8"?$/i.test(charset);
+}
+
+/** A small LRU of serialized answers: the directory is loaded once and never changes, so an answer to a query
+ * stays right for the life of the app; repeated map views cost a lookup instead of a scan and a JSON.stringify. */
+class AnswerCache {
+  readonly #map = new Map<string, string>();
+  constructor(readonly size: number, readonly maxBytes = 4 * 1024 * 1024) {}
+  get(key: string, make: () => unknown): string {
+    const hit = this.#map.get(key);
+    if (hit !== undefined) {
+      this.#map.delete(key);
+      this.#map.set(key, hit);
+      return hit;
+    }
+    const text = JSON.stringify(make());
+    if (this.size > 0 && text.length <= this.maxBytes) {
+      this.#map.set(key, text);
+      if (this.#map.size > this.size) this.#map.delete(this.#map.keys().next().value!);
+    }
+    return text;
+  }
+}
+
+/** Canonical key of a parsed query: the same view asked with keys in another order is one entry. */
+const keyOf = (route: string, q: Record<string, unknown>) => `${route}?${JSON.stringify(Object.keys(q).sort().map((k) => [k, q[k]]))}`;
 
 /** Query strings are text: turn them into the contract's types, leaving bad values for the schema to name. */
 function queryOf(c: Context, numbers: string[] = [], lists: string[] = []): Record<string, unknown> {
@@ -90,7 +144,7 @@ function validateData<S extends z.ZodMiniType>(schema: S, value: unknown, what: 
   } catch (error) {
     if (!(error instanceof BadRequest)) throw error;
     const details = error.errors.slice(0, 10).map((e) => `${e.path}: ${e.message}`).join('; ');
-    throw new Error(`invalid ${what}: ${details}${error.errors.length > 10 ? ` (and ${error.errors.length - 10} more)` : ''}`);
+    throw new Error(`invalid ${what}: ${details}${error.count > 10 ? ` (and ${error.count - 10} more)` : ''}`);
   }
 }
 
@@ -101,22 +155,40 @@ export function createApp(options: AppOptions): Hono {
       referenceRates: validateData(ReferenceRates, options.referenceRates, 'reference rates'),
       incubators: validateData(z.array(Incubator), options.incubators, 'incubators'),
       provinceNames: options.provinceNames,
+      catalogDocument: options.catalog,
+      signer: options.signer,
       ...(options.search ? { search: options.search } : {}),
     },
     options.now ?? (() => new Date()),
   );
   const openapi = buildOpenApi(options.version);
   const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
+  const logError = options.logError ?? ((line: string) => console.error(line));
+  const cache = new AnswerCache(options.answerCacheSize ?? 256);
   const app = new Hono();
+  const ids = new WeakMap<Request, string>();
+  const requestId = (c: Context) => ids.get(c.req.raw) ?? '-';
+  let served = 0;
+  const idPrefix = Math.random().toString(36).slice(2, 8);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
+    ids.set(c.req.raw, `${idPrefix}-${(++served).toString(36)}`);
     await next();
+    // Security headers on every API answer: no sniffing, no referrer, never framed, nothing active.
     c.header('x-content-type-options', 'nosniff');
-    log?.(`${new Date().toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+    c.header('referrer-policy', 'no-referrer');
+    c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    c.header('x-request-id', requestId(c));
+    // Answers computed from what a user typed (a profile, a loan) are private to them: no cache may keep one.
+    if (c.req.method === 'POST') c.header('cache-control', 'no-store');
+    log?.(`${new Date().toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${requestId(c)}`);
   });
   if (options.corsOrigin) {
-    app.use('*', cors({ origin: options.corsOrigin, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['content-type', 'authorization', 'accept-language'], maxAge: 600 }));
+    // `*` anywhere in the list means any origin (the CLI passes a list even for one value).
+    const list = Array.isArray(options.corsOrigin) ? options.corsOrigin : [options.corsOrigin];
+    const origin = list.includes('*') ? '*' : list.length === 1 ? list[0]! : list;
+    app.use('*', cors({ origin, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['content-type', 'authorization', 'accept-language'], exposeHeaders: ['x-request-id'], maxAge: 600 }));
   }
 
   const locale = (c: Context) => localeOf(c.req.header('accept-language'));
@@ -124,8 +196,10 @@ export function createApp(options: AppOptions): Hono {
 
   // POST bodies: JSON only, bounded, parsed here so every route reports bad JSON the same way.
   async function body(c: Context): Promise<unknown> {
-    const type = c.req.header('content-type') ?? '';
-    if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    if (!isJsonUtf8(c.req.header('content-type') ?? '')) {
+      // Read (and drop) the body first, bounded by the body limit: an unread body would cost the client its
+      // keep-alive connection.
+      await c.req.arrayBuffer();
       throw Object.assign(new Error('media type'), { status: 415 });
     }
     const text = await c.req.text();
@@ -145,19 +219,29 @@ export function createApp(options: AppOptions): Hono {
   app.get('/v1/health', (c) => c.json({ status: 'ok', version: options.version }));
   app.get('/v1/programs', (c) => c.json(service.programs(validate(ProgramsQuery, queryOf(c), locale(c)))));
   app.post('/v1/eligibility', limit, async (c) => c.json(service.eligibility(validate(EligibilityRequest, await body(c), locale(c)))));
+  app.post('/v1/eligibility/record', limit, async (c) => c.json(await service.record(validate(RecordRequest, await body(c), locale(c)))));
+  app.get('/v1/keys', (c) => c.json(service.keys()));
   app.post('/v1/financing/quote', limit, async (c) => c.json(service.quote(validate(FinancingRequest, await body(c), locale(c)))));
   app.post('/v1/financing/bond-quote', limit, async (c) => c.json(service.bondQuote(validate(BondRequest, await body(c), locale(c)))));
   app.post('/v1/financing/discount-quote', limit, async (c) => c.json(service.discountQuote(validate(DiscountRequest, await body(c), locale(c)))));
   app.get('/v1/reference-rates', (c) => c.json(service.referenceRates()));
-  app.get('/v1/incubators', (c) => c.json(service.incubators(validate(IncubatorQuery, queryOf(c, ['zoom', 'limit'], ['bbox']), locale(c)))));
+  const cached = (c: Context, route: string, q: Record<string, unknown>, make: () => unknown) =>
+    c.body(cache.get(keyOf(route, q), make), 200, { 'content-type': 'application/json; charset=utf-8' });
+  app.get('/v1/incubators', (c) => {
+    const q = validate(IncubatorQuery, queryOf(c, ['zoom', 'limit'], ['bbox']), locale(c));
+    return cached(c, 'incubators', q, () => service.incubators(q));
+  });
   app.get('/v1/incubators/:id', (c) => c.json(service.incubator(validate(Id, c.req.param('id'), locale(c)))));
-  app.get('/v1/regions/stats', (c) => c.json(service.regionStats(validate(RegionStatsQuery, queryOf(c), locale(c)))));
+  app.get('/v1/regions/stats', (c) => {
+    const q = validate(RegionStatsQuery, queryOf(c), locale(c));
+    return cached(c, 'regions', q, () => service.regionStats(q));
+  });
 
   app.notFound((c) => problem(c, { type: TYPE.notFound, title: TEXT.notFound![locale(c)], status: 404, detail: `${c.req.method} ${c.req.path}` }));
   app.onError((error, c) => {
     const l = locale(c);
     if (error instanceof BadRequest) {
-      return problem(c, { type: TYPE.validation, title: error.title, status: 400, detail: error.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '), errors: error.errors });
+      return problem(c, { type: TYPE.validation, title: error.title, status: 400, detail: describe(error.errors, error.count), errors: error.errors, ...(error.count > error.errors.length ? { errorCount: error.count } : {}) });
     }
     if ((error as { status?: number }).status === 415) {
       return problem(c, { type: TYPE.unsupportedMediaType, title: TEXT.mediaType![l], status: 415 });
@@ -165,13 +249,14 @@ export function createApp(options: AppOptions): Hono {
     if (error instanceof EngineError) {
       if (error.kind === 'not-found') return problem(c, { type: TYPE.notFound, title: TEXT.notFound![l], status: 404, detail: error.message });
       if (error.kind === 'not-implemented') return problem(c, { type: TYPE.notImplemented, title: TEXT.notImplemented![l], status: 501, detail: error.message });
-      const errors = error.issues.length
-        ? fieldErrors(error.issues, l)
-        : [{ path: error.path ?? '', message: error.message }];
-      return problem(c, { type: TYPE.validation, title: INVALID_INPUT[l], status: 400, detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors });
+      const bad = error.issues.length ? badRequest(error.issues, l) : new BadRequest([{ path: error.path ?? '', message: error.message }], INVALID_INPUT[l]);
+      return problem(c, { type: TYPE.validation, title: INVALID_INPUT[l], status: 400, detail: describe(bad.errors, bad.count), errors: bad.errors, ...(bad.count > bad.errors.length ? { errorCount: bad.count } : {}) });
     }
-    console.error(error);
-    return problem(c, { type: TYPE.internal, title: TEXT.internal![l], status: 500 });
+    // One line per failure, with the id the client sees in `instance` and `x-request-id`: no stack floods the log.
+    const id = requestId(c);
+    const where = (error as Error)?.stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() ?? '';
+    logError(`${new Date().toISOString()} 500 ${id} ${c.req.method} ${c.req.path} ${(error as Error)?.name ?? 'Error'}: ${String((error as Error)?.message ?? error).slice(0, 300).replace(/\s+/g, ' ')} ${where}`);
+    return problem(c, { type: TYPE.internal, title: TEXT.internal![l], status: 500, instance: `urn:chanrong:request:${id}` });
   });
   return app;
 }

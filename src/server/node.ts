@@ -6,6 +6,7 @@ import type { Catalog, Incubator, LocalizedText } from '../contract/index.js';
 import { searchData } from '../data/geo/search.js';
 import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
 import { createApp, type AppOptions } from './app.js';
+import { createSigner } from '../engine/records/record.js';
 
 export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incubators' | 'provinceNames'>> {
   provinceNames?: Record<string, LocalizedText>;
@@ -15,10 +16,20 @@ export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incu
   catalogFile?: string;
   /** Path of a JSON array of incubators replacing the bundled directory. */
   incubatorsFile?: string;
+  /** Path of an Ed25519 private JWK (`chanrong keygen`): decision records are signed with it. */
+  signingKeyFile?: string;
   catalog?: Catalog;
   incubators?: Incubator[];
   /** Extra routes (the demo mounts its static files) added before the API. */
   extend?: (app: Hono) => void;
+  /** A request must arrive whole (headers and body) within this; 30 s by default. */
+  requestTimeoutMs?: number;
+  /** The request headers must arrive within this; 10 s by default (slow-loris). */
+  headersTimeoutMs?: number;
+  /** An idle keep-alive connection is closed after this; 5 s by default. */
+  keepAliveTimeoutMs?: number;
+  /** Open connections beyond this are refused; 256 by default. */
+  maxConnections?: number;
 }
 
 export interface RunningServer {
@@ -29,7 +40,8 @@ export interface RunningServer {
 
 async function readJson(path: string, what: string): Promise<unknown> {
   try {
-    return JSON.parse(await readFile(path, 'utf8'));
+    // Editors on Windows save UTF-8 with a byte-order mark; JSON.parse would refuse it.
+    return JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new Error(`cannot read ${what} from ${path}: ${(error as Error).message}`);
   }
@@ -38,15 +50,25 @@ async function readJson(path: string, what: string): Promise<unknown> {
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const catalog = options.catalogFile ? (await readJson(options.catalogFile, 'the catalog')) as Catalog : options.catalog ?? bundledCatalog;
   const incubators = options.incubatorsFile ? (await readJson(options.incubatorsFile, 'the incubators')) as Incubator[] : options.incubators ?? bundledIncubators;
-  const app = createApp({
-    ...options,
-    catalog,
-    incubators,
-    referenceRates: options.referenceRates ?? bundledReferenceRates,
-    provinceNames: options.provinceNames ?? provinceNames,
-    search: options.search ?? searchData,
-    version: options.version ?? '0.0.0',
-  });
+  const signer = options.signingKeyFile
+    ? await createSigner((await readJson(options.signingKeyFile, 'the signing key')) as JsonWebKey).catch((error: Error) => { throw new Error(`the signing key ${options.signingKeyFile}: ${error.message}`); })
+    : options.signer;
+  let app: Hono;
+  try {
+    app = createApp({
+      ...options,
+      ...(signer ? { signer } : {}),
+      catalog,
+      incubators,
+      referenceRates: options.referenceRates ?? bundledReferenceRates,
+      provinceNames: options.provinceNames ?? provinceNames,
+      search: options.search ?? searchData,
+      version: options.version ?? '0.0.0',
+    });
+  } catch (error) {
+    const files = [options.catalogFile, options.incubatorsFile].filter(Boolean).join(', ');
+    throw new Error(`${(error as Error).message}${files ? ` (data from ${files})` : ''}`);
+  }
   let root = app;
   if (options.extend) {
     const { Hono } = await import('hono');
@@ -58,7 +80,16 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   return new Promise((resolve, reject) => {
     let server: ServerType;
     try {
-      server = serve({ fetch: root.fetch, port: options.port ?? 8787, hostname: host }, (info) => {
+      server = serve({
+        fetch: root.fetch, port: options.port ?? 8787, hostname: host,
+        serverOptions: {
+          requestTimeout: options.requestTimeoutMs ?? 30_000,
+          headersTimeout: Math.min(options.headersTimeoutMs ?? 10_000, options.requestTimeoutMs ?? 30_000),
+          keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+          // Node checks the two timeouts above only this often (30 s by default, which would stretch them).
+          connectionsCheckingInterval: Math.min(1_000, options.headersTimeoutMs ?? 1_000),
+        },
+      }, (info) => {
         const shownHost = host.includes(':') ? `[${host}]` : host;
         resolve({
           url: `http://${shownHost}:${info.port}`,
@@ -66,6 +97,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
           close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
         });
       });
+      server.maxConnections = options.maxConnections ?? 256;
       server.on('error', reject);
     } catch (error) {
       reject(error);

@@ -105,7 +105,7 @@ describe('reference server', () => {
     await fetch(`${server.url}/v1/health`);
     await fetch(`${server.url}/v1/programs?asOf=2026-01-01`);
     assert.equal(lines.length - before, 2);
-    assert.match(lines.at(-1)!, /GET \/v1\/programs 200 [\d.]+ms$/);
+    assert.match(lines.at(-1)!, /GET \/v1\/programs 200 [\d.]+ms [\w-]+$/);
   });
 });
 

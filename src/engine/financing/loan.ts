@@ -65,24 +65,25 @@ export function nominalRate(request: FinancingRequest, rates: ReferenceRates): n
 }
 
 /**
- * The LPR of the request's tenor published on or before a date, from the bundled history merged with `lprPath`
- * (sorted by date; of two entries with one date the later wins; a path entry replaces a published fixing of its
- * date; a tenor missing from an entry keeps the value in force before it).
+ * The LPR of the request's tenor published on or before a date, from the bundled history merged with `lprPath`:
+ * every fixing in date order, a path entry after the published fixing of its date and after earlier path entries
+ * of its date (so it replaces them, the later winning), each setting the tenors it gives; a tenor it leaves out
+ * keeps the value it had just before.
  */
 function lprLookup(rates: ReferenceRates, tenor: '1y' | '5y', path: NonNullable<Extract<FinancingRequest['rate'], { type: 'lpr' }>['lprPath']> | undefined): (date: string) => number | undefined {
   if (!path || path.length === 0) return (date) => lprOn(rates, tenor, date);
-  const byDate = new Map<string, { oneYear?: number; fiveYear?: number }>();
-  for (const f of rates.lpr) byDate.set(f.date, { oneYear: f.oneYear, fiveYear: f.fiveYear });
-  const sorted = path.map((e, i) => ({ e, i })).sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.i - b.i));
-  for (const { e } of sorted) byDate.set(e.date, { oneYear: e.oneYear, fiveYear: e.fiveYear });
-  const dates = [...byDate.keys()].sort();
+  const key = tenor === '1y' ? 'oneYear' : 'fiveYear';
+  const events = [
+    ...rates.lpr.map((f, i) => ({ date: f.date, value: f[key] as number | undefined, order: i })),
+    ...path.map((e, i) => ({ date: e.date, value: e[key], order: rates.lpr.length + i })),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+  const dates: string[] = [];
   const values: (number | undefined)[] = [];
   let last: number | undefined;
-  for (const d of dates) {
-    const entry = byDate.get(d)!;
-    const v = tenor === '1y' ? entry.oneYear : entry.fiveYear;
-    if (v !== undefined) last = v;
-    values.push(last);
+  for (const e of events) {
+    if (e.value !== undefined) last = e.value;
+    if (dates.length && dates[dates.length - 1] === e.date) values[values.length - 1] = last;
+    else { dates.push(e.date); values.push(last); }
   }
   return (date) => {
     // The last index with dates[i] <= date.
@@ -163,6 +164,18 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const rateAt = baseResolver(request, rates);
   const fixed = request.rate.type === 'fixed' || (request.rate.repricing ?? 'none') === 'none';
   const startUnits = rateAt(start);
+  // The rate set at each repricing date, memoized by the repricing's index (year of the loan or calendar year).
+  const repriced = new Map<number, number>();
+  const anniversary = request.rate.type === 'lpr' && request.rate.repricing === 'anniversary';
+  const repricedUnits = (k: number, openingDate: string): number => {
+    const key = anniversary ? Math.floor(((k - 1) * m) / 12) : +openingDate.slice(0, 4);
+    let units = repriced.get(key);
+    if (units === undefined) {
+      units = rateAt(repricingDateFor(request, (k - 1) * m, openingDate));
+      repriced.set(key, units);
+    }
+    return units;
+  };
   // A fixed rate is reported as given (rates with more than 10 decimals are computed at 1e-10, as in v1).
   const fixedRate = request.rate.type === 'fixed' ? request.rate.annualRate : undefined;
 
@@ -213,7 +226,7 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
     const date = addMonths(start, k * m);
     const day = dayBasis || v2 ? dayNumber(date) : 0;
     const days = day - prevDay;
-    const units = fixed ? startUnits : rateAt(repricingDateFor(request, (k - 1) * m, prevDate));
+    const units = fixed ? startUnits : repricedUnits(k, prevDate);
     const annualRate = fixedRate ?? units / RATE_SCALE;
     if (units !== prevUnits) rateChanges.push({ period: k, date, annualRate });
     const interest = dayBasis ? mulDivRound(opening, units * days, RATE_SCALE * dayBasis) : mulDivRound(opening, units * m, RATE_SCALE * 12);

@@ -40,8 +40,36 @@ export function mulDivRound(a: number, num: number, den: number): number {
     if (2 * r >= den) q++;
     return product < 0 ? -q : q;
   }
+  if (a >= 0 && num >= 0 && den > 0 && den <= Number.MAX_SAFE_INTEGER && Number.isSafeInteger(a) && Number.isSafeInteger(num)) {
+    // The product is past 2^53 (a balance of millions times a rate in 1e-10 units): an exact error-free product
+    // (Dekker's two-product with Veltkamp splitting) gives the remainder exactly, without BigInt.
+    const p1 = a * num;
+    let c = SPLITTER * a;
+    const ah = c - (c - a), al = a - ah;
+    c = SPLITTER * num;
+    const nh = c - (c - num), nl = num - nh;
+    const e1 = ((ah * nh - p1) + ah * nl + al * nh) + al * nl;
+    let q = Math.floor(p1 / den);
+    if (q <= Number.MAX_SAFE_INTEGER) {
+      const p2 = q * den;
+      c = SPLITTER * q;
+      const qh = c - (c - q), ql = q - qh;
+      c = SPLITTER * den;
+      const dh = c - (c - den), dl = den - dh;
+      const e2 = ((qh * dh - p2) + qh * dl + ql * dh) + ql * dl;
+      // a·num − q·den = (p1 − p2) + (e1 − e2): p1 and p2 are within a few ulps of each other (Sterbenz: exact), and
+      // every term is an integer below 2^53, so r is exact.
+      let r = (p1 - p2) + (e1 - e2);
+      while (r < 0) { q--; r += den; }
+      while (r >= den) { q++; r -= den; }
+      return 2 * r >= den ? q + 1 : q;
+    }
+  }
   return Number(roundHalfAwayBig(BigInt(a) * BigInt(num), BigInt(den)));
 }
+
+/** Veltkamp's splitter 2^27 + 1: error-free products (T. J. Dekker, 1971) without BigInt. */
+const SPLITTER = 134_217_729;
 
 /** round_half_away(amountFen × rate), exactly. */
 export function applyRate(amountFen: number, rate: number): number {

@@ -1,0 +1,156 @@
+// Population screening (CONTRACT.md, "Population screening (v2)"): a catalog compiled to one SQL query.
+// SQL's NULL logic is the contract's Kleene logic: every leaf becomes a boolean expression that is NULL exactly
+// when its fact is unanswered or "don't know" (both NULL in the table), AND / OR / NOT combine them as `all`,
+// `any` and `not` do, and a simple CASE maps TRUE / FALSE / NULL to eligible / ineligible / undetermined.
+// Nothing depends on the order rows are read in, so the same query runs on one machine or a warehouse.
+import type { Catalog, Criterion, FactDef, Leaf } from '../contract/index.js';
+import { assertCatalog } from '../engine/eligibility/catalog.js';
+import { isInForce } from '../engine/eligibility/programs.js';
+
+export type Dialect = 'duckdb' | 'postgres' | 'spark';
+export const DIALECTS: readonly Dialect[] = ['duckdb', 'postgres', 'spark'];
+
+export interface CompileOptions {
+  dialect: Dialect;
+  /** The table (or view, or subquery in parentheses with an alias) holding one row per profile. */
+  table: string;
+  /** Programs in force on this date are screened; `yearsSince…` counts whole years to it. */
+  asOf: string;
+  /** Columns of the table to carry into the result before the status columns; all of them (`*`) by default. */
+  select?: string[];
+}
+
+export interface CompiledSql {
+  sql: string;
+  /** The status columns, one per program in force, in catalog order (each named by its program id). */
+  programs: string[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The SQL type of a fact's column in each dialect. */
+export function columnType(def: FactDef, dialect: Dialect): string {
+  const t = {
+    duckdb: { boolean: 'BOOLEAN', number: 'DOUBLE', integer: 'BIGINT', string: 'VARCHAR', enum: 'VARCHAR', 'enum-set': 'VARCHAR[]', date: 'DATE', region: 'VARCHAR' },
+    postgres: { boolean: 'BOOLEAN', number: 'DOUBLE PRECISION', integer: 'BIGINT', string: 'TEXT', enum: 'TEXT', 'enum-set': 'TEXT[]', date: 'DATE', region: 'TEXT' },
+    spark: { boolean: 'BOOLEAN', number: 'DOUBLE', integer: 'BIGINT', string: 'STRING', enum: 'STRING', 'enum-set': 'ARRAY<STRING>', date: 'DATE', region: 'STRING' },
+  } as const;
+  return t[dialect][def.type];
+}
+
+export function quoteIdent(name: string, dialect: Dialect): string {
+  return dialect === 'spark' ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`;
+}
+
+export function stringLiteral(s: string, dialect: Dialect): string {
+  // Spark reads backslash escapes inside literals; DuckDB and PostgreSQL (standard strings) do not.
+  return dialect === 'spark' ? `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : `'${s.replace(/'/g, "''")}'`;
+}
+
+function numberLiteral(n: number, def: FactDef, dialect: Dialect): string {
+  if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
+  // Integers compare exactly as BIGINT; other numbers as the same double the engine holds (String(n) round-trips).
+  if (def.type === 'integer' && Number.isSafeInteger(n)) return String(n);
+  return `CAST(${stringLiteral(String(n), dialect)} AS ${dialect === 'postgres' ? 'DOUBLE PRECISION' : 'DOUBLE'})`;
+}
+
+function literal(v: unknown, def: FactDef, dialect: Dialect): string {
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return numberLiteral(v, def, dialect);
+  if (def.type === 'date') {
+    if (typeof v !== 'string' || !DATE.test(v)) throw new Error(`not a date: ${String(v)}`);
+    return `DATE '${v}'`;
+  }
+  return stringLiteral(String(v), dialect);
+}
+
+function arrayLiteral(values: string[], dialect: Dialect): string {
+  const items = values.map((v) => stringLiteral(v, dialect)).join(', ');
+  if (dialect === 'duckdb') return `CAST([${items}] AS VARCHAR[])`;
+  if (dialect === 'postgres') return `CAST(ARRAY[${items}] AS TEXT[])`;
+  return `array(${items})`;
+}
+
+/** The latest date from which `asOf` is at least `years` whole years away (birthday rule), or undefined. */
+export function yearsBefore(asOf: string, years: number): string | undefined {
+  const y = Number(asOf.slice(0, 4)) - years;
+  if (y < 1 || y > 9999) return undefined;
+  const md = asOf.slice(5);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
+}
+
+/** NULL when the column is NULL, else the expression: for the array functions whose NULL handling differs. */
+const guarded = (col: string, expr: string) => `(CASE WHEN ${col} IS NULL THEN NULL ELSE ${expr} END)`;
+
+function compileLeaf(leaf: Leaf, def: FactDef, o: CompileOptions): string {
+  const { dialect } = o;
+  const col = quoteIdent(leaf.fact, dialect);
+  const v = leaf.value;
+  const list = Array.isArray(v) ? (v as (string | number)[]) : [];
+  const lit = (x: unknown) => literal(x, def, dialect);
+  switch (leaf.op) {
+    case 'eq': return `(${col} = ${lit(v)})`;
+    case 'ne': return `(${col} <> ${lit(v)})`;
+    case 'lt': return `(${col} < ${lit(v)})`;
+    case 'lte': return `(${col} <= ${lit(v)})`;
+    case 'gt': return `(${col} > ${lit(v)})`;
+    case 'gte': return `(${col} >= ${lit(v)})`;
+    case 'between': return `(${col} BETWEEN ${lit(list[0])} AND ${lit(list[1])})`;
+    // The lists hold no NULL (the catalog is checked), so NOT IN is NULL only when the column is.
+    case 'in': return `(${col} IN (${list.map(lit).join(', ')}))`;
+    case 'notIn': return `(${col} NOT IN (${list.map(lit).join(', ')}))`;
+    case 'includesAny': case 'excludesAll': {
+      const arr = arrayLiteral(list as string[], dialect);
+      const any = dialect === 'duckdb' ? `list_has_any(${col}, ${arr})` : dialect === 'postgres' ? `(${col} && ${arr})` : `arrays_overlap(${col}, ${arr})`;
+      return guarded(col, leaf.op === 'includesAny' ? `COALESCE(${any}, FALSE)` : `NOT COALESCE(${any}, FALSE)`);
+    }
+    case 'includesAll': {
+      const arr = arrayLiteral(list as string[], dialect);
+      const all = dialect === 'duckdb' ? `list_has_all(${col}, ${arr})` : dialect === 'postgres' ? `(${col} @> ${arr})` : `(size(array_except(${arr}, ${col})) = 0)`;
+      return guarded(col, `COALESCE(${all}, FALSE)`);
+    }
+    case 'withinRegion': {
+      const terms = (list as string[]).map((t) => {
+        if (t.endsWith('0000')) return `(substr(${col}, 1, 2) = ${stringLiteral(t.slice(0, 2), dialect)})`;
+        if (t.endsWith('00')) return `(substr(${col}, 1, 4) = ${stringLiteral(t.slice(0, 4), dialect)})`;
+        return `(${col} = ${stringLiteral(t, dialect)})`;
+      });
+      return `(${terms.join(' OR ')})`;
+    }
+    // Whole years by the birthday rule, against a fixed asOf, is a date comparison:
+    // yearsSince(d) >= n  ⇔  d <= the date n years before asOf (Feb 29 → Feb 28 in a common year).
+    case 'yearsSinceGte': {
+      const b = yearsBefore(o.asOf, v as number);
+      return b ? `(${col} <= DATE '${b}')` : guarded(col, 'FALSE');
+    }
+    case 'yearsSinceLte': {
+      const b = yearsBefore(o.asOf, (v as number) + 1);
+      return b ? `(${col} > DATE '${b}')` : guarded(col, 'TRUE');
+    }
+  }
+}
+
+function compileCriterion(node: Criterion, catalog: Catalog, o: CompileOptions): string {
+  if ('all' in node) return node.all.length ? `(${node.all.map((c) => compileCriterion(c, catalog, o)).join(' AND ')})` : 'TRUE';
+  if ('any' in node) return node.any.length ? `(${node.any.map((c) => compileCriterion(c, catalog, o)).join(' OR ')})` : 'FALSE';
+  if ('not' in node) return `(NOT ${compileCriterion(node.not, catalog, o)})`;
+  return compileLeaf(node, catalog.facts[node.fact]!, o);
+}
+
+/** One query: every row of `table` with a status column per program in force on `asOf`. */
+export function compileCatalogToSql(catalog: Catalog, options: CompileOptions): CompiledSql {
+  if (!DIALECTS.includes(options.dialect)) throw new Error(`dialect must be one of ${DIALECTS.join(', ')}`);
+  if (!DATE.test(options.asOf)) throw new Error('asOf must be a YYYY-MM-DD date');
+  if (!options.table || /;/.test(options.table)) throw new Error('table must name a table, view or parenthesised subquery');
+  assertCatalog(catalog);
+  const inForce = catalog.programs.filter((p) => isInForce(p, options.asOf));
+  const facts = new Set(Object.keys(catalog.facts));
+  for (const p of inForce) {
+    if (facts.has(p.id)) throw new Error(`program id "${p.id}" is also a fact id: the status column would shadow the fact's column`);
+  }
+  const statuses = inForce.map((p) => `  CASE ${compileCriterion(p.criteria, catalog, options)} WHEN TRUE THEN 'eligible' WHEN FALSE THEN 'ineligible' ELSE 'undetermined' END AS ${quoteIdent(p.id, options.dialect)}`);
+  const head = options.select ? options.select.map((c) => quoteIdent(c, options.dialect)).join(', ') : '*';
+  const sql = `SELECT ${head}${statuses.length ? `,\n${statuses.join(',\n')}` : ''}\nFROM ${options.table}`;
+  return { sql, programs: inForce.map((p) => p.id) };
+}
