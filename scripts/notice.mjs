@@ -21,6 +21,8 @@ export const THIRD_PARTY = [
   { names: ['kdbush'], use: "the directory's spatial index; bundled in dist/cdn" },
   { names: ['topojson-client'], use: "reading a host's TopoJSON basemap; bundled in dist/cdn" },
   { names: ['hono', '@hono/node-server'], use: 'the reference server (chanrong/server, chanrong serve)' },
+  { names: ['pg'], use: 'optional: portfolio screening against PostgreSQL (chanrong screen)' },
+  { names: ['@duckdb/node-api'], use: 'optional: portfolio screening of CSV/Parquet files with DuckDB (chanrong screen)' },
   { names: ['canonicalize'], use: 'decision records: RFC 8785 canonical JSON before hashing and signing' },
   { names: ['@types/geojson'], use: 'GeoJSON types in the published .d.ts' },
   { names: ['echarts'], use: "data: the schematic basemap's provinces and city label points are derived from ECharts 4.9.0's map/json (src/data/geo/PROVENANCE.md)", data: true },

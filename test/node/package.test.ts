@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { notice, THIRD_PARTY } from '../../scripts/notice.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
-  dependencies: Record<string, string>; devDependencies: Record<string, string>; files: string[]; customElements: string;
+  dependencies: Record<string, string>; optionalDependencies?: Record<string, string>; devDependencies: Record<string, string>; files: string[]; customElements: string;
   exports: Record<string, string | { types?: string; default?: string }>; sideEffects: string[]; keywords: string[];
   unpkg: string; jsdelivr: string; 'web-types': string;
 };
@@ -24,7 +24,7 @@ describe('package', () => {
     for (const name of listed) {
       assert.match(text, new RegExp(`^${name.replace(/[/.]/g, '\\$&')}@\\S+  ${licenseOf(name).replace(/[()]/g, '\\$&')}  `, 'm'), `NOTICE names ${name} (${licenseOf(name)}): run node scripts/notice.mjs --write`);
     }
-    for (const dep of Object.keys(pkg.dependencies)) assert.ok(listed.includes(dep), `dependency ${dep} is in scripts/notice.mjs and NOTICE`);
+    for (const dep of [...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies ?? {})]) assert.ok(listed.includes(dep), `dependency ${dep} is in scripts/notice.mjs and NOTICE`);
     // Every package bundled into the CDN files is named too (their sourcemaps list them; checked by the CDN test
     // after a build), and the generator's licence texts are what NOTICE carries.
     assert.equal(text.replace(/^(\S+)@\S+/gm, '$1'), (notice() as string).replace(/^(\S+)@\S+/gm, '$1'), 'NOTICE is out of date: run node scripts/notice.mjs --write');
