@@ -12,6 +12,16 @@ if (!chromium.ok) {
   process.exit(1);
 }
 
+function run(label, command, args) {
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    child.stdout.on('data', (d) => { output += d; process.stdout.write(d); });
+    child.stderr.on('data', (d) => { output += d; process.stderr.write(d); });
+    child.on('exit', (code) => resolve({ label, code: code ?? 1, output }));
+  });
+}
+
 // Node 20's --test takes no globs and skips .ts files in folders: list the files.
 const nodeFiles = readdirSync('test/node').filter((f) => f.endsWith('.test.ts')).map((f) => `test/node/${f}`);
 const node = await run('node', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeFiles]);
