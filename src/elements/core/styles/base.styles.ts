@@ -26,7 +26,6 @@ export const baseStyles = css`
     display: block;
     box-sizing: border-box;
     container: chanrong / inline-size;
-    max-width: 100%;
     min-width: 0;
     overflow-wrap: anywhere;
     font-family: var(--chanrong-font-family, system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
