@@ -21,6 +21,11 @@ const WARNINGS = {
     'zh-TW': '現金流多次改變方向，內部報酬率可能不唯一',
     en: 'The cash flows change sign more than once; the rate of return may not be unique',
   },
+  'lpr-unchecked': {
+    'zh-CN': '贷款起始日晚于 LPR 表最近一次与官方公布核对的日期，之后的报价可能缺失，请核对当期 LPR',
+    'zh-TW': '貸款起始日晚於 LPR 表最近一次與官方公布核對的日期，之後的報價可能缺失，請核對當期 LPR',
+    en: 'The start date is after the date the LPR table was last checked against the official publication; later fixings may be missing, so check the current LPR',
+  },
   'prepayment-exceeds-balance': {
     'zh-CN': '提前还款金额超过当时的剩余本金（或贷款已结清），超出部分未计入',
     'zh-TW': '提前還款金額超過當時的剩餘本金（或貸款已結清），超出部分未計入',
@@ -333,6 +338,10 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const lenderIrr = rateOfReturn(lender, guess, 'upfrontFeeRate');
   const allInIrr = rateOfReturn(allIn, guess, 'guaranteeFee.annualRate');
   if (lenderIrr.signChanges > 1 || allInIrr.signChanges > 1) warnings.push({ code: 'irr-multiple-sign-changes', message: { ...WARNINGS['irr-multiple-sign-changes'] } });
+  // The LPR in force at the start comes from the table: past the date it was last checked, a fixing may be missing.
+  if (request.rate.type === 'lpr' && request.rate.baseRate === undefined && rates.checkedOn && start > rates.checkedOn) {
+    warnings.push({ code: 'lpr-unchecked', message: { ...WARNINGS['lpr-unchecked'] } });
+  }
 
   const quote: FinancingQuote = {
     annualRate: fixedRate ?? startUnits / RATE_SCALE,
