@@ -22,7 +22,7 @@ describe('v2 drafts → request', () => {
       guaranteeBasis: 'pro-rata', guaranteeCoverage: '80', subsidyMonths: '24', subsidyUntil: '2026-12-31', subsidyTiming: 'annual-in-arrears' };
     d = { ...addRow(addRow(d, 'path'), 'pp') };
     Object.assign(d, { 'path-0-date': '2026-05-20', 'path-0-oneYear': '2.9', 'pp-0-period': '4', 'pp-0-amount': '10万', 'pp-0-mode': 'shorten-term', 'pp-0-feeRate': '1' });
-    const c = { ...loan(), guaranteeFee: { annualRate: 0.01 }, subsidy: { type: 'rate-points', annualPoints: 0.015 } };
+    const c: Record<string, unknown> = { ...loan(), guaranteeFee: { annualRate: 0.01 }, subsidy: { type: 'rate-points', annualPoints: 0.015 } };
     expect(buildV2(d, c, ctx)).to.deep.equal({});
     expect(c).to.deep.include({ frequency: 'quarterly', dayCount: 'actual/360', prepayments: [{ period: 4, amount: 100000, mode: 'shorten-term', feeRate: 0.01 }] });
     expect(c['rate']).to.deep.equal({ type: 'lpr', tenor: '1y', spreadBps: 30, repricing: 'anniversary', lprPath: [{ date: '2026-05-20', oneYear: 0.029 }] });

@@ -24,6 +24,7 @@ type Label = { [K in keyof CalculatorV2Messages]: CalculatorV2Messages[K] extend
 export interface V2FieldDef extends NumberFieldSpec {
   label: Label;
   shown?: 'percent' | 'months' | 'yuan' | 'periods' | 'days';
+  inputmode?: 'decimal' | 'numeric';
 }
 
 const pct = (example: string, optional = true): Omit<V2FieldDef, 'label'> => ({ unit: 'percent', shown: 'percent', optional, validators: [min(0), max(100)], example });
@@ -31,10 +32,10 @@ const pct = (example: string, optional = true): Omit<V2FieldDef, 'label'> => ({ 
 /** Numeric v2 fields; row fields are keyed by their column (`path-3-oneYear` reads `oneYear`). */
 export const V2_FIELDS: Record<string, V2FieldDef> = {
   guaranteeCoverage: { label: 'guaranteeCoverage', unit: 'percent', shown: 'percent', validators: [greater(0), max(100)], example: '80' },
-  subsidyMonths: { label: 'subsidyMonths', shown: 'months', inputmode: 'numeric', optional: true, validators: [integer, min(0), max(360)], example: '24' } as V2FieldDef,
+  subsidyMonths: { label: 'subsidyMonths', shown: 'months', inputmode: 'numeric', optional: true, validators: [integer, min(0), max(360)], example: '24' },
   oneYear: { label: 'lprPathTitle', ...pct('3.0') },
   fiveYear: { label: 'lprPathTitle', ...pct('3.5') },
-  period: { label: 'prepaymentPeriod', shown: 'periods', optional: false, validators: [integer, min(1), max(359)], example: '12' },
+  period: { label: 'prepaymentPeriod', shown: 'periods', inputmode: 'numeric', validators: [integer, min(1), max(359)], example: '12' },
   amount: { label: 'prepaymentAmount', unit: 'yuan', shown: 'yuan', validators: [greater(0), max(1e13)], example: '100000' },
   feeRate: { label: 'prepaymentFeeRate', ...pct('1') },
 };
