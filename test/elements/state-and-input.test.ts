@@ -19,7 +19,7 @@ async function submit(el: ChanrongFinancingCalculator): Promise<void> {
   await new Promise((r) => setTimeout(r, 0));
   await el.updateComplete;
 }
-const nextQuote = (el: Element) => new Promise<FinancingQuote>((r) => el.addEventListener('chanrong-quote', (e) => r(e.detail.quote as FinancingQuote), { once: true }));
+const nextQuote = (el: HTMLElement) => new Promise<FinancingQuote>((r) => el.addEventListener('chanrong-quote', (e) => r(e.detail.quote as FinancingQuote), { once: true }));
 const errorOf = (el: Element, field: string) => $(el, `[data-field="${field}"] .field-error`)?.textContent ?? null;
 
 describe('input a Chinese user types', () => {
