@@ -12,6 +12,11 @@ const ctx = { locale: 'zh-CN' as const, form: commonMessages['zh-CN'].form, show
 const loan = () => ({ principal: 1_000_000, termMonths: 36, repayment: 'equal-installment', graceMonths: 0, startDate: '2025-06-15', rate: { type: 'lpr', tenor: '1y', spreadBps: 30 } } as Record<string, unknown>);
 
 describe('v2 drafts → request', () => {
+  it('drafts without any v2 key (a v1 form) add nothing and no error', () => {
+    const c = { ...loan(), guaranteeFee: { annualRate: 0.01 }, subsidy: { type: 'rate-points', annualPoints: 0.01 } };
+    expect(buildV2({}, c, ctx)).to.deep.equal({});
+    expect(c).to.deep.equal({ ...loan(), guaranteeFee: { annualRate: 0.01 }, subsidy: { type: 'rate-points', annualPoints: 0.01 } });
+  });
   it('defaults add nothing: the v1 request', () => {
     const c = loan();
     expect(buildV2({ ...V2_DEFAULTS }, c, ctx)).to.deep.equal({});

@@ -31,7 +31,7 @@ const pct = (example: string, optional = true): Omit<V2FieldDef, 'label'> => ({ 
 
 /** Numeric v2 fields; row fields are keyed by their column (`path-3-oneYear` reads `oneYear`). */
 export const V2_FIELDS: Record<string, V2FieldDef> = {
-  guaranteeCoverage: { label: 'guaranteeCoverage', unit: 'percent', shown: 'percent', validators: [greater(0), max(100)], example: '80' },
+  guaranteeCoverage: { label: 'guaranteeCoverage', unit: 'percent', shown: 'percent', optional: true, validators: [greater(0), max(100)], example: '80' },
   subsidyMonths: { label: 'subsidyMonths', shown: 'months', inputmode: 'numeric', optional: true, validators: [integer, min(0), max(360)], example: '24' },
   oneYear: { label: 'lprPathTitle', ...pct('3.0') },
   fiveYear: { label: 'lprPathTitle', ...pct('3.5') },
@@ -91,7 +91,7 @@ export function buildV2(drafts: Drafts, candidate: Record<string, unknown>, ctx:
   const d = (k: string) => drafts[k] ?? V2_DEFAULTS[k] ?? '';
   const read = (key: string): number | undefined => {
     const def = v2Def(key)!;
-    const r = readNumberField(drafts[key], def, ctx.form, v2Label(key, ctx.locale) ?? key, (n) => ctx.show(n, def));
+    const r = readNumberField(drafts[key] ?? V2_DEFAULTS[key], def, ctx.form, v2Label(key, ctx.locale) ?? key, (n) => ctx.show(n, def));
     if (r.error !== undefined) errors[key] = r.error;
     return r.value;
   };
