@@ -109,6 +109,13 @@ for (const app of ['vanilla', 'per-tag', 'react', 'vue']) {
   }
 }
 log(`${builds.length} production builds`);
+// Importing one widget does not pull the others: the per-tag builds carry none of the map's code (its
+// `review-number` attribute), which the all-tags builds do.
+const jsText = (dir) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.js')).map((f) => readFileSync(join(dir, String(f)), 'utf8')).join('\n');
+for (const { app, bundler, dir } of builds.filter((b) => b.app === 'per-tag' || b.app === 'vanilla')) {
+  const hasMap = jsText(dir).includes('review-number');
+  check(`${app} (${bundler}): the map's code is ${app === 'per-tag' ? 'absent' : 'present'}`, hasMap === (app === 'vanilla'));
+}
 
 // --- 4. the builds and the CDN files in Chromium ------------------------------------------------------------------
 const ALL = ['chanrong-services', 'chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'];
