@@ -16,10 +16,11 @@ import { checkerMessages, type CheckerMessages } from '../messages/checker.js';
 import { commonMessages, type CommonMessages } from '../messages/common.js';
 import { renderAnswers } from './render/answers.js';
 import { renderQuestion } from './render/question.js';
-import { renderResults, summary } from './render/results.js';
+import { renderChanges, renderResults, summary } from './render/results.js';
 import type { CheckerView } from './render/view.js';
 import { financingFromAnswers } from './state/handoff.js';
 import { fitProfile, withoutFacts } from './state/profile-fit.js';
+import { asBaseline, baselineOf, changesSince, type Baseline } from './state/since.js';
 import { draftFromValue, parseDraft, questionGroup, type Draft } from './state/question-state.js';
 import { checkerStyles } from './styles.js';
 
@@ -47,6 +48,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
     programs: { type: String, reflect: true },
     persist: { type: Boolean, reflect: true },
     profile: { attribute: false },
+    since: { attribute: false },
   };
   static override styles = [baseStyles, formStyles, checkerStyles];
 
@@ -58,11 +60,18 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   declare persist: boolean;
   /** The answers so far (fact id → value; `null` is "don't know"). */
   declare profile: Profile;
+  /**
+   * An earlier report for these answers (from `chanrong-result`, or a decision record's `report`): when it came from
+   * another catalog version, the checker lists the results that changed since. With `persist`, the last report is
+   * kept with the answers and used here on the next visit.
+   */
+  declare since: Baseline | undefined;
 
   #catalog = new ClientTask<ProgramsResponse>(this);
   #report = new ClientTask<EligibilityReport>(this);
   #fmt = new FormatController(this, () => this.resolvedLocale);
   #store = new PersistenceController<unknown>(this, () => `${STORAGE_PREFIX}${this.id || this.#programIds()?.join(',') || 'all'}`);
+  #storeReport = new PersistenceController<unknown>(this, () => `${STORAGE_PREFIX}${this.id || this.#programIds()?.join(',') || 'all'}:report`);
   #drafts: Record<string, Draft> = {};
   #errors: Record<string, string> = {};
   #editing: string[] | undefined;
@@ -110,6 +119,8 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   // ---- persistence: saved answers are checked against the catalog before they are used ----------------------
 
   #restore(): void {
+    const report = this.#storeReport.load();
+    if (this.since === undefined && report.status === 'ok') this.since = asBaseline(report.value);
     const saved = this.#store.load();
     this.#restored = saved.status === 'ok' ? saved.value : saved.status === 'unreadable' ? '*unreadable*' : null;
   }
@@ -175,6 +186,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
       }
     }
     if (state.status === 'ready') {
+      if (this.persist && Object.keys(this.profile).length) this.#storeReport.save(baselineOf(state.value));
       this.#announcement = summary(this.#view(catalog), state.value);
       this.emit('chanrong-result', { report: state.value });
       const group = questionGroup(state.value.nextQuestions, catalog.facts, this.#editing);
@@ -259,7 +271,9 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
     this.#notice = '';
     this.#ownProfileChange = true;
     this.profile = {};
+    this.since = undefined;
     this.#store.clear();
+    this.#storeReport.clear();
     this.emit('chanrong-change', { profile: this.profile });
     if (this.#catalog.value) await this.#check();
     else await this.#loadCatalog();
@@ -316,6 +330,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
           </form>`
         : html`<p class="muted" id="questions-title" tabindex="-1">${t.allAnswered}</p>`}
       <p class="muted">${t.progress(answered.length, report.nextQuestions.length)} · ${v.c.catalogVersion} ${report.catalogVersion}</p>
+      ${this.since ? renderChanges(v, this.since.catalogVersion, changesSince(this.since, report, this.#programIds())) : nothing}
       ${renderResults(v, report, !!this.#report.stale, { onAnswer: (f) => this.#edit(f), onFinance: (p) => this.#finance(p) })}
       ${answered.length ? renderAnswers(v, this.profile, answered, (f) => this.#edit(f)) : nothing}
       <div class="actions no-print">
