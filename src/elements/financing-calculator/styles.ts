@@ -32,7 +32,10 @@ export const calculatorStyles = css`
   .chart .grid { stroke: var(--_rule); stroke-dasharray: 2 3; }
   .chart text { font-size: 12px; fill: var(--_muted); }
   @container chanrong (max-width: 30rem) {
-    .chart text { font-size: 20px; }
+    /* The SVG scales down with its column: larger type in its own units, and the balance axis (also in the yearly
+       table) left out so nothing is clipped. */
+    .chart text { font-size: 22px; }
+    .chart text.balance-label { display: none; }
     .figure dd { font-size: 1.1em; }
   }
   @media (forced-colors: active) {
