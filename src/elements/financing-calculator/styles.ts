@@ -41,7 +41,10 @@ export const calculatorStyles = css`
   .rate-changes { margin: 0; padding-left: 1.25em; }
   .chart text { font-size: 12px; fill: var(--_muted); }
   @container chanrong (max-width: 30rem) {
-    .chart text { font-size: 20px; }
+    /* The SVG scales down with its column: larger type in its own units, and the balance axis (also in the yearly
+       table) left out so nothing is clipped. */
+    .chart text { font-size: 22px; }
+    .chart text.balance-label { display: none; }
     .figure dd { font-size: 1.1em; }
   }
   @media (forced-colors: active) {
