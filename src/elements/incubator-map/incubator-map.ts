@@ -7,14 +7,13 @@ import type { AcceleratorClient, Incubator, IncubatorQuery, IncubatorQueryResult
 import { lazyClient } from '../shared/lazy-client.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { ChanrongElement } from '../shared/chanrong-element.js';
-import { cssProps } from '../shared/css-props.js';
 import { Loader } from '../shared/load-state.js';
 import { classify, colorOf } from './choropleth.js';
 import { INSET, insetZoom, ISLANDS, toFeatureCollection, viewBBox, webZoom, type Geo, type Province } from './geometry.js';
 import { handleMapKey, placeName } from './browse.js';
 import { MapView, type Scene } from './map-view.js';
 import { palette } from './painter.js';
-import { industryName, renderDetails, renderError, renderLevelLegend, renderList, renderScale, renderStats, renderToolbar, type PanelContext } from './panels.js';
+import { industryName, NumberFormats, renderDetails, renderMapFrame, renderError, renderLevelLegend, renderList, renderScale, renderStats, renderToolbar, type PanelContext } from './panels.js';
 import { mapStyles } from './incubator-map.styles.js';
 
 const QUERY_LIMIT = 2000;
@@ -79,7 +78,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   // Refit in the next frame: fitting changes the layout, which must not happen inside the observer's callback.
   #resize = new ResizeObserver(() => requestAnimationFrame(() => this.#fit()));
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #formats = new Map<string, Intl.NumberFormat>();
+  #formats = new NumberFormats();
 
   /** With `incubators` set, the map runs a local directory over them; otherwise the usual client. */
   override get resolvedClient(): AcceleratorClient {
@@ -145,10 +144,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   }
 
   #number(n: number, compact = false): string {
-    const key = `${this.resolvedLocale}|${compact}`;
-    let f = this.#formats.get(key);
-    if (!f) this.#formats.set(key, (f = new Intl.NumberFormat(this.resolvedLocale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {})));
-    return f.format(n);
+    return this.#formats.format(this.resolvedLocale, n, compact);
   }
 
   async #refresh(): Promise<void> {
@@ -286,24 +282,11 @@ export class ChanrongIncubatorMap extends ChanrongElement {
         setLevel: (x) => { this.level = x; }, setIndustry: (x) => { this.industry = x; }, search: (x) => this.#onSearch(x),
         setMode: (m) => { this.#mode = m; void this.#refresh(); } })}
       <div class="layout">
-        <div class="map-wrap">
-        <div class="map-frame" part="map">
-          <div class="map-focus" tabindex="0" role="listbox" aria-label=${t.mapLabel} aria-activedescendant=${active ? 'map-option' : nothing} @keydown=${(e: KeyboardEvent) => this.#onKey(e)}>
-            <canvas class="map-canvas" aria-hidden="true" @pointermove=${(e: PointerEvent) => this.#onPointer(e, false)}
-              @pointerleave=${() => { this.#hover = undefined; this.requestUpdate(); }} @click=${(e: PointerEvent) => this.#onPointer(e, true)}></canvas>
-            <div id="map-option" class="sr-only" role="option" aria-selected=${active ? 'true' : 'false'}>${active ? this.#markName(v.active) : t.browseHint(this.#number(v.marks.length))}</div>
-          </div>
-          ${this.#hover ? html`<div class="tooltip" aria-hidden="true" data-position=${cssProps({ left: `${Math.round(this.#hover.x + 12)}px`, top: `${Math.round(this.#hover.y + 12)}px` })}>${this.#hover.text}</div>` : nothing}
-          <p class="map-note">${this.reviewNumber ? t.reviewNumber(this.reviewNumber) : t.schematic}</p>
-          ${this.#basemapError ? html`<p class="error" role="alert">${t.basemapError}</p>` : nothing}
-          ${err ? renderError(c, errorText, retry, 'map') : nothing}
-        </div>
-          <div class="zoom no-print">
-            <button type="button" aria-label=${t.zoomIn} @click=${() => v.zoomBy(2)}>+</button>
-            <button type="button" aria-label=${t.zoomOut} @click=${() => v.zoomBy(0.5)}>−</button>
-            <button type="button" aria-label=${t.reset} @click=${() => v.reset()}>⟲</button>
-          </div>
-        </div>
+        ${renderMapFrame(c, {
+          option: active ? this.#markName(v.active) : t.browseHint(this.#number(v.marks.length)), active: !!active, hover: this.#hover,
+          note: this.reviewNumber ? t.reviewNumber(this.reviewNumber) : t.schematic, basemapError: this.#basemapError,
+          error: err ? renderError(c, errorText, retry, 'map') : undefined, onKey: (e) => this.#onKey(e), onPointer: (e, click) => this.#onPointer(e, click),
+          onLeave: () => { this.#hover = undefined; this.requestUpdate(); }, zoomBy: (f) => v.zoomBy(f), reset: () => v.reset() })}
         <div class="side">
           ${this.#mode === 'choropleth' && stats ? renderScale(c, classify(Math.max(0, ...stats.map((s) => s.count)))) : renderLevelLegend(c)}
           ${this.#selected ? renderDetails(c, this.#selected, () => this.#select(undefined)) : nothing}
