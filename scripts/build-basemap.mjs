@@ -83,6 +83,9 @@ const basemap = {
   provinces: { type: 'FeatureCollection', features: provinces },
   southChinaSea: { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'south-china-sea', properties: {}, geometry: { type: 'MultiPolygon', coordinates: southChinaSea } }] },
 };
+// The full-detail GeoJSON stays in the repository as the reference geometry (tests place the sample directory's
+// entries inside their divisions with it); the map does not load it.
+writeFileSync(new URL('../src/data/geo/china.json', import.meta.url), `${JSON.stringify(basemap)}\n`);
 // Shipped as TopoJSON: shared borders stored once, Visvalingam-simplified (triangles under 0.003 deg², about a
 // third of a pixel at the national view, go), quantized to 1/20,000 of the extent: 30 KB gzip instead of 83 KB,
 // so a phone on 3G draws the basemap sooner. Small islands keep their rings (simplification never drops one).
