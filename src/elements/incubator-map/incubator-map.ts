@@ -4,9 +4,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { LEVELS, localize } from '../../contract/localize.js';
 import type { AcceleratorClient, Incubator, IncubatorQuery, IncubatorQueryResult, Level, RegionStat } from '../../contract/index.js';
-import { lazyClient } from '../shared/lazy-client.js';
-import { baseStyles } from '../shared/base.styles.js';
-import { ChanrongElement } from '../shared/chanrong-element.js';
+import { lazyClient } from '../core/lazy-client.js';
+import { baseStyles } from '../core/styles/base.styles.js';
+import { ChanrongElement } from '../core/chanrong-element.js';
+import { describeError } from '../core/errors.js';
+import { messages, type Messages } from '../messages/index.js';
 import { Loader } from '../shared/load-state.js';
 import { classify, colorOf } from './choropleth.js';
 import { INSET, insetZoom, ISLANDS, toFeatureCollection, viewBBox, webZoom, type Geo, type Province } from './geometry.js';
@@ -79,6 +81,15 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   #resize = new ResizeObserver(() => requestAnimationFrame(() => this.#fit()));
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #formats = new NumberFormats();
+
+  protected get t(): Messages {
+    return messages[this.resolvedLocale];
+  }
+
+  protected reportError(error: unknown): string {
+    this.emitError(error);
+    return describeError(error, this.t.common);
+  }
 
   /** With `incubators` set, the map runs a local directory over them; otherwise the usual client. */
   override get resolvedClient(): AcceleratorClient {
@@ -271,7 +282,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     const c: PanelContext = { t: this.t, locale: l, number: (n) => this.#number(n), industryName: (code) => industryName(code, l) };
     const listed = this.#value(this.#list);
     const err = [this.#result, this.#list].map((x) => x.state).find((s) => s.status === 'error');
-    const errorText = err?.status === 'error' ? this.describeError(err.error) : '';
+    const errorText = err?.status === 'error' ? describeError(err.error, this.t.common) : '';
     const stats = this.#value(this.#stats);
     const bbox = v.layout ? viewBBox(v.layout, v.transform) : undefined;
     const retry = () => void this.#refresh();

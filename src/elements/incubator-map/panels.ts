@@ -5,7 +5,8 @@ import { localize, LEVELS } from '../../contract/localize.js';
 import type { Incubator, Locale, LocalizedText, RegionStat } from '../../contract/index.js';
 import type { ColorClass } from './choropleth.js';
 import type { Messages } from '../messages/index.js';
-import { cssProps } from '../shared/css-props.js';
+import { cssProps } from '../core/css-props.js';
+import { numberFormat } from '../core/controllers/format.js';
 import { LEVEL_COLORS } from './painter.js';
 
 export const ROW_HEIGHT = 48;
@@ -144,17 +145,12 @@ export function renderToolbar(c: PanelContext, m: ToolbarModel) {
   </div>`;
 }
 
-/** Cached Intl number formats per locale: grouped digits, or compact ("2.2万", "22K") for cluster labels. */
+/** Intl number formats (the core's shared cache): grouped digits, or compact ("2.2万", "22K") for cluster labels. */
 export class NumberFormats {
-  #cache = new Map<string, Intl.NumberFormat>();
   format(locale: Locale, n: number, compact = false): string {
-    const key = `${locale}|${compact}`;
-    let f = this.#cache.get(key);
-    if (!f) this.#cache.set(key, (f = new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {})));
-    return f.format(n);
+    return numberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(n);
   }
 }
-
 export interface FrameModel {
   /** Accessible name of the active mark, or a hint when none is active. */
   option: string;
