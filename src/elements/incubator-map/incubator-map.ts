@@ -122,10 +122,12 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   }
 
   async #start(): Promise<void> {
-    // The basemap is drawn before any data arrives.
-    if (!this.#geo && !this.#basemapError) await this.#loadBasemap();
+    // The basemap is drawn as soon as it arrives; meanwhile the client (its code and data) loads in parallel.
+    const warm = !this.#geo && !this.#basemapError ? [this.#loadBasemap(), this.resolvedClient.incubators.query({ limit: 0 }).catch(() => undefined)] : [];
+    await warm[0];
     await this.updateComplete;
     this.#fit();
+    await warm[1];
     await this.#refresh();
     await this.markReady();
   }
