@@ -8,7 +8,6 @@ import type { Region } from '../../data/regions/index.js';
 import { ChanrongElement } from '../core/chanrong-element.js';
 import { ClientTask } from '../core/controllers/client-task.js';
 import { FormatController } from '../core/controllers/format.js';
-import { PersistenceController } from '../core/controllers/persistence.js';
 import { describeError, fieldProblems } from '../core/errors.js';
 import { baseStyles } from '../core/styles/base.styles.js';
 import { formStyles } from '../core/styles/form.styles.js';
@@ -19,12 +18,11 @@ import { renderQuestion } from './render/question.js';
 import { renderChanges, renderResults, summary } from './render/results.js';
 import type { CheckerView } from './render/view.js';
 import { financingFromAnswers } from './state/handoff.js';
-import { fitProfile, withoutFacts } from './state/profile-fit.js';
-import { asBaseline, baselineOf, changesSince, type Baseline } from './state/since.js';
-import { draftFromValue, parseDraft, questionGroup, type Draft } from './state/question-state.js';
+import { withoutFacts } from './state/profile-fit.js';
+import { changesSince, type Baseline } from './state/since.js';
+import { SavedAnswers } from './saved-answers.js';
+import { answersOf, draftFromValue, questionGroup, type Draft } from './state/question-state.js';
 import { checkerStyles } from './styles.js';
-
-const STORAGE_PREFIX = 'chanrong:eligibility:';
 
 /**
  * Tells an enterprise which programs of the catalog it can apply for, asking only the questions still needed,
@@ -70,8 +68,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   #catalog = new ClientTask<ProgramsResponse>(this);
   #report = new ClientTask<EligibilityReport>(this);
   #fmt = new FormatController(this, () => this.resolvedLocale);
-  #store = new PersistenceController<unknown>(this, () => `${STORAGE_PREFIX}${this.id || this.#programIds()?.join(',') || 'all'}`);
-  #storeReport = new PersistenceController<unknown>(this, () => `${STORAGE_PREFIX}${this.id || this.#programIds()?.join(',') || 'all'}:report`);
+  #saved = new SavedAnswers(this, () => this.id || this.#programIds()?.join(',') || 'all');
   #drafts: Record<string, Draft> = {};
   #errors: Record<string, string> = {};
   #editing: string[] | undefined;
@@ -79,8 +76,6 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   #announcement = '';
   /** A notice about saved answers that were dropped; shown until the next answer. */
   #notice = '';
-  #restored: unknown;
-  #restoreChecked = false;
   /** Set while the widget itself changes `profile` and runs the check; a host's assignment triggers one. */
   #ownProfileChange = false;
 
@@ -95,13 +90,13 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.persist && this.#restored === undefined) this.#restore();
+    if (this.persist && !this.#saved.loaded) this.#restore();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (!this.hasUpdated) return;
-    if (changed.has('persist') && this.persist && this.#restored === undefined) this.#restore();
+    if (changed.has('persist') && this.persist && !this.#saved.loaded) this.#restore();
     if ((changed.has('asOf') || changed.has('programs')) && !changed.has('client') && !changed.has('endpoint')) this.clientChanged();
     else if (changed.has('profile') && !this.#ownProfileChange && !changed.has('client') && !changed.has('endpoint')) void this.#check();
     this.#ownProfileChange = false;
@@ -119,35 +114,28 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   // ---- persistence: saved answers are checked against the catalog before they are used ----------------------
 
   #restore(): void {
-    const report = this.#storeReport.load();
-    if (this.since === undefined && report.status === 'ok') this.since = asBaseline(report.value);
-    const saved = this.#store.load();
-    this.#restored = saved.status === 'ok' ? saved.value : saved.status === 'unreadable' ? '*unreadable*' : null;
+    const since = this.#saved.load();
+    if (this.since === undefined && since) this.since = since;
   }
 
   /** Once the catalog is known: keep the saved answers that still fit it, drop the rest with a notice. */
   #applyRestored(facts: ProgramsResponse['facts']): void {
-    if (this.#restoreChecked || this.#restored === undefined || this.#restored === null) return;
-    this.#restoreChecked = true;
-    if (this.#restored === '*unreadable*') {
-      this.#store.clear();
-      this.#notice = this.#t.unreadableAnswers;
-      return;
-    }
-    const fitted = fitProfile(this.#restored, facts);
+    const restored = this.#saved.fit(facts);
+    if (restored.status === 'unreadable') this.#notice = this.#t.unreadableAnswers;
+    if (restored.status !== 'ok') return;
     this.#ownProfileChange = true;
-    this.profile = { ...fitted.profile, ...this.profile };
-    if (fitted.dropped.length) this.#dropNotice(fitted.dropped, facts);
+    this.profile = { ...restored.profile, ...this.profile };
+    if (restored.dropped.length) this.#dropNotice(restored.dropped, facts);
     this.#save();
   }
 
   #dropNotice(dropped: readonly string[], facts: ProgramsResponse['facts']): void {
     const sep = this.resolvedLocale === 'en' ? ', ' : '、';
-    this.#notice = dropped[0] === '*' ? this.#t.unreadableAnswers : this.#t.droppedAnswers(dropped.map((f) => (facts[f] ? localize(facts[f].label, this.resolvedLocale) : f)).join(sep));
+    this.#notice = this.#t.droppedAnswers(dropped.map((f) => (facts[f] ? localize(facts[f].label, this.resolvedLocale) : f)).join(sep));
   }
 
   #save(): void {
-    if (this.persist) this.#store.save(this.profile);
+    if (this.persist) this.#saved.save(this.profile);
   }
 
   // ---- talking to the client ---------------------------------------------------------------------------------
@@ -186,7 +174,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
       }
     }
     if (state.status === 'ready') {
-      if (this.persist && Object.keys(this.profile).length) this.#storeReport.save(baselineOf(state.value));
+      if (this.persist && Object.keys(this.profile).length) this.#saved.saveReport(state.value);
       this.#announcement = summary(this.#view(catalog), state.value);
       this.emit('chanrong-result', { report: state.value });
       const group = questionGroup(state.value.nextQuestions, catalog.facts, this.#editing);
@@ -220,17 +208,8 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
 
   async #submit(event: Event, group: string[]): Promise<void> {
     event.preventDefault();
-    const facts = this.#catalog.value?.facts ?? {};
     const ctx = { locale: this.resolvedLocale, t: this.#t, form: this.#c.form, number: (n: number) => this.#fmt.number(n), hasCities: (p: string) => !!this.#regions?.find((r) => r.adcode === p)?.cities.length };
-    const errors: Record<string, string> = {};
-    const answers: Profile = {};
-    for (const fact of group) {
-      const def = facts[fact];
-      if (!def) continue;
-      const parsed = parseDraft(def, this.#draft(fact), ctx);
-      if ('error' in parsed) errors[fact] = parsed.error;
-      else answers[fact] = parsed.value;
-    }
+    const { answers, errors } = answersOf(group, this.#catalog.value?.facts ?? {}, (f) => this.#draft(f), ctx);
     this.#errors = errors;
     const invalid = Object.keys(errors);
     if (invalid.length) {
@@ -272,8 +251,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
     this.#ownProfileChange = true;
     this.profile = {};
     this.since = undefined;
-    this.#store.clear();
-    this.#storeReport.clear();
+    this.#saved.clear();
     this.emit('chanrong-change', { profile: this.profile });
     if (this.#catalog.value) await this.#check();
     else await this.#loadCatalog();
