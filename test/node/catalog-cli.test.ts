@@ -186,7 +186,7 @@ describe('chanrong catalog diff', () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^removed gone$/m);
     assert.match(r.out, /^added {3}fresh$/m);
-    assert.match(r.out, /^changed kept\n\s+criterion root\/rev: revenue gte 100 → revenue gte 200\n\s+criterion root\/honest added \(honest eq true\)$/m);
+    assert.match(r.out, /^changed kept\n\s+criterion rev: revenue gte 100 → revenue gte 200\n\s+criterion honest added \(honest eq true\)$/m);
     assert.match(r.out, /^changed windowed\n\s+validUntil: \(none\) → 2026-06-30$/m);
     assert.match(r.out, /^changed same\n\s+source changed: Doc$/m);
     assert.doesNotMatch(r.out, /changed (gone|fresh)/);
@@ -201,13 +201,25 @@ describe('chanrong catalog diff', () => {
     const r = await run(['catalog', 'diff', file('old.json', oldCatalog), file('new.json', newCatalog), '--profiles', file('p.ndjson', profiles), '--as-of', '2026-11-26']);
     assert.equal(r.code, 0, r.err);
     const section = r.out.slice(r.out.indexOf('profiles (as of 2026-11-26)'));
-    assert.match(section, /^profile 0\n {2}kept: eligible → ineligible; criterion root\/rev: pass → fail \(revenue gte 100 → revenue gte 200\)$/m);
+    assert.match(section, /^profile 0\n {2}kept: eligible → ineligible; criterion rev: pass → fail \(revenue gte 100 → revenue gte 200\)$/m);
     assert.match(section, /^ {2}gone: eligible → absent; the program was removed$/m);
     assert.match(section, /^ {2}windowed: eligible → not-in-force; window …–… → …–2026-06-30$/m);
     assert.match(section, /^profile 1\n(?: {2}.*\n)* {2}fresh: absent → eligible; the program is new$/m);
     assert.doesNotMatch(section, /^profile 1\n(?: {2}.*\n)* {2}kept:/m);
     assert.doesNotMatch(section, /^profile 2\n {2}kept/m);
     assert.match(section, /^3 of 3 profile\(s\) changed status$/m);
+  });
+
+  it('reads profiles as a JSON array as well as NDJSON, named by index, and refuses a bad profiles file', async () => {
+    const profiles = [{ size: 'large', revenue: 500 }, { size: 'small', revenue: 150, honest: true }];
+    const asArray = await run(['catalog', 'diff', file('old.json', oldCatalog), file('new.json', newCatalog), '--profiles', file('p.json', profiles), '--as-of', '2026-11-26']);
+    const asLines = await run(['catalog', 'diff', file('old.json', oldCatalog), file('new.json', newCatalog), '--profiles', file('p2.ndjson', profiles.map((p) => JSON.stringify(p)).join('\n')), '--as-of', '2026-11-26']);
+    assert.equal(asArray.code, 0, asArray.err);
+    assert.equal(asArray.out, asLines.out);
+    assert.match(asArray.out, /^profile 1\n {2}kept: eligible → ineligible/m);
+    const bad = await run(['catalog', 'diff', file('old.json', oldCatalog), file('new.json', newCatalog), '--profiles', file('bad.ndjson', '{"size":"small"}\n{oops')]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /line 2/);
   });
 });
 
