@@ -274,6 +274,15 @@ if (manifestPath && shipped(manifestPath)) {
   check('CDN files keep their licence comments (Chanrong banner, lit @license)', /^\/\*! Chanrong [\s\S]*Apache-2\.0[\s\S]*NOTICE/.test(entry) && chunks.some((c) => /@license/.test(c) && /BSD-3-Clause/.test(c)));
 }
 check('VS Code custom data and web-types.json are shipped', shipped('dist/vscode.html-custom-data.json') && shipped('dist/web-types.json'));
+if (shipped('dist/web-types.json') && shipped('dist/vscode.html-custom-data.json')) {
+  const webTypes = JSON.parse(readFileSync(join(installed, 'dist/web-types.json'), 'utf8'));
+  const vscode = JSON.parse(readFileSync(join(installed, 'dist/vscode.html-custom-data.json'), 'utf8'));
+  const calc = webTypes.contributions.html.elements.find((e) => e.name === 'chanrong-financing-calculator');
+  const locale = vscode.tags.find((t) => t.name === 'chanrong-incubator-map')?.attributes.find((a) => a.name === 'locale');
+  check('editor data: every tag, union values, typed events', webTypes.contributions.html.elements.length === 4 && vscode.tags.length === 4
+    && JSON.stringify(locale?.values?.map((v) => v.name)) === '["zh-CN","zh-TW","en"]' && /FinancingQuote/.test(calc?.js?.events?.find((e) => e.name === 'chanrong-quote')?.type ?? ''));
+  check('package.json#web-types points at the shipped file', JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'))['web-types'] === './dist/web-types.json');
+}
 
 if (process.env.KEEP) log(`kept ${work}`);
 else rmSync(work, { recursive: true, force: true });
