@@ -330,7 +330,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   /** The schedule as CSV rows (header, the disbursement row 0, every period, the totals), in the widget's language. */
   scheduleCsv(): CsvRow[] {
     const quote = this.#quote.value;
-    return quote ? scheduleRows(quote, this.#t) : [];
+    return quote ? scheduleRows(quote, this.#t, this.#t2) : [];
   }
 
   /** The comparison as CSV rows: one column per scenario, inputs then results, rates as percentages. */
