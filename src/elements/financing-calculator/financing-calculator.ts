@@ -17,15 +17,13 @@ import { commonMessages, type CommonMessages } from '../messages/common.js';
 import { renderAlert } from './render/alert.js';
 import { renderBondForm } from './render/bond-form.js';
 import { renderBondResults } from './render/bond-results.js';
-import { renderChart } from './render/chart.js';
-import { renderComparison } from './render/comparison.js';
 import { renderLoanForm } from './render/loan-form.js';
 import { renderMode, renderRates } from './render/rates.js';
-import { renderLoanFigures, type Staleness } from './render/results.js';
-import { renderSchedule } from './render/schedule.js';
+import { renderLoanResults } from './render/loan-results.js';
+import type { Staleness } from './render/results.js';
 import type { CalculatorView } from './render/view.js';
 import { mapProblemErrors } from './state/contract-errors.js';
-import { comparisonCsvRows, scheduleRows, toCsv, type CsvRow, type ScenarioLike } from './state/csv.js';
+import { comparisonCsvRows, relabel, scheduleRows, toCsv, type CsvRow, type ScenarioLike } from './state/csv.js';
 import { bondDefaults, fillLoanDrafts, loanDefaults, requestFromAttributes, type Drafts, type FieldErrors } from './state/request-builder.js';
 import { fieldLabel, fieldsOf, validate, type FormContext, type Mode } from './state/validate.js';
 import { calculatorStyles } from './styles.js';
@@ -252,12 +250,12 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   #addScenario(): void {
     const quote = this.#quote.state.status === 'ready' ? this.#quote.state.value : undefined;
     if (!quote || !this.#lastRequest || this.#formInvalid || this.#scenarios.length >= MAX_SCENARIOS) return;
-    this.#scenarios = [...this.#scenarios, { label: this.#t.scenario(this.#scenarios.length + 1), request: this.#lastRequest, quote }];
+    this.#scenarios = relabel([...this.#scenarios, { label: '', request: this.#lastRequest, quote }], this.#t.scenario);
     this.requestUpdate();
   }
 
   #removeScenario(i: number): void {
-    this.#scenarios = this.#scenarios.filter((_, j) => j !== i).map((s, j) => ({ ...s, label: this.#t.scenario(j + 1) }));
+    this.#scenarios = relabel(this.#scenarios.filter((_, j) => j !== i), this.#t.scenario);
     this.requestUpdate();
   }
 
@@ -270,10 +268,6 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   /** The comparison as CSV rows: one column per scenario, inputs then results, rates as percentages. */
   comparisonCsv(): CsvRow[] {
     return comparisonCsvRows(this.#scenarios, this.#t);
-  }
-
-  #download(name: string, rows: CsvRow[]): void {
-    downloadText(this.renderRoot, name, toCsv(rows));
   }
 
   // ---- rendering ---------------------------------------------------------------------------------------------
@@ -306,21 +300,11 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
         ? renderLoanForm(v, { rates: this.#rates.value, programs: this.#programs.value ?? [], program: this.program, onProgram: (p) => this.applyProgram(p), onSubmit: this.#submit })
         : renderBondForm(v, this.#submit)}
       ${renderAlert(v, error, this.#otherErrors, () => void this.#calculate())}
-      ${this.#mode === 'loan' ? this.#renderLoanResults(v, stale) : this.#bondQuote.value ? renderBondResults(v, this.#bondQuote.value, stale) : nothing}
+      ${this.#mode === 'loan' ? renderLoanResults(v, {
+        quote: this.#quote.value, stale, scenarios: this.#scenarios, maxScenarios: MAX_SCENARIOS, paging: this.#paging,
+        onCompare: () => this.#addScenario(), onRemove: (i) => this.#removeScenario(i),
+        onExport: (which) => downloadText(this.renderRoot, `${which}.csv`, toCsv(which === 'schedule' ? this.scheduleCsv() : this.comparisonCsv())),
+      }) : this.#bondQuote.value ? renderBondResults(v, this.#bondQuote.value, stale) : nothing}
     </section>`;
-  }
-
-  #renderLoanResults(v: CalculatorView, stale: Staleness) {
-    const quote = this.#quote.value;
-    if (!quote) return nothing;
-    const full = this.#scenarios.length >= MAX_SCENARIOS;
-    return html`
-      ${renderLoanFigures(v, quote, stale, {
-        canCompare: !full && !stale, compareFull: full,
-        onCompare: () => this.#addScenario(), onExport: () => this.#download('schedule.csv', this.scheduleCsv()),
-      })}
-      ${renderComparison(v, this.#scenarios, (i) => this.#removeScenario(i), () => this.#download('comparison.csv', this.comparisonCsv()))}
-      ${renderChart(v, quote.schedule, !!stale)}
-      ${renderSchedule(v, quote, this.#paging, !!stale)}`;
   }
 }
