@@ -42,6 +42,11 @@ export interface ScenarioLike {
   quote: FinancingQuote;
 }
 
+/** Scenarios numbered in order ("方案 1", "方案 2", …) after one was added or removed. */
+export function relabel<S extends ScenarioLike>(scenarios: readonly S[], label: (n: number) => string): S[] {
+  return scenarios.map((s, i) => ({ ...s, label: label(i + 1) }));
+}
+
 /** Every input and result of the compared scenarios, one column per scenario: [label, csv, text?]. */
 export function comparisonRows(scenarios: readonly ScenarioLike[], t: CalculatorMessages): { label: string; cells: string[] }[] {
   const pct = (r: number | undefined) => (r === undefined ? '' : percentCell(r));
