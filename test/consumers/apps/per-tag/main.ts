@@ -8,6 +8,6 @@ customElements.define('portal-checker', class extends ChanrongEligibilityChecker
 
 document.querySelector('chanrong-financing-calculator')?.addEventListener('chanrong-quote', (event) => {
   const { quote } = event.detail;
-  const months: number = 'schedule' in quote ? quote.schedule.length : quote.cashFlows.length;
+  const months: number = 'schedule' in quote ? quote.schedule.length : 'cashFlows' in quote ? quote.cashFlows.length : quote.days;
   (window as unknown as { __typedRows?: number }).__typedRows = months;
 });

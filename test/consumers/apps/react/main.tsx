@@ -16,7 +16,7 @@ function App() {
       <ChanrongEligibilityChecker locale="zh-CN" />
       <ChanrongFinancingCalculator principal={1_000_000} termMonths={36} onChanrongQuote={onQuote} />
       <ChanrongFinancingCalculator principal={200_000} termMonths={12}
-        onChanrongQuote={(e) => { if ('annualizedRate' in e.detail.quote) { const q: FinancingQuote = e.detail.quote; globals.__typedRate = q.annualizedRate; } }} />
+        onChanrongQuote={(e) => { if ('schedule' in e.detail.quote) { const q: FinancingQuote = e.detail.quote; globals.__typedRate = q.annualizedRate; } }} />
       <chanrong-incubator-map locale="en" level="national" onchanrong-render={(e) => { globals.__rawRender = e.detail.points; }} />
       <output id="rate">{rate === undefined ? '' : String(rate)}</output>
     </ChanrongServices>

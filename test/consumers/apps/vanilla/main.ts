@@ -4,8 +4,8 @@ import type { FinancingQuote } from 'chanrong';
 
 const calculator = document.querySelector('chanrong-financing-calculator');
 calculator?.addEventListener('chanrong-quote', (event) => {
-  const { quote } = event.detail; // a loan's FinancingQuote or a bond's BondQuote
-  if (!('annualizedRate' in quote)) return;
+  const { quote } = event.detail; // a loan's FinancingQuote, a bond's BondQuote or a bill's DiscountQuote
+  if (!('schedule' in quote)) return;
   const loan: FinancingQuote = quote;
   (window as unknown as { __typedRate?: number }).__typedRate = loan.annualizedRate;
 });
