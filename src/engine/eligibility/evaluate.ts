@@ -246,6 +246,18 @@ export function checkEligibility(compiled: CompiledCatalog, profile: Profile, op
   return evaluateProfile(compiled, profile, options);
 }
 
+/** One profile at a time with the programs chosen once: validation (naming `profiles.<index>`) and evaluation. */
+export function createScreener(compiled: CompiledCatalog, options: CheckOptions): (profile: Profile, index: number) => EligibilityReport {
+  const programs = selectPrograms(compiled, options);
+  return (profile, index) => {
+    if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) {
+      throw new EngineError('invalid-data', 'a profile is an object of answers', `profiles.${index}`, [{ code: 'invalid_type', expected: 'object', path: ['profiles', index], message: 'expected an object' } as never]);
+    }
+    assertProfile(compiled, profile, ['profiles', index]);
+    return evaluateProfile(compiled, profile, options, programs);
+  };
+}
+
 /** Screens a portfolio with the same semantics; profile errors name their position (`profiles.3.revenue`). */
 export function checkMany(compiled: CompiledCatalog, profiles: Profile[], options: CheckOptions): EligibilityReport[] {
   profiles.forEach((profile, i) => assertProfile(compiled, profile, ['profiles', i]));
