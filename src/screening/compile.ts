@@ -100,22 +100,37 @@ function compileLeaf(leaf: Leaf, def: FactDef, o: CompileOptions): string {
     // The lists hold no NULL (the catalog is checked), so NOT IN is NULL only when the column is.
     case 'in': return `(${col} IN (${list.map(lit).join(', ')}))`;
     case 'notIn': return `(${col} NOT IN (${list.map(lit).join(', ')}))`;
-    case 'includesAny': case 'excludesAll': {
-      const arr = arrayLiteral(list as string[], dialect);
-      const any = dialect === 'duckdb' ? `list_has_any(${col}, ${arr})` : dialect === 'postgres' ? `(${col} && ${arr})` : `arrays_overlap(${col}, ${arr})`;
+    case 'includesAny': case 'excludesAll': case 'includesAll': {
+      const values = list as string[];
+      if (dialect === 'duckdb') {
+        // One list_contains per option is several times faster in DuckDB than list_has_any with a list constant;
+        // list_contains on a NULL list is NULL, so the Kleene value passes through.
+        const terms = values.map((v) => `list_contains(${col}, ${stringLiteral(v, dialect)})`);
+        if (leaf.op === 'includesAll') return `(${terms.join(' AND ')})`;
+        const any = `(${terms.join(' OR ')})`;
+        return leaf.op === 'includesAny' ? any : `(NOT ${any})`;
+      }
+      const arr = arrayLiteral(values, dialect);
+      if (leaf.op === 'includesAll') {
+        const all = dialect === 'postgres' ? `(${col} @> ${arr})` : `(size(array_except(${arr}, ${col})) = 0)`;
+        return guarded(col, `COALESCE(${all}, FALSE)`);
+      }
+      const any = dialect === 'postgres' ? `(${col} && ${arr})` : `arrays_overlap(${col}, ${arr})`;
       return guarded(col, leaf.op === 'includesAny' ? `COALESCE(${any}, FALSE)` : `NOT COALESCE(${any}, FALSE)`);
     }
-    case 'includesAll': {
-      const arr = arrayLiteral(list as string[], dialect);
-      const all = dialect === 'duckdb' ? `list_has_all(${col}, ${arr})` : dialect === 'postgres' ? `(${col} @> ${arr})` : `(size(array_except(${arr}, ${col})) = 0)`;
-      return guarded(col, `COALESCE(${all}, FALSE)`);
-    }
     case 'withinRegion': {
-      const terms = (list as string[]).map((t) => {
-        if (t.endsWith('0000')) return `(substr(${col}, 1, 2) = ${stringLiteral(t.slice(0, 2), dialect)})`;
-        if (t.endsWith('00')) return `(substr(${col}, 1, 4) = ${stringLiteral(t.slice(0, 4), dialect)})`;
-        return `(${col} = ${stringLiteral(t, dialect)})`;
-      });
+      // Provinces by their first 2 digits, prefectures by 4, counties exactly: three IN lists, NULL when the
+      // column is NULL.
+      const targets = list as string[];
+      const provinces = [...new Set(targets.filter((t) => t.endsWith('0000')).map((t) => t.slice(0, 2)))];
+      const prefectures = [...new Set(targets.filter((t) => !t.endsWith('0000') && t.endsWith('00')).map((t) => t.slice(0, 4)))];
+      const counties = [...new Set(targets.filter((t) => !t.endsWith('00')))];
+      const inList = (xs: string[]) => xs.map((x) => stringLiteral(x, dialect)).join(', ');
+      const terms = [
+        ...(provinces.length ? [`substr(${col}, 1, 2) IN (${inList(provinces)})`] : []),
+        ...(prefectures.length ? [`substr(${col}, 1, 4) IN (${inList(prefectures)})`] : []),
+        ...(counties.length ? [`${col} IN (${inList(counties)})`] : []),
+      ];
       return `(${terms.join(' OR ')})`;
     }
     // Whole years by the birthday rule, against a fixed asOf, is a date comparison:

@@ -7,7 +7,7 @@ import type {
 import { EngineError } from '../errors.js';
 import { assertCatalog } from './catalog.js';
 import { compilePathProgram, findPaths, type PathProgram } from './paths.js';
-import { compileStatus, leafTest, PASS, FAIL, type StatusOf } from './status.js';
+import { compileCatalogStatus, compileStatus, leafTest, PASS, FAIL, type CatalogStatus, type StatusOf } from './status.js';
 import { isInForce } from './programs.js';
 import { compileFactChecks, profileIssues, type FactCheck } from './profile.js';
 
@@ -25,6 +25,8 @@ interface CompiledProgram {
   evaluate: Evaluate;
   /** Kleene status only, allocation-free (`detail: "status"`, path search). */
   status: StatusOf;
+  /** Status-only results are the same for every profile: one frozen object per status, built on first use. */
+  statusResults?: ProgramResult[];
   /** The path search's view of the program, built on first use. */
   paths?: PathProgram;
   /** Results of decided programs, shared by trace identity. */
@@ -36,6 +38,8 @@ export interface CompiledCatalog {
   checks: Map<string, FactCheck>;
   programs: CompiledProgram[];
   byId: Map<string, CompiledProgram>;
+  /** Status-only evaluation of every program (screening). */
+  status: CatalogStatus;
   /** Fact id → position in the catalog's `facts` declaration, for tie-breaking `nextQuestions`. */
   factOrder: Map<string, number>;
 }
@@ -111,13 +115,16 @@ function compileNode(node: Criterion, facts: Catalog['facts']): Evaluate {
       shared.clear();
       sharedAsOf = asOf;
     }
-    const primitive = typeof actual !== 'object';
-    if (primitive) {
-      const hit = shared.get(actual);
-      if (hit) return hit;
-    }
-    const trace: TraceNode = { status: test(actual, asOf) ? 'pass' : 'fail', id, label, source, fact, op, expected, actual };
-    if (primitive && shared.size < LEAF_LIMIT) shared.set(actual, Object.freeze(trace));
+    // List answers (enum-sets) share nodes too, keyed by their content; the shared node keeps its own frozen
+    // copy of the list, so a caller changing its profile later cannot change a report already given.
+    const list = Array.isArray(actual);
+    const key = list ? `\u0000${(actual as string[]).join('\u0000')}` : actual;
+    const hit = shared.get(key);
+    if (hit) return hit;
+    if (shared.size >= LEAF_LIMIT) return { status: test(actual, asOf) ? 'pass' : 'fail', id, label, source, fact, op, expected, actual };
+    const kept = list ? Object.freeze([...(actual as string[])]) as unknown as string[] : actual;
+    const trace: TraceNode = Object.freeze({ status: test(kept, asOf) ? 'pass' : 'fail', id, label, source, fact, op, expected, actual: kept });
+    shared.set(key, trace);
     return trace;
   };
 }
@@ -132,6 +139,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     programs,
     byId: new Map(programs.map((p) => [p.program.id, p])),
     factOrder: new Map(Object.keys(catalog.facts).map((f, i) => [f, i])),
+    status: compileCatalogStatus(catalog.programs.map((p) => p.criteria), Object.keys(catalog.facts)),
   };
 }
 
@@ -161,21 +169,17 @@ const STATUS_TRACE: Record<number, TraceNode> = {
   [FAIL]: Object.freeze({ status: 'fail' }), [PASS]: Object.freeze({ status: 'pass' }), 2: Object.freeze({ status: 'unknown' }),
 };
 const STATUS_NAME: Record<number, EligibilityStatus> = { [FAIL]: 'ineligible', [PASS]: 'eligible', 2: 'undetermined' };
-/** Status-only results are the same for every profile: one frozen object per program and status. */
-const statusResults = new WeakMap<CompiledProgram, ProgramResult[]>();
 
 function statusReport(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
-  const buckets: ProgramResult[][] = [[], [], []];
+  const eligible: ProgramResult[] = [], undetermined: ProgramResult[] = [], ineligible: ProgramResult[] = [];
+  const { status } = compiled;
+  status.load(profile);
   for (const p of programs) {
-    const s = p.status(profile, options.asOf);
-    let shared = statusResults.get(p);
-    if (!shared) {
-      shared = [FAIL, PASS, 2].map((k) => Object.freeze({ programId: p.program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! }));
-      statusResults.set(p, shared);
-    }
-    buckets[s === PASS ? 0 : s === FAIL ? 2 : 1]!.push(shared[s]!);
+    const s = status.program(p.index, options.asOf);
+    const shared = (p.statusResults ??= [FAIL, PASS, 2].map((k) => Object.freeze({ programId: p.program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! })));
+    (s === PASS ? eligible : s === FAIL ? ineligible : undetermined).push(shared[s]!);
   }
-  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results: buckets[0]!.concat(buckets[1]!, buckets[2]!), nextQuestions: NOTHING_MISSING };
+  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results: eligible.concat(undetermined, ineligible), nextQuestions: NOTHING_MISSING };
 }
 
 function withPaths(compiled: CompiledCatalog, report: EligibilityReport, profile: Profile, options: CheckOptions): EligibilityReport {
@@ -211,27 +215,45 @@ export function evaluateProfile(compiled: CompiledCatalog, profile: Profile, opt
   return fullReport(compiled, profile, options, programs);
 }
 
+function snapshotOf(profile: Profile): Profile {
+  const copy: Profile = {};
+  for (const key in profile) {
+    const v = profile[key]!;
+    copy[key] = Array.isArray(v) ? v.slice() : v;
+  }
+  return copy;
+}
+
+/** A result whose trace is an own, enumerable getter: built on first read, then kept. */
+function lazyResult(programId: string, status: EligibilityStatus, evaluate: Evaluate, profile: Profile, asOf: string): ProgramResult {
+  let trace: TraceNode | undefined;
+  return { programId, status, missingFacts: NOTHING_MISSING, get trace() { return (trace ??= evaluate(profile, asOf)); } };
+}
+
 function fullReport(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
   // Programs are in catalog order, so three buckets give "eligible, undetermined, ineligible, then catalog order".
   const eligible: ProgramResult[] = [];
   const undetermined: ProgramResult[] = [];
   const ineligible: ProgramResult[] = [];
   let counts: Map<string, number> | undefined;
-  for (const { program, evaluate, decided } of programs) {
-    const trace = evaluate(profile, options.asOf);
-    if (trace.status === 'unknown') {
+  // Statuses come from the allocation-free evaluator; a decided program's trace is built only when read (a
+  // report screened and filed by status never pays for it). The trace is built from a snapshot of the answers,
+  // so a caller changing its profile afterwards cannot change a report already given.
+  const { status } = compiled;
+  status.load(profile);
+  let snapshot: Profile | undefined;
+  for (const p of programs) {
+    const { program, evaluate } = p;
+    const s = status.program(p.index, options.asOf);
+    if (s === 2) {
+      const trace = evaluate(profile, options.asOf);
       const missing = missingFacts(trace);
       undetermined.push({ programId: program.id, status: 'undetermined', missingFacts: missing, trace });
       counts ??= new Map();
       for (const f of missing) counts.set(f, (counts.get(f) ?? 0) + 1);
     } else {
-      // A shared trace gives a shared (frozen) result: the same finding for every profile that reached it.
-      let result = Object.isFrozen(trace) ? decided.get(trace) : undefined;
-      if (!result) {
-        result = { programId: program.id, status: STATUS[trace.status], missingFacts: NOTHING_MISSING, trace };
-        if (Object.isFrozen(trace) && decided.size < TRIE_LIMIT) decided.set(trace, Object.freeze(result));
-      }
-      (trace.status === 'pass' ? eligible : ineligible).push(result);
+      snapshot ??= snapshotOf(profile);
+      (s === PASS ? eligible : ineligible).push(lazyResult(program.id, s === PASS ? 'eligible' : 'ineligible', evaluate, snapshot, options.asOf));
     }
   }
   const nextQuestions = counts
