@@ -38,6 +38,9 @@ export interface CompiledCatalog {
   checks: Map<string, FactCheck>;
   programs: CompiledProgram[];
   byId: Map<string, CompiledProgram>;
+  /** Declared facts in order, and their checks in the same order (the fast path of profile validation). */
+  factIds: string[];
+  factChecks: FactCheck[];
   /** Status-only evaluation of every program (screening). */
   status: CatalogStatus;
   /** Fact id → position in the catalog's `facts` declaration, for tie-breaking `nextQuestions`. */
@@ -133,14 +136,18 @@ function compileNode(node: Criterion, facts: Catalog['facts']): Evaluate {
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
   assertCatalog(catalog);
   const programs = catalog.programs.map((program, index) => ({ program, index, evaluate: compileNode(program.criteria, catalog.facts), status: compileStatus(program.criteria), decided: new Map() }));
-  return {
+  const compiledCatalog: CompiledCatalog = {
     catalog,
     checks: compileFactChecks(catalog),
     programs,
     byId: new Map(programs.map((p) => [p.program.id, p])),
     factOrder: new Map(Object.keys(catalog.facts).map((f, i) => [f, i])),
     status: compileCatalogStatus(catalog.programs.map((p) => p.criteria), Object.keys(catalog.facts)),
+    factIds: Object.keys(catalog.facts),
+    factChecks: [],
   };
+  compiledCatalog.factChecks = compiledCatalog.factIds.map((f) => compiledCatalog.checks.get(f)!);
+  return compiledCatalog;
 }
 
 /** Unanswered facts of the unknown leaves, reached only through unknown nodes, distinct, depth first. */
@@ -196,6 +203,21 @@ function withPaths(compiled: CompiledCatalog, report: EligibilityReport, profile
 
 /** Refuses a profile that does not fit the catalog, naming each fact. */
 export function assertProfile(compiled: CompiledCatalog, profile: Profile, prefix: (string | number)[] = ['profile']): void {
+  // Fast path: every declared fact's answer checked in declaration order, and the profile's own keys counted;
+  // when all fit and no key is left over there is nothing to report. Otherwise the full walk names each problem.
+  const { factIds, factChecks } = compiled;
+  let present = 0, fits = true;
+  for (let i = 0; i < factIds.length; i++) {
+    const v = profile[factIds[i]!];
+    if (v === undefined) continue;
+    present++;
+    if (v !== null && factChecks[i]!(v) !== undefined) { fits = false; break; }
+  }
+  if (fits) {
+    let keys = 0;
+    for (const key in profile) if (Object.hasOwn(profile, key)) keys++;
+    if (keys === present) return;
+  }
   const issues = profileIssues(compiled.checks, profile, prefix);
   if (issues.length) throw new EngineError('invalid-data', 'the profile does not fit the catalog', issues[0]!.path.join('.'), issues);
 }
@@ -215,19 +237,20 @@ export function evaluateProfile(compiled: CompiledCatalog, profile: Profile, opt
   return fullReport(compiled, profile, options, programs);
 }
 
-function snapshotOf(profile: Profile): Profile {
-  const copy: Profile = {};
-  for (const key in profile) {
-    const v = profile[key]!;
-    copy[key] = Array.isArray(v) ? v.slice() : v;
-  }
-  return copy;
+/** The answers as a profile again, from the snapshot vector (declared facts only: nothing else is read). */
+function profileOf(factIds: string[], values: unknown[]): Profile {
+  const profile: Profile = {};
+  for (let i = 0; i < factIds.length; i++) if (values[i] !== undefined) profile[factIds[i]!] = values[i] as Profile[string];
+  return profile;
 }
 
 /** A result whose trace is an own, enumerable getter: built on first read, then kept. */
-function lazyResult(programId: string, status: EligibilityStatus, evaluate: Evaluate, profile: Profile, asOf: string): ProgramResult {
+function lazyResult(programId: string, status: EligibilityStatus, evaluate: Evaluate, snapshot: { factIds: string[]; values: unknown[]; profile?: Profile }, asOf: string): ProgramResult {
   let trace: TraceNode | undefined;
-  return { programId, status, missingFacts: NOTHING_MISSING, get trace() { return (trace ??= evaluate(profile, asOf)); } };
+  return {
+    programId, status, missingFacts: NOTHING_MISSING,
+    get trace() { return (trace ??= evaluate((snapshot.profile ??= profileOf(snapshot.factIds, snapshot.values)), asOf)); },
+  };
 }
 
 function fullReport(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
@@ -241,7 +264,7 @@ function fullReport(compiled: CompiledCatalog, profile: Profile, options: CheckO
   // so a caller changing its profile afterwards cannot change a report already given.
   const { status } = compiled;
   status.load(profile);
-  let snapshot: Profile | undefined;
+  let snapshot: { factIds: string[]; values: unknown[]; profile?: Profile } | undefined;
   for (const p of programs) {
     const { program, evaluate } = p;
     const s = status.program(p.index, options.asOf);
@@ -252,7 +275,7 @@ function fullReport(compiled: CompiledCatalog, profile: Profile, options: CheckO
       counts ??= new Map();
       for (const f of missing) counts.set(f, (counts.get(f) ?? 0) + 1);
     } else {
-      snapshot ??= snapshotOf(profile);
+      snapshot ??= { factIds: compiled.factIds, values: status.snapshot() };
       (s === PASS ? eligible : ineligible).push(lazyResult(program.id, s === PASS ? 'eligible' : 'ineligible', evaluate, snapshot, options.asOf));
     }
   }

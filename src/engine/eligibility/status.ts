@@ -88,6 +88,8 @@ export interface CatalogStatus {
   /** Starts a profile: reads its answers; then `program(i)` decides program i. */
   load(profile: Profile): void;
   program(i: number, asOf: string): Kleene;
+  /** A copy of the loaded answers (lists copied too), in declaration order. */
+  snapshot(): unknown[];
 }
 
 export function compileCatalogStatus(criteria: Criterion[], factIds: string[]): CatalogStatus {
@@ -152,5 +154,6 @@ export function compileCatalogStatus(criteria: Criterion[], factIds: string[]): 
       if (++gen === 0x7fffffff) { gen = 1; stamp.fill(0); }
     },
     program: (i, asOf) => programs[i]!(asOf),
+    snapshot: () => values.map((v) => (Array.isArray(v) ? v.slice() : v)),
   };
 }
