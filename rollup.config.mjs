@@ -7,7 +7,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const isExternal = (id) => id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 const plugins = (browser) => [
@@ -52,22 +52,43 @@ const node = {
   },
 };
 
+// The CDN files: one with every widget, one per widget (each with <chanrong-services>), built together so they
+// share chunks (load two per-widget files on one page and the shared code runs once). Each entry file is a facade
+// that only imports chunks, and no chunk ever imports an entry file: an entry served under another name
+// (chanrong.0.2.0.min.js) or with a query (?v=2) is still one module graph, with no 404 and nothing run twice.
+// The per-tag define modules (src/define/<tag>.ts) are emitted as chunks of their own, so shared code lands in
+// dist/cdn/chunks/ and never in a file a page names (src/define.ts itself only imports them).
 const cdnEntries = {
-  'chanrong.min.js': 'src/define.ts',
-  'eligibility-checker.min.js': 'src/define/eligibility-checker.ts',
-  'financing-calculator.min.js': 'src/define/financing-calculator.ts',
-  'incubator-map.min.js': 'src/define/incubator-map.ts',
+  chanrong: ['src/define.ts'],
+  'eligibility-checker': ['src/define/services.ts', 'src/define/eligibility-checker.ts'],
+  'financing-calculator': ['src/define/services.ts', 'src/define/financing-calculator.ts'],
+  'incubator-map': ['src/define/services.ts', 'src/define/incubator-map.ts'],
 };
-// One build per CDN file, so each is self-contained; only data loaded lazily (the basemap geometry, the region
-// list) becomes a separate chunk under dist/cdn/chunks/, fetched relative to the entry, from the same place.
-// Builds that share a chunk emit the same content under the same hashed name.
-const cdn = Object.entries(cdnEntries).map(([file, input]) => ({
-  input: { [file.replace(/\.js$/, '')]: input },
-  // Lazy chunks may import shared code from the entry itself, instead of forcing it into a separate chunk.
-  preserveEntrySignatures: 'allow-extension',
-  plugins: [...plugins(true), terser({ format: { comments: false }, compress: { passes: 2 } })],
+const FACADE = '\0chanrong-cdn:';
+const cdnFacades = () => ({
+  name: 'chanrong-cdn-facades',
+  buildStart() {
+    for (const id of new Set(Object.values(cdnEntries).flat().filter((m) => m.startsWith('src/define/')))) {
+      this.emitFile({ type: 'chunk', id, name: id.replace(/^src\//, '').replace(/\.ts$/, '').replace('/', '-'), preserveSignature: 'strict' });
+    }
+  },
+  resolveId: (id) => (id.startsWith(FACADE) ? id : null),
+  load(id) {
+    if (!id.startsWith(FACADE)) return null;
+    const name = id.slice(FACADE.length);
+    return cdnEntries[name].map((m) => `import ${JSON.stringify(new URL(m, import.meta.url).pathname)};`).join('\n');
+  },
+});
+const banner = `/*! Chanrong ${pkg.version} | Apache-2.0 | bundles lit (BSD-3-Clause), zod (MIT), ky (MIT), d3 modules (ISC, d3-ease BSD-3-Clause), kdbush (ISC), topojson-client (ISC): see NOTICE */`;
+const cdn = {
+  input: Object.fromEntries(Object.keys(cdnEntries).map((name) => [`${name}.min`, `${FACADE}${name}`])),
+  preserveEntrySignatures: false,
+  plugins: [cdnFacades(), ...plugins(true), terser({ format: { comments: /@license|@preserve|^!/ }, compress: { passes: 2 } })],
   onwarn,
-  output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-}));
+  output: {
+    dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true,
+    banner: (chunk) => (chunk.isEntry && chunk.facadeModuleId?.startsWith(FACADE) ? banner : ''),
+  },
+};
 
-export default [library, node, ...cdn];
+export default [library, node, cdn];

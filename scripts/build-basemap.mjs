@@ -116,14 +116,15 @@ writeFileSync(new URL('../src/data/geo/search.json', import.meta.url), `${JSON.s
 const { readdirSync } = await import('node:fs');
 const { dirname, join } = await import('node:path');
 const provinceDir = join(dirname(require.resolve('echarts/map/json/china.json')), 'province');
-const cityCodes = new Set(regions.flatMap((r) => r.cities.map((c) => c.adcode)));
+const cityNames = new Map(regions.flatMap((r) => r.cities.map((c) => [c.adcode, c.name])));
 const cities = [];
 for (const file of readdirSync(provinceDir).filter((f) => f.endsWith('.json')).sort()) {
   const map = JSON.parse(readFileSync(join(provinceDir, file), 'utf8'));
   for (const f of map.features) {
     const adcode = String(f.id);
-    if (!cityCodes.has(adcode) || !f.properties.cp) continue;
-    cities.push([adcode, Math.round(f.properties.cp[0] * 100) / 100, Math.round(f.properties.cp[1] * 100) / 100]);
+    const name = cityNames.get(adcode);
+    if (!name || !f.properties.cp) continue;
+    cities.push([adcode, Math.round(f.properties.cp[0] * 100) / 100, Math.round(f.properties.cp[1] * 100) / 100, name['zh-CN'], name['zh-TW'] ?? name['zh-CN'], name.en ?? name['zh-CN']]);
   }
 }
 writeFileSync(new URL('../src/data/geo/labels.json', import.meta.url), `${JSON.stringify({ cities })}\n`);

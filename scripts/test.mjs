@@ -3,6 +3,15 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
+import { ensureChromium } from './ensure-chromium.mjs';
+
+// The browser tests (and the Node tests that drive a page) need Debian's Chromium: install it or stop at once.
+const chromium = ensureChromium();
+if (!chromium.ok) {
+  console.error(`npm test: ${chromium.message}`);
+  process.exit(1);
+}
+
 function run(label, command, args) {
   return new Promise((resolve) => {
     let output = '';

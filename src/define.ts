@@ -1,4 +1,5 @@
 // chanrong/define: registers every Chanrong tag (guarded: a second copy warns instead of throwing).
+export type * from './entries/events.js';
 import './define/services.js';
 import './define/eligibility-checker.js';
 import './define/financing-calculator.js';

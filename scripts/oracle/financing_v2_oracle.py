@@ -86,22 +86,19 @@ def irr(flows):
 # ---------------------------------------------------------------------------------------------------- LPR ------
 
 def lpr_table(published, path):
-    """Published fixings merged with lprPath: the path sorted by date (of two entries with one date, the later wins),
-    an entry replaces a published fixing of its date, a tenor missing from an entry keeps its previous value."""
-    by_date = {}
-    for f in published:
-        by_date[f['date']] = {'oneYear': dec(f['oneYear']), 'fiveYear': dec(f['fiveYear'])}
-    ordered = sorted(enumerate(path or []), key=lambda p: (p[1]['date'], p[0]))
-    for _, e in ordered:
-        by_date[e['date']] = {k: dec(e[k]) for k in ('oneYear', 'fiveYear') if k in e}
-    table = []
-    prev = {}
-    for d in sorted(by_date):
-        cur = dict(prev)
-        cur.update(by_date[d])
-        table.append((d, cur))
-        prev = cur
-    return table
+    """Published fixings merged with lprPath, read as a sequence of events in date order: on one date the published
+    fixing comes first, then the path entries in request order, so a path entry replaces the published fixing of its
+    date and of two path entries with one date the later wins; each event sets the tenors it carries, and a tenor
+    missing from an entry keeps its previous value. Returns [(date, {tenor: value in force after that date})]."""
+    events = [(f['date'], 0, i, {'oneYear': dec(f['oneYear']), 'fiveYear': dec(f['fiveYear'])}) for i, f in enumerate(published)]
+    events += [(e['date'], 1, i, {k: dec(e[k]) for k in ('oneYear', 'fiveYear') if k in e}) for i, e in enumerate(path or [])]
+    events.sort(key=lambda e: (e[0], e[1], e[2]))
+    state = {}
+    table = {}
+    for date, _, _, values in events:
+        state = {**state, **values}
+        table[date] = state
+    return sorted(table.items())
 
 
 def lpr_on(table, tenor, date_str):

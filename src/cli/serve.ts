@@ -4,7 +4,7 @@ import { startServer } from '../server/node.js';
 import { packageVersion } from './version.js';
 
 export const USAGE = `Usage: chanrong serve [--port 8787] [--host 127.0.0.1] [--catalog FILE] [--incubators FILE]
-                      [--cors-origin ORIGIN|'*']... [--body-limit BYTES] [--max-connections N]
+                      [--rates FILE] [--cors-origin ORIGIN|'*']... [--body-limit BYTES] [--max-connections N]
                       [--request-timeout SECONDS] [--signing-key FILE] [--quiet]
 
 Serves the Chanrong HTTP API (/v1/..., /openapi.json) backed by the bundled data or the files given.`;
@@ -20,6 +20,7 @@ export async function serve(args: string[]): Promise<number> {
         host: { type: 'string', default: '127.0.0.1' },
         catalog: { type: 'string' },
         incubators: { type: 'string' },
+        rates: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         'body-limit': { type: 'string' },
         'signing-key': { type: 'string' },
@@ -67,6 +68,7 @@ export async function serve(args: string[]): Promise<number> {
       version: packageVersion(),
       ...(values.catalog ? { catalogFile: values.catalog } : {}),
       ...(values.incubators ? { incubatorsFile: values.incubators } : {}),
+      ...(values.rates ? { ratesFile: values.rates } : {}),
       ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
       ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
       ...(bodyLimit ? { bodyLimitBytes: bodyLimit } : {}),

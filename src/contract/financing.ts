@@ -235,5 +235,9 @@ export type BondQuote = z.infer<typeof BondQuote>;
 
 export const LprFixing = z.object({ date: IsoDate, oneYear: Fraction, fiveYear: Fraction });
 export type LprFixing = z.infer<typeof LprFixing>;
-export const ReferenceRates = z.object({ lpr: z.array(LprFixing).check(z.minLength(1)) });
+export const ReferenceRates = z.object({
+  lpr: z.array(LprFixing).check(z.minLength(1)),
+  /** v2: the date up to which the table was last checked against the official publication; later fixings may be missing. */
+  checkedOn: z.optional(IsoDate),
+});
 export type ReferenceRates = z.infer<typeof ReferenceRates>;

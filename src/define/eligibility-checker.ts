@@ -11,3 +11,4 @@ declare global {
     'chanrong-eligibility-checker': ChanrongEligibilityChecker;
   }
 }
+export type * from '../entries/events.js';

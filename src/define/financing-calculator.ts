@@ -11,3 +11,4 @@ declare global {
     'chanrong-financing-calculator': ChanrongFinancingCalculator;
   }
 }
+export type * from '../entries/events.js';

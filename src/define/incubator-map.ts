@@ -11,3 +11,4 @@ declare global {
     'chanrong-incubator-map': ChanrongIncubatorMap;
   }
 }
+export type * from '../entries/events.js';

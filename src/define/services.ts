@@ -11,3 +11,4 @@ declare global {
     'chanrong-services': ChanrongServices;
   }
 }
+export type * from '../entries/events.js';

@@ -53,7 +53,10 @@ export interface Service {
 
 /** `clock` decides "today" for `asOf` defaults; the caller owns it, so the engine stays pure. */
 export function createService(data: ServiceData, clock: () => Date): Service {
-  const rates: ReferenceRates = { lpr: sortFixings(data.referenceRates) };
+  const rates: ReferenceRates = {
+    lpr: sortFixings(data.referenceRates),
+    ...(data.referenceRates.checkedOn ? { checkedOn: data.referenceRates.checkedOn } : {}),
+  };
   const compiled = compileCatalog(data.catalog);
   const today = () => dateInChina(clock());
   // The spatial indexes are built on first use: a page without a map never pays for them.

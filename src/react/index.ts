@@ -44,3 +44,4 @@ export const ChanrongIncubatorMap = createComponent({
     onChanrongSelect: 'chanrong-select' as Ev<'chanrong-select'>,
   },
 });
+export type * from '../entries/events.js';

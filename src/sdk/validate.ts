@@ -3,7 +3,15 @@ import type * as z from 'zod/mini';
 import {
   fieldErrors, INVALID_INPUT, MAX_ERRORS, MAX_JSON_DEPTH, tooDeepAt, type IssueLike, type Locale, type ProblemFieldError,
 } from '../contract/index.js';
+import { BondQuote, FinancingQuote } from '../contract/index.js';
 import { ChanrongResponseError, ChanrongValidationError, PROBLEM } from './errors.js';
+import { bondQuoteProblems, loanQuoteProblems } from './invariants.js';
+
+/** Answers whose arithmetic is checked beyond their shape (src/sdk/invariants.ts). */
+const INVARIANTS = new Map<unknown, (value: never) => ProblemFieldError[]>([
+  [FinancingQuote, loanQuoteProblems],
+  [BondQuote, bondQuoteProblems],
+]);
 
 export function validateInput<S extends z.ZodMiniType>(schema: S, value: unknown, locale: Locale, prefix = ''): z.infer<S> {
   // Nesting is checked first, without recursion: a 5,000-deep tree is a field error, not a stack overflow.
@@ -25,7 +33,14 @@ export function validateInput<S extends z.ZodMiniType>(schema: S, value: unknown
 
 export function validateAnswer<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value, { reportInput: true });
-  if (result.success) return result.data as z.infer<S>;
+  if (result.success) {
+    const problems = INVARIANTS.get(schema)?.(result.data as never) ?? [];
+    if (!problems.length) return result.data as z.infer<S>;
+    throw new ChanrongResponseError({
+      type: PROBLEM.response, title: 'The answer breaks the arithmetic of the contract', status: 502,
+      detail: `${what}: ${describeErrors(problems)}`, errors: problems,
+    });
+  }
   const issues = result.error.issues as IssueLike[];
   const errors = fieldErrors(issues.slice(0, MAX_ERRORS), 'en');
   throw new ChanrongResponseError({

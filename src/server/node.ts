@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { Catalog, Incubator, LocalizedText } from '../contract/index.js';
+import type { Catalog, Incubator, LocalizedText, ReferenceRates } from '../contract/index.js';
 import { searchData } from '../data/geo/search.js';
 import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
 import { createApp, type AppOptions } from './app.js';
@@ -16,6 +16,8 @@ export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incu
   catalogFile?: string;
   /** Path of a JSON array of incubators replacing the bundled directory. */
   incubatorsFile?: string;
+  /** Path of a reference-rates JSON file (`{ lpr: [...], checkedOn? }`) replacing the bundled LPR table. */
+  ratesFile?: string;
   /** Path of an Ed25519 private JWK (`chanrong keygen`): decision records are signed with it. */
   signingKeyFile?: string;
   catalog?: Catalog;
@@ -60,13 +62,15 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       ...(signer ? { signer } : {}),
       catalog,
       incubators,
-      referenceRates: options.referenceRates ?? bundledReferenceRates,
+      referenceRates: options.ratesFile
+        ? (await readJson(options.ratesFile, 'the reference rates')) as ReferenceRates
+        : options.referenceRates ?? bundledReferenceRates,
       provinceNames: options.provinceNames ?? provinceNames,
       search: options.search ?? searchData,
       version: options.version ?? '0.0.0',
     });
   } catch (error) {
-    const files = [options.catalogFile, options.incubatorsFile].filter(Boolean).join(', ');
+    const files = [options.catalogFile, options.incubatorsFile, options.ratesFile].filter(Boolean).join(', ');
     throw new Error(`${(error as Error).message}${files ? ` (data from ${files})` : ''}`);
   }
   let root = app;

@@ -110,73 +110,158 @@ for (const app of ['vanilla', 'per-tag', 'react', 'vue']) {
 }
 log(`${builds.length} production builds`);
 
-// --- 4. the builds in Chromium ------------------------------------------------------------------------------------
+// --- 4. the builds and the CDN files in Chromium ------------------------------------------------------------------
 const ALL = ['chanrong-services', 'chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'];
 const expected = {
-  vanilla: { defined: ALL, ready: ['chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'], quotes: 1, typed: '__typedRate' },
-  'per-tag': { defined: ['chanrong-services', 'chanrong-financing-calculator', 'portal-checker'], ready: ['chanrong-financing-calculator', 'portal-checker'], quotes: 1, typed: '__typedRows' },
-  react: { defined: ALL, ready: ['chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'], quotes: 2, typed: '__typedRate' },
+  vanilla: { defined: ALL, ready: ['chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'], quotes: 1, typed: ['__typedRate'] },
+  'per-tag': { defined: ['chanrong-services', 'chanrong-financing-calculator', 'portal-checker'], ready: ['chanrong-financing-calculator', 'portal-checker'], quotes: 1, typed: ['__typedRows'] },
+  react: { defined: ALL, ready: ['chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'], quotes: 2, typed: ['__typedRate', '__rawRender'] },
   vue: { defined: ALL, ready: ['chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'], quotes: 1 },
 };
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-const failedRequests = [];
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const file = join(work, path.endsWith('/') ? `${path}index.html` : path);
-  if (!file.startsWith(work) || !existsSync(file) || !statSync(file).isFile()) {
-    failedRequests.push(path);
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+/** A static server on 127.0.0.1 (port 0). `rewrite` maps a request path to a file; `headers` are added. */
+async function serve(rootDir, { headers = {}, rewrite = (p) => p } = {}) {
+  const requests = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '/');
+    const path = rewrite(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(rootDir, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(rootDir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, headers).end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  return { base: `http://127.0.0.1:${server.address().port}`, requests, close: () => server.close() };
+}
+const site = await serve(work);
+// The CDN files from the installed tarball, on another origin (as a CDN is), with the CORS header module scripts
+// need; a renamed entry (chanrong.0.2.0.min.js) is the same file under another name.
+const cdnDir = join(work, 'node_modules/chanrong/dist/cdn');
+const cdn = await serve(cdnDir, { headers: { 'access-control-allow-origin': '*' }, rewrite: (p) => p.replace('/chanrong.0.2.0.min.js', '/chanrong.min.js') });
+const noCors = await serve(cdnDir);
+
+// CDN pages: written into the site; each names the tags it expects.
+const widgets = {
+  checker: '<chanrong-eligibility-checker></chanrong-eligibility-checker>',
+  calculator: '<chanrong-financing-calculator principal="300000" term-months="12"></chanrong-financing-calculator>',
+  map: '<chanrong-incubator-map></chanrong-incubator-map>',
+};
+const cdnPage = (scripts, body, head = '') => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,">${recorder}${head}${scripts.map((src) => `<script type="module" src="${src}" crossorigin="anonymous"></script>`).join('')}</head><body><chanrong-services>${body}</chanrong-services></body></html>`;
+const integrity = JSON.parse(readFileSync(join(cdnDir, 'integrity.json'), 'utf8'));
+const importMap = { imports: {}, integrity: Object.fromEntries(Object.entries(integrity).map(([f, h]) => [`${cdn.base}/${f}`, h])) };
+const READY3 = ['chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'];
+const cdnPages = {
+  'two per-widget files': { html: cdnPage([`${cdn.base}/eligibility-checker.min.js`, `${cdn.base}/financing-calculator.min.js`], widgets.checker + widgets.calculator), defined: ['chanrong-services', 'chanrong-eligibility-checker', 'chanrong-financing-calculator'], ready: ['chanrong-eligibility-checker', 'chanrong-financing-calculator'], quotes: 1 },
+  'renamed entry chanrong.0.2.0.min.js': { html: cdnPage([`${cdn.base}/chanrong.0.2.0.min.js`], widgets.checker + widgets.calculator + widgets.map), defined: ALL, ready: READY3, quotes: 1 },
+  'entries with ?v= queries': { html: cdnPage([`${cdn.base}/chanrong.min.js?v=2`, `${cdn.base}/incubator-map.min.js?v=3`], widgets.checker + widgets.calculator + widgets.map), defined: ALL, ready: READY3, quotes: 1 },
+  'one per-widget file, with <chanrong-services>': { html: cdnPage([`${cdn.base}/incubator-map.min.js`], widgets.map), defined: ['chanrong-services', 'chanrong-incubator-map'], ready: ['chanrong-incubator-map'], quotes: 0 },
+  'import map with integrity for every chunk': { html: cdnPage([`${cdn.base}/chanrong.min.js`], widgets.checker + widgets.calculator + widgets.map, `<script type="importmap">${JSON.stringify(importMap)}</script>`), defined: ALL, ready: READY3, quotes: 1, pinned: true },
+};
+mkdirSync(join(work, 'cdn-pages'), { recursive: true });
+Object.entries(cdnPages).forEach(([name, p], i) => {
+  p.path = `/cdn-pages/${i}.html`;
+  writeFileSync(join(work, p.path), p.html);
+});
+// The same import map with one chunk's hash changed: the browser must refuse that chunk.
+const tampered = structuredClone(importMap);
+const victim = Object.keys(tampered.integrity).find((u) => u.includes('/chunks/define-services'));
+tampered.integrity[victim] = `sha384-${Buffer.alloc(48).toString('base64')}`;
+const tamperedPath = '/cdn-pages/tampered.html';
+writeFileSync(join(work, tamperedPath), cdnPage([`${cdn.base}/chanrong.min.js`], widgets.calculator, `<script type="importmap">${JSON.stringify(tampered)}</script>`));
+const noCorsPath = '/cdn-pages/no-cors.html';
+writeFileSync(join(work, noCorsPath), cdnPage([`${noCors.base}/financing-calculator.min.js`], widgets.calculator));
+
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
 });
+async function visit(name, url, want) {
+  const page = await browser.newPage();
+  await page.setCacheEnabled(false);
+  await page.setViewport({ width: 1280, height: 900 });
+  const errors = [];
+  const urls = [];
+  page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warn') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('request', (r) => urls.push(r.url()));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+  await page.goto(url);
+  // Wait (bounded) until every expected widget is ready and the quotes arrived, or 20 s.
+  const done = await page.waitForFunction((w) => {
+    const ev = window.__events ?? [];
+    return w.ready.every((tag) => ev.some((e) => e.type === 'chanrong-ready' && e.tag === tag))
+      && ev.filter((e) => e.type === 'chanrong-quote').length >= w.quotes;
+  }, { timeout: 20_000, polling: 100 }, want).then(() => true, () => false);
+  const state = await page.evaluate((all, w) => ({
+    defined: [...new Set([...all, ...w.defined])].filter((t) => customElements.get(t)),
+    events: window.__events ?? [],
+    typed: (w.typed ?? []).map((g) => window[g]),
+  }), ALL, want);
+  await page.close();
+  const ready = want.ready.filter((t) => state.events.some((e) => e.type === 'chanrong-ready' && e.tag === t));
+  const quotes = state.events.filter((e) => e.type === 'chanrong-quote');
+  check(`${name}: exactly the expected tags are defined`, JSON.stringify([...state.defined].sort()) === JSON.stringify([...want.defined].sort()), `defined: ${state.defined.join(', ') || 'none'}`);
+  check(`${name}: every widget fires chanrong-ready`, done && ready.length === want.ready.length, `ready: ${ready.join(', ') || 'none'}`);
+  if (want.quotes) check(`${name}: the calculator delivers chanrong-quote`, quotes.length >= want.quotes && quotes.every((q) => typeof q.rate === 'number' && q.rate > 0 && q.rows > 0), `quotes: ${JSON.stringify(quotes.map((q) => q.rate))}`);
+  if (want.typed) check(`${name}: the typed listeners ran (${want.typed.join(', ')})`, state.typed.every((v) => typeof v === 'number' && v > 0), `values: ${state.typed.join(', ')}`);
+  check(`${name}: no error or warning, no failed request`, errors.length === 0 && !state.events.some((e) => e.type === 'chanrong-error'), errors.concat(state.events.filter((e) => e.type === 'chanrong-error').map((e) => e.error)).slice(0, 5).join(' | '));
+  return { urls, state };
+}
 try {
-  for (const { app, bundler, dir } of builds) {
-    const want = expected[app];
-    const page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-    page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
-    const name = `${app} (${bundler})`;
-    await page.goto(`${base}${dir.slice(work.length)}/index.html`);
-    // Wait (bounded) until every expected widget is ready and the quotes arrived, or 20 s.
-    const done = await page.waitForFunction((w) => {
-      const ev = window.__events ?? [];
-      return w.ready.every((tag) => ev.some((e) => e.type === 'chanrong-ready' && e.tag === tag))
-        && ev.filter((e) => e.type === 'chanrong-quote').length >= w.quotes;
-    }, { timeout: 20_000, polling: 100 }, want).then(() => true, () => false);
-    const state = await page.evaluate((all, w) => ({
-      defined: [...new Set([...all, ...w.defined])].filter((t) => customElements.get(t)),
-      events: window.__events ?? [],
-      typed: w.typed ? window[w.typed] : 'n/a',
-    }), ALL, want);
-    const ready = want.ready.filter((t) => state.events.some((e) => e.type === 'chanrong-ready' && e.tag === t));
-    const quotes = state.events.filter((e) => e.type === 'chanrong-quote');
-    check(`${name}: exactly the expected tags are defined`, JSON.stringify([...state.defined].sort()) === JSON.stringify([...want.defined].sort()), `defined: ${state.defined.join(', ') || 'none'}`);
-    check(`${name}: every widget fires chanrong-ready`, done && ready.length === want.ready.length, `ready: ${ready.join(', ') || 'none'}`);
-    check(`${name}: the calculator delivers chanrong-quote`, quotes.length >= want.quotes && quotes.every((q) => typeof q.rate === 'number' && q.rate > 0 && q.rows > 0), `quotes: ${JSON.stringify(quotes.map((q) => q.rate))}`);
-    if (want.typed) check(`${name}: the typed listener read the quote`, typeof state.typed === 'number' && state.typed > 0, `value: ${state.typed}`);
-    check(`${name}: no error, no failed request`, errors.length === 0 && !state.events.some((e) => e.type === 'chanrong-error'), errors.concat(state.events.filter((e) => e.type === 'chanrong-error').map((e) => e.error)).slice(0, 5).join(' | '));
-    await page.close();
+  for (const { app, bundler, dir } of builds) await visit(`${app} (${bundler})`, `${site.base}${dir.slice(work.length)}/index.html`, expected[app]);
+  for (const [name, want] of Object.entries(cdnPages)) {
+    const { urls } = await visit(`CDN, ${name}`, `${site.base}${want.path}`, want);
+    // No file under two URLs (which would run it twice), no chunk with a query, no chunk naming an entry.
+    const cdnUrls = [...new Set(urls.filter((u) => u.startsWith(cdn.base)))].map((u) => new URL(u));
+    const byFile = new Map();
+    for (const u of cdnUrls) {
+      const file = u.pathname.replace('/chanrong.0.2.0.min.js', '/chanrong.min.js');
+      byFile.set(file, [...(byFile.get(file) ?? []), u.href]);
+    }
+    const twice = [...byFile.values()].filter((list) => list.length > 1);
+    check(`CDN, ${name}: every file is fetched under one URL (nothing runs twice)`, twice.length === 0 && cdnUrls.length > 0, twice.flat().slice(0, 4).join(', ') || `${cdnUrls.length} files`);
+    check(`CDN, ${name}: chunks import only chunks`, cdnUrls.filter((u) => u.pathname.includes('/chunks/')).every((u) => !u.search), '');
   }
+  {
+    const page = await browser.newPage();
+    await page.goto(`${site.base}${tamperedPath}`, { waitUntil: 'networkidle0' });
+    const defined = await page.evaluate(() => Boolean(customElements.get('chanrong-financing-calculator')));
+    await page.close();
+    check('CDN, import map with a wrong hash for one chunk: the browser refuses it (integrity is enforced)', Boolean(victim) && !defined, victim ?? 'no chunk found');
+  }
+  // Without the CORS header a cross-origin module script is refused: the README's header is required.
+  const page = await browser.newPage();
+  const refused = [];
+  page.on('requestfailed', (r) => refused.push(r.url()));
+  page.on('console', (m) => { if (/CORS|Access-Control/i.test(m.text())) refused.push(m.text()); });
+  await page.goto(`${site.base}${noCorsPath}`, { waitUntil: 'networkidle0' });
+  const definedWithout = await page.evaluate(() => Boolean(customElements.get('chanrong-financing-calculator')));
+  await page.close();
+  check('CDN without Access-Control-Allow-Origin: the module is refused (the header is needed)', !definedWithout && refused.length > 0, refused.slice(0, 1).join(''));
 } finally {
   await browser.close();
-  server.close();
+  site.close();
+  cdn.close();
+  noCors.close();
 }
 
 // --- 5. what the tarball carries --------------------------------------------------------------------------------
-const manifestPath = JSON.parse(readFileSync(join(work, 'node_modules/chanrong/package.json'), 'utf8')).customElements;
-check('the tarball carries LICENSE and NOTICE', packedFiles.includes('LICENSE') && packedFiles.includes('NOTICE'));
-check('package.json#customElements points at a file in the tarball', Boolean(manifestPath) && packedFiles.includes(manifestPath.replace(/^\.\//, '')), String(manifestPath));
+const installed = join(work, 'node_modules/chanrong');
+const manifestPath = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).customElements;
+const shipped = (p) => packedFiles.includes(String(p).replace(/^\.\//, ''));
+check('the tarball carries LICENSE and NOTICE', shipped('LICENSE') && shipped('NOTICE'));
+check('package.json#customElements points at a file in the tarball', Boolean(manifestPath) && shipped(manifestPath), String(manifestPath));
+if (manifestPath && shipped(manifestPath)) {
+  const manifest = JSON.parse(readFileSync(join(installed, manifestPath), 'utf8'));
+  const missing = manifest.modules.map((m) => m.path).filter((p) => !shipped(p));
+  check('every module path in custom-elements.json is a shipped file', missing.length === 0, missing.slice(0, 5).join(', '));
+  const quote = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'chanrong-financing-calculator')?.events?.find((e) => e.name === 'chanrong-quote');
+  check('custom-elements.json types chanrong-quote with the contract', /CustomEvent<.*FinancingQuote/.test(quote?.type?.text ?? ''), quote?.type?.text ?? 'no type');
+}
+check('VS Code custom data and web-types.json are shipped', shipped('dist/vscode.html-custom-data.json') && shipped('dist/web-types.json'));
 
 if (process.env.KEEP) log(`kept ${work}`);
 else rmSync(work, { recursive: true, force: true });

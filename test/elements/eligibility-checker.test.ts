@@ -36,17 +36,17 @@ describe('<chanrong-eligibility-checker>', () => {
 
   it('asks the next questions first and updates results as answers arrive', async () => {
     const el = await mount<Checker>('<chanrong-eligibility-checker as-of="2026-01-01"></chanrong-eligibility-checker>');
-    expect(questionFacts(el)).to.deep.equal(['entityType', 'dishonestDebtor', 'restrictedActivities']);
+    expect(questionFacts(el)).to.deep.equal(['entityType', 'enterpriseSize', 'certifications']);
     const changes: Profile[] = [];
     const reports: EligibilityReport[] = [];
     el.addEventListener('chanrong-change', (e) => changes.push(e.detail.profile as Profile));
     el.addEventListener('chanrong-result', (e) => reports.push(e.detail.report as EligibilityReport));
     choose(el, 'entityType', 'enterprise');
-    choose(el, 'dishonestDebtor', 'false');
-    check(el, 'restrictedActivities', '以上都没有');
+    choose(el, 'enterpriseSize', 'small');
+    check(el, 'certifications', '以上都没有');
     await next(el);
     await waitFor(() => reports.length > 0, 'a new report');
-    expect(changes.at(-1)).to.deep.equal({ entityType: 'enterprise', dishonestDebtor: false, restrictedActivities: [] });
+    expect(changes.at(-1)).to.deep.equal({ entityType: 'enterprise', enterpriseSize: 'small', certifications: [] });
     expect(el.profile).to.deep.equal(changes.at(-1));
     expect(statusOf(el, 'accelerator-operator-qualification')).to.equal('ineligible');
     expect(questionFacts(el)).to.not.include('entityType');
@@ -60,7 +60,7 @@ describe('<chanrong-eligibility-checker>', () => {
     const el = document.createElement('chanrong-eligibility-checker');
     el.client = counting;
     el.asOf = '2026-01-01';
-    el.profile = { entityType: 'accelerator-operator', dishonestDebtor: false };
+    el.profile = { entityType: 'accelerator-operator' };
     const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
     document.body.append(el);
     await ready;
@@ -89,7 +89,7 @@ describe('<chanrong-eligibility-checker>', () => {
       box.click();
     }
     await next(el);
-    await waitFor(() => Object.values(el.profile).every((v) => v === null) && Object.keys(el.profile).length === 3, 'unknown answers');
+    await waitFor(() => Object.values(el.profile).every((v) => v === null) && Object.keys(el.profile).length === 2, 'unknown answers');
     for (const fact of Object.keys(el.profile)) expect(questionFacts(el)).to.not.include(fact);
     expect(text(el)).to.include('不清楚');
   });
@@ -98,7 +98,7 @@ describe('<chanrong-eligibility-checker>', () => {
     const el = document.createElement('chanrong-eligibility-checker');
     el.asOf = '2026-01-01';
     el.programs = 'aic-equity-investment-pilot';
-    el.profile = { entityType: 'enterprise', dishonestDebtor: false, restrictedActivities: [], certifications: ['high-tech'] };
+    el.profile = { entityType: 'enterprise', certifications: ['high-tech'] };
     const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
     document.body.append(el);
     await ready;
@@ -113,7 +113,7 @@ describe('<chanrong-eligibility-checker>', () => {
     city.value = '440300';
     city.dispatchEvent(new Event('change'));
     await next(el);
-    await waitFor(() => statusOf(el, 'aic-equity-investment-pilot') === 'eligible', 'Shenzhen is a pilot city');
+    await waitFor(() => statusOf(el, 'aic-equity-investment-pilot') === 'eligible', 'Guangdong is a pilot province');
     expect(el.profile['region']).to.equal('440300');
     expect(text(el)).to.include('广东省 深圳市');
   });
@@ -121,30 +121,30 @@ describe('<chanrong-eligibility-checker>', () => {
   it('lets an answer be changed from the summary', async () => {
     const el = document.createElement('chanrong-eligibility-checker');
     el.asOf = '2026-01-01';
-    el.profile = { entityType: 'enterprise', dishonestDebtor: true };
+    el.profile = { entityType: 'accelerator-operator' };
     el.locale = 'en';
     const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
     document.body.append(el);
     await ready;
     expect(statusOf(el, 'tech-credit-loan')).to.equal('ineligible');
-    const change = $$(el, '.answers button').find((b) => b.getAttribute('aria-label')!.includes('dishonest'))! as HTMLButtonElement;
+    const change = $$(el, '.answers button').find((b) => b.getAttribute('aria-label')!.includes('Type of applicant'))! as HTMLButtonElement;
     change.click();
     await el.updateComplete;
-    expect(questionFacts(el)).to.deep.equal(['dishonestDebtor']);
-    choose(el, 'dishonestDebtor', 'false');
+    expect(questionFacts(el)).to.deep.equal(['entityType']);
+    choose(el, 'entityType', 'enterprise');
     await next(el);
-    await waitFor(() => statusOf(el, 'tech-credit-loan') === 'undetermined', 'no longer failed by the gate');
+    await waitFor(() => statusOf(el, 'tech-credit-loan') === 'undetermined', 'no longer failed by the applicant type');
   });
 
   it('keeps answers across a reload with persist, and clears them', async () => {
     const first = await mount<Checker>('<chanrong-eligibility-checker id="c1" persist as-of="2026-01-01"></chanrong-eligibility-checker>');
     choose(first, 'entityType', 'enterprise');
-    choose(first, 'dishonestDebtor', 'false');
-    check(first, 'restrictedActivities', '以上都没有');
+    choose(first, 'enterpriseSize', 'small');
+    check(first, 'certifications', '以上都没有');
     await next(first);
     cleanup();
     const second = await mount<Checker>('<chanrong-eligibility-checker id="c1" persist as-of="2026-01-01"></chanrong-eligibility-checker>');
-    expect(second.profile).to.deep.equal({ entityType: 'enterprise', dishonestDebtor: false, restrictedActivities: [] });
+    expect(second.profile).to.deep.equal({ entityType: 'enterprise', enterpriseSize: 'small', certifications: [] });
     ($$(second, '.actions button').find((b) => b.textContent!.includes('清除'))! as HTMLButtonElement).click();
     await waitFor(() => Object.keys(second.profile).length === 0, 'cleared');
     expect(sessionStorage.getItem('chanrong:eligibility:c1')).to.equal(null);
@@ -167,14 +167,14 @@ describe('<chanrong-eligibility-checker>', () => {
     el.addEventListener('chanrong-error', (e) => errors.push(e.detail.error));
     fail = true;
     choose(el, 'entityType', 'enterprise');
-    choose(el, 'dishonestDebtor', 'false');
-    check(el, 'restrictedActivities', '以上都没有');
+    choose(el, 'enterpriseSize', 'small');
+    check(el, 'certifications', '以上都没有');
     await next(el);
     await waitFor(() => errors.length === 1, 'an error event');
     await new Promise((r) => setTimeout(r, 50));
     expect(errors).to.have.length(1); // one answer, one check, one error
     expect($(el, '[role=alert]').textContent).to.include('服务器出错');
-    expect(el.profile).to.deep.equal({ entityType: 'enterprise', dishonestDebtor: false, restrictedActivities: [] });
+    expect(el.profile).to.deep.equal({ entityType: 'enterprise', enterpriseSize: 'small', certifications: [] });
     fail = false;
     $<HTMLButtonElement>(el, '[role=alert] button').click();
     await waitFor(() => !$(el, '[role=alert]') && statusOf(el, 'accelerator-operator-qualification') === 'ineligible', 'recovered');
@@ -195,7 +195,7 @@ describe('<chanrong-eligibility-checker>', () => {
     const el = document.createElement('chanrong-eligibility-checker');
     el.asOf = '2026-01-01';
     el.programs = 'accelerator-operator-qualification';
-    el.profile = { entityType: 'accelerator-operator', capitalAdequacyRatio: 8, riskReserveCoverage: 15, dishonestDebtor: false };
+    el.profile = { entityType: 'accelerator-operator', capitalAdequacyRatio: 8, riskReserveCoverage: 15 };
     const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
     document.body.append(el);
     await ready;
@@ -203,7 +203,7 @@ describe('<chanrong-eligibility-checker>', () => {
     expect(trace).to.include('不符合: 资本充足率不低于 12%');
     expect(trace).to.include('您的回答：8 %');
     expect(trace).to.include('符合: 风险准备金覆盖率不低于 10%');
-    expect(trace).to.include('政策依据：最高人民法院关于公布失信被执行人名单信息的若干规定'); // a criterion's own source
+    expect(trace).to.include('政策依据：前海智库产融加速器课题'); // a criterion's own source
     const sources = $(el, '[data-program="accelerator-operator-qualification"] ul.sources').textContent!;
     expect(sources).to.include('严控加速器主体的资本充足率'); // the program's policy text
   });
@@ -227,15 +227,14 @@ describe('<chanrong-eligibility-checker> with the keyboard only', () => {
     const first = $<HTMLInputElement>(el, '[data-fact="entityType"] input[type=radio]');
     first.focus();
     await sendKeys({ press: 'Space' }); // entityType: Enterprise
-    await sendKeys({ press: 'Tab' }); // → dishonestDebtor radio group
-    await sendKeys({ press: 'ArrowRight' }); // Yes → No
-    await sendKeys({ press: 'Tab' }); // → first restricted-activity box
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Tab' }); // → "None of these"
+    await sendKeys({ press: 'Tab' }); // → enterpriseSize radio group
+    await sendKeys({ press: 'ArrowRight' }); // Micro → Small
+    await sendKeys({ press: 'Tab' }); // → first certification box
+    for (let i = 0; i < 6; i++) await sendKeys({ press: 'Tab' }); // past the six certifications → "None of these"
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Enter' }); // submits the form
     await waitFor(() => el.profile['entityType'] === 'enterprise', 'answers applied');
-    expect(el.profile).to.deep.equal({ entityType: 'enterprise', dishonestDebtor: false, restrictedActivities: [] });
+    expect(el.profile).to.deep.equal({ entityType: 'enterprise', enterpriseSize: 'small', certifications: [] });
     await waitFor(() => el.shadowRoot!.activeElement?.id === 'questions-title', 'focus on the next group');
   });
 });

@@ -136,3 +136,156 @@ describe('<chanrong-incubator-map> with the keyboard only', () => {
     expect($(el, '#details-title').textContent).to.equal(it.name.en);
   });
 });
+
+// Entries written for these tests (not the bundled sample, which the catalog replaces with sourced entries).
+const place = (id: string, zh: string, en: string, adcode: string, lon: number, lat: number, level: Incubator['level'] = 'local'): Incubator => ({
+  id, name: { 'zh-CN': zh, 'zh-TW': zh, en }, kind: 'incubator', level, lon, lat, adcode, industries: ['ai'],
+});
+const FIXTURE: Incubator[] = [
+  place('zgc', '中关村创业大街', 'Zhongguancun Inno Way', '110108', 116.31, 39.98, 'national'),
+  place('nanshan', '南山智园', 'Nanshan iPark', '440305', 113.95, 22.54),
+  place('urumqi', '乌鲁木齐高新区孵化器', 'Urumqi Hi-tech Incubator', '650100', 87.6, 43.8),
+  place('sansha', '三沙示例载体', 'Sansha sample', '460300', 112.34, 16.83),
+  ...syntheticIncubators(3000, 5),
+];
+const mapWith = async (attrs: string, items: Incubator[] = FIXTURE) => {
+  const el = document.createElement('chanrong-incubator-map') as MapEl;
+  el.setAttribute('style', 'display:block;width:900px');
+  for (const [k, v] of attrs.split(' ').filter(Boolean).map((a) => a.split('='))) el.setAttribute(k!, v ?? '');
+  const drawn = new Promise<void>((resolve) => el.addEventListener('chanrong-render', (e) => { if ((e as CustomEvent).detail.points > 0) resolve(); }));
+  el.incubators = items;
+  document.body.append(el);
+  await drawn;
+  return el;
+};
+const press = async (el: MapEl, key: string, shiftKey = false) => {
+  const r = nextRender(el);
+  $<HTMLElement>(el, '.map-focus').dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true }));
+  await r;
+};
+const search = (el: MapEl, q: string) => {
+  const input = $<HTMLInputElement>(el, 'input[type=search]');
+  input.value = q;
+  input.dispatchEvent(new Event('input'));
+};
+/** Every drawn mark, found by hit-testing a grid over the canvas. */
+const scan = (el: MapEl, step = 3) => {
+  const canvas = $<HTMLCanvasElement>(el, 'canvas');
+  const found = new Set<ReturnType<MapEl['hitTest']>>();
+  for (let x = 0; x < canvas.clientWidth; x += step) for (let y = 0; y < canvas.clientHeight; y += step) found.add(el.hitTest(x, y));
+  found.delete(undefined);
+  return [...found] as NonNullable<ReturnType<MapEl['hitTest']>>[];
+};
+
+describe('<chanrong-incubator-map>, issue 13', () => {
+  afterEach(cleanup);
+
+  it('finds a name outside the view by search, lists it as such, and flies to it when chosen', async () => {
+    const el = await mapWith('locale=zh-CN');
+    // Into the west: zoom on Xinjiang until Beijing is far outside the view.
+    for (let i = 0; i < 3; i++) await press(el, '+');
+    for (let i = 0; i < 6; i++) await press(el, 'ArrowLeft', true);
+    search(el, '中关村');
+    await waitFor(() => listedIds(el).join() === 'zgc', 'the match in the whole directory');
+    expect(text(el)).to.include('搜索到 1 个载体');
+    expect(text(el)).to.include('不在当前视野内');
+    search(el, 'zgc'); // pinyin initials
+    await waitFor(() => listedIds(el).join() === 'zgc' && text(el).includes('不在当前视野内'), 'pinyin match');
+    const flown = new Promise<void>((resolve) => el.addEventListener('chanrong-render', () => {
+      const c = $<HTMLCanvasElement>(el, 'canvas');
+      if (el.hitTest(c.clientWidth / 2, c.clientHeight / 2)?.item?.id === 'zgc') resolve();
+    }));
+    ($$(el, '.list-scroll button.row')[0] as HTMLButtonElement).click();
+    await flown;
+    await waitFor(() => !text(el).includes('不在当前视野内'), 'now in view');
+    expect($(el, '#details-title').textContent).to.equal('中关村创业大街');
+  });
+
+  it('searches city names: 深圳 finds the Shenzhen entry wherever the map looks', async () => {
+    const el = await mapWith('locale=en');
+    search(el, '深圳');
+    await waitFor(() => listedIds(el).join() === 'nanshan', 'Shenzhen by city name');
+    search(el, 'shenzhen');
+    await waitFor(() => listedIds(el).join() === 'nanshan', 'Shenzhen in pinyin');
+  });
+
+  it('shows an unreachable endpoint as an error with retry, in the map and the list, never as an empty result', async () => {
+    const el = document.createElement('chanrong-incubator-map') as MapEl;
+    el.setAttribute('endpoint', 'http://127.0.0.1:9');
+    const errors: unknown[] = [];
+    el.addEventListener('chanrong-error', (e) => errors.push(e.detail.error));
+    document.body.append(el);
+    await waitFor(() => !!$(el, '.load-error.map') && !!$(el, '.load-error.list'), 'errors in map and list', 15_000);
+    expect(text(el)).to.not.include('没有符合条件');
+    expect($(el, '.load-error.map').getAttribute('role')).to.equal('alert');
+    const before = errors.length;
+    $<HTMLButtonElement>(el, '.load-error.list button.retry').click();
+    await waitFor(() => errors.length > before, 'the retry tried again', 15_000);
+    await waitFor(() => !!$(el, '.load-error.list'), 'still an error, still no empty list', 15_000);
+  });
+
+  it('keeps one selection for map, list and details; a search with no match closes the details', async () => {
+    const el = await mapWith('locale=en');
+    const hit = scan(el, 4).find((m) => m.item);
+    expect(hit, 'a single point drawn').to.not.equal(undefined);
+    const canvas = $<HTMLCanvasElement>(el, 'canvas');
+    const rect = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new MouseEvent('click', { clientX: rect.left + hit!.x, clientY: rect.top + hit!.y, bubbles: true }));
+    await waitFor(() => $(el, '#details-title')?.textContent === hit!.item!.name.en, 'details of the point');
+    await waitFor(() => $$(el, 'button.row[aria-pressed=true]').every((b) => b.getAttribute('data-id') === hit!.item!.id), 'its row marked');
+    search(el, 'no such incubator anywhere');
+    await waitFor(() => text(el).includes('Nothing matches the search.'), 'no matches');
+    expect($(el, '[part="details"]')).to.equal(null);
+  });
+
+  it('is a listbox for the keyboard: arrows move through clusters and points, each with a name and a place', async () => {
+    const el = await mapWith('locale=zh-CN');
+    const focus = $<HTMLElement>(el, '.map-focus');
+    expect(focus.getAttribute('role')).to.equal('listbox');
+    await press(el, 'ArrowRight');
+    expect(focus.getAttribute('aria-activedescendant')).to.equal('map-option');
+    const names = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      names.add($(el, '#map-option').textContent!.trim());
+      await press(el, 'ArrowRight');
+    }
+    const cluster = [...names].find((n) => /^[\d,]+ 家孵化器，/.test(n));
+    expect(cluster, [...names].join(' | ')).to.match(/^[\d,]+ 家孵化器，\S+(省|市|区)/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws non-overlapping marks, fills its box at every size, and shows the South China Sea entry in the inset', async () => {
+    const el = await mapWith('locale=zh-CN', [...FIXTURE, ...syntheticIncubators(20_000, 9)]);
+    const marks = scan(el, 2);
+    for (let a = 0; a < marks.length; a++) for (let b = a + 1; b < marks.length; b++) {
+      const [m, n] = [marks[a]!, marks[b]!];
+      expect(Math.hypot(m.x - n.x, m.y - n.y), 'circles apart').to.be.at.least(m.r + n.r);
+    }
+    expect(marks.some((m) => m.inset), 'something drawn in the inset').to.equal(true);
+    expect(marks.filter((m) => !m.inset).every((m) => m.lat >= 18 || m.lon < 106), 'nothing south of Hainan in the main frame').to.equal(true);
+    const frame = $<HTMLElement>(el, '.map-frame'), canvas = $<HTMLCanvasElement>(el, 'canvas');
+    for (const width of ['700px', '480px', '320px']) {
+      const r = nextRender(el);
+      el.style.width = width;
+      await r;
+      expect(Math.abs(canvas.clientHeight - frame.clientHeight), width).to.be.at.most(2);
+      expect(Math.abs(canvas.clientWidth - frame.clientWidth), width).to.be.at.most(2);
+    }
+    await press(el, '+');
+    await press(el, 'ArrowUp', true);
+    // The bottom row of pixels is painted (sea or land), not left blank after the gesture.
+    const ctx = canvas.getContext('2d')!;
+    const row = ctx.getImageData(0, canvas.height - 1, canvas.width, 1).data;
+    for (let i = 3; i < row.length; i += 4) expect(row[i], 'opaque').to.equal(255);
+  });
+
+  it('formats counts with Intl and shows the choropleth scale', async () => {
+    const el = await mapWith('locale=en', [...FIXTURE, ...syntheticIncubators(12_000, 3)]);
+    await waitFor(() => /\d{1,2},\d{3} in view/.test(text(el)), 'grouped digits');
+    ($$(el, 'fieldset.modes input')[1] as HTMLInputElement).click();
+    await waitFor(() => !!$(el, 'figure.scale'), 'the scale');
+    expect($(el, 'figure.scale figcaption').textContent).to.equal('Incubators per province');
+    expect($$(el, 'figure.scale li').length).to.be.at.least(3);
+    expect(text(el)).to.match(/\d{1,3}(,\d{3})*–\d{1,3}(,\d{3})*/);
+  });
+});

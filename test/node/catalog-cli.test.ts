@@ -10,6 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 
 const cli = new URL('../../src/cli.ts', import.meta.url).pathname;
 const bundled = new URL('../../src/data/catalog/catalog.json', import.meta.url).pathname;
+const bundledCases = new URL('../../src/data/catalog/cases.json', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'chanrong-catalog-'));
 
 function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
@@ -110,6 +111,12 @@ describe('chanrong catalog check', () => {
     assert.match(r.out, /0 error\(s\), 4 warning\(s\)/);
   });
 
+  it('finds the bundled catalog clean on its review date', async () => {
+    const r = await run(['catalog', 'check', bundled, '--today', '2026-11-26']);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /0 error\(s\), 0 warning\(s\)/, r.out);
+  });
+
   it('refuses a file that is not JSON and a missing argument', async () => {
     const r = await run(['catalog', 'check', file('bad.json', '{ "version": ')]);
     assert.equal(r.code, 1);
@@ -120,6 +127,20 @@ describe('chanrong catalog check', () => {
 });
 
 describe('chanrong catalog test', () => {
+  it('passes the bundled cases (written from the source texts), one line per case', async () => {
+    const r = await run(['catalog', 'test', bundled, bundledCases]);
+    assert.equal(r.code, 0, r.out + r.err);
+    const cases = JSON.parse(readFileSync(bundledCases, 'utf8')) as { expect: Record<string, string> }[];
+    assert.match(r.out, new RegExp(`^${cases.length} passed, 0 failed$`, 'm'));
+    assert.equal(r.out.trim().split('\n').length, cases.length + 1);
+    // At least one eligible, one ineligible and one undetermined expectation for every program.
+    const catalog = JSON.parse(readFileSync(bundled, 'utf8')) as { programs: { id: string }[] };
+    for (const { id } of catalog.programs) {
+      const seen = new Set(cases.flatMap((c) => (c.expect[id] ? [c.expect[id]] : [])));
+      for (const status of ['eligible', 'ineligible', 'undetermined']) assert.ok(seen.has(status), `${id} has no ${status} case`);
+    }
+  });
+
   it('fails a case whose expectation is wrong and says what it got', async () => {
     const catalog = { version: '1', facts, programs: [
       { id: 'small', kind: 'loan', title: t('s'), sources: [src()], validUntil: '2026-12-31', criteria: { all: [

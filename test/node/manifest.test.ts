@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 
-interface Declaration { tagName?: string; attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: { name: string }[]; cssProperties?: { name: string }[] }
+import { LEVELS, LOCALES } from '../../src/contract/localize.js';
+import { REPAYMENTS } from '../../src/contract/financing.js';
+
+interface Declaration {
+  tagName?: string; attributes?: { name: string; type?: { text: string } }[]; events?: { name: string; type?: { text: string } }[];
+  cssParts?: { name: string }[]; cssProperties?: { name: string }[]; members?: { name: string; privacy?: string }[];
+}
 
 const CONTRACT: Record<string, { attributes: string[]; events: string[] }> = {
   'chanrong-eligibility-checker': { attributes: ['endpoint', 'locale', 'as-of', 'programs', 'persist'], events: ['chanrong-ready', 'chanrong-change', 'chanrong-result', 'chanrong-select-program', 'chanrong-error'] },
@@ -21,12 +27,25 @@ describe('custom-elements.json', () => {
     const out = mkdtempSync(join(tmpdir(), 'chanrong-cem-'));
     // The analyzer resolves --outdir against the working directory, even when it is absolute.
     execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--outdir', relative(process.cwd(), out)], { stdio: 'ignore' });
-    const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as { modules: { declarations?: Declaration[] }[] };
+    const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as { modules: { path: string; declarations?: Declaration[] }[] };
+    // Module paths name shipped files: declarations under dist/types, tag definitions at the define entries.
+    for (const m of manifest.modules) assert.match(m.path, /^dist\/(types\/.*\.d\.ts|define\/[\w-]+\.js)$/, m.path);
+    const union = (values: readonly string[]) => `${values.map((v) => `'${v}'`).join(' | ')} | undefined`;
     const tags = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]));
     for (const [tag, want] of Object.entries(CONTRACT)) {
       const d = tags.get(tag);
       assert.ok(d, tag);
-      assert.deepEqual((d.attributes ?? []).map((a) => a.name).sort(), [...want.attributes].sort(), `${tag} attributes`);
+      // Every contract attribute, plus only the CSS-only presentation attributes every widget honours.
+      const presentation = tag === 'chanrong-services' ? [] : ['theme', 'size'];
+      const names = (d.attributes ?? []).map((a) => a.name);
+      assert.deepEqual(names.filter((n) => !presentation.includes(n)).sort(), [...want.attributes].sort(), `${tag} attributes`);
+      if (tag !== 'chanrong-services') assert.ok(names.includes('theme'), `${tag} declares theme`);
+      const typeOf = (name: string) => d.attributes?.find((a) => a.name === name)?.type?.text;
+      assert.equal(typeOf('locale'), union(LOCALES), `${tag} locale`);
+      if (names.includes('repayment')) assert.equal(typeOf('repayment'), union(REPAYMENTS));
+      if (names.includes('level')) assert.equal(typeOf('level'), union(LEVELS));
+      for (const e of d.events ?? []) assert.match(e.type?.text ?? '', /^CustomEvent<.+>$/, `${tag} ${e.name} is typed`);
+      for (const m of d.members ?? []) assert.ok(!m.name.startsWith('#') && m.privacy !== 'private' && m.privacy !== 'protected', `${tag}: ${m.name} is not API`);
       assert.deepEqual((d.events ?? []).map((e) => e.name).sort(), [...want.events].sort(), `${tag} events`);
       if (tag !== 'chanrong-services') {
         assert.ok((d.cssParts ?? []).some((p) => p.name === 'base'), `${tag} parts`);

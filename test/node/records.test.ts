@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'chanrong-records-'));
 const chanrong = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 60_000 });
 const sha = (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 
-const profile = { entityType: 'enterprise', region: '320100', certifications: ['high-tech'], rdIntensity: 5.5, dishonestDebtor: null, annualRevenue: 1234.5 };
+const profile = { entityType: 'enterprise', region: '320100', certifications: ['high-tech'], capitalAdequacyRatio: 5.5, abnormalOrDishonest: null, requestedAmount: 1234.5 };
 
 describe('decision records', () => {
   let server: RunningServer;
@@ -79,7 +79,7 @@ describe('decision records', () => {
   });
 
   it('refuses every single-byte change of a record file, and every changed value', async () => {
-    const small = await createHttpClient({ baseUrl: server.url }).eligibility.record({ profile: { certifications: ['high-tech'], dishonestDebtor: false }, asOf: '2026-11-26', programIds: ['tech-insurance'] });
+    const small = await createHttpClient({ baseUrl: server.url }).eligibility.record({ profile: { certifications: ['high-tech'], abnormalOrDishonest: false }, asOf: '2026-11-26', programIds: ['ip-pledge-loan'] });
     const text = JSON.stringify(small);
     const catalog = JSON.parse(readFileSync(catalogFile, 'utf8'));
     const opts = { publicKeys: [publicJwk] };
@@ -135,7 +135,7 @@ describe('decision records', () => {
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
     assert.match(ok.stdout, /record verified/);
     const tampered = JSON.parse(JSON.stringify(signed));
-    tampered.profile.rdIntensity = 9.5;
+    tampered.profile.capitalAdequacyRatio = 9.5;
     writeFileSync(file, JSON.stringify(tampered));
     const bad = chanrong(['record', 'verify', file, '--key', JSON.stringify(publicJwk)]);
     assert.equal(bad.status, 1);
@@ -150,9 +150,9 @@ describe('decision records', () => {
   });
 
   it('refuses a record request that does not fit, naming the field', async () => {
-    const res = await fetch(`${server.url}/v1/eligibility/record`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profile: { rdIntensity: 'high' } }) });
+    const res = await fetch(`${server.url}/v1/eligibility/record`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profile: { capitalAdequacyRatio: 'high' } }) });
     assert.equal(res.status, 400);
     const problem = await res.json() as { errors: { path: string }[] };
-    assert.ok(problem.errors.some((e) => e.path === 'profile.rdIntensity'));
+    assert.ok(problem.errors.some((e) => e.path === 'profile.capitalAdequacyRatio'));
   });
 });

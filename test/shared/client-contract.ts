@@ -111,8 +111,8 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
     });
 
     const sme: Profile = {
-      entityType: 'enterprise', certifications: ['tech-sme'], enterpriseSize: 'small', dishonestDebtor: false,
-      restrictedActivities: [], firstLoan: true, region: '440305', hasPledgeableIp: null,
+      entityType: 'enterprise', certifications: ['tech-sme'], enterpriseSize: 'small',
+      restrictedActivities: [], onRelendingList: true, region: '440305', hasPledgeableIp: null,
     };
 
     t.it('checks a profile: eligible first, each program traced, the questions still needed', async () => {
@@ -133,7 +133,7 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
     });
 
     t.it('screens a portfolio with the same answers as one-by-one checks', async () => {
-      const profiles: Profile[] = [sme, {}, { entityType: 'accelerator-operator', capitalAdequacyRatio: 13, riskReserveCoverage: 10, dishonestDebtor: false }];
+      const profiles: Profile[] = [sme, {}, { entityType: 'accelerator-operator', capitalAdequacyRatio: 13, riskReserveCoverage: 10 }];
       const many = await client.eligibility.checkMany(profiles, { asOf: '2026-01-01' });
       const one = await Promise.all(profiles.map((profile) => client.eligibility.check({ profile, asOf: '2026-01-01' })));
       expect(many).to.deep.equal(one);
@@ -141,8 +141,11 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
     });
 
     t.it('lists paths to eligibility that make each program eligible when applied (v2)', async () => {
-      const profile: Profile = { entityType: 'enterprise', region: '320100', certifications: [], rdIntensity: 3.2, dishonestDebtor: null };
-      const report = await client.eligibility.check({ profile, asOf: '2026-01-01', paths: 2 });
+      const profile: Profile = {
+        entityType: 'enterprise', region: '320100', certifications: [], privateEnterprise: true, enterpriseSize: 'small',
+        restrictedProducts: false, majorViolation3y: false, requestedAmount: 500, abnormalOrDishonest: null,
+      };
+      const report = await client.eligibility.check({ profile, asOf: '2026-06-01', paths: 2 });
       let tried = 0;
       for (const result of report.results) {
         if (result.status === 'eligible') { expect(result.paths).to.equal(undefined); continue; }
@@ -152,14 +155,14 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
         for (const path of result.paths!) {
           for (const change of path.changes) expect(change.fact, 'region and entity type are never changed once answered').to.not.be.oneOf(['region', 'entityType']);
           const applied = { ...profile, ...Object.fromEntries(path.changes.map((c) => [c.fact, c.to])) };
-          const again = await client.eligibility.check({ profile: applied, asOf: '2026-01-01', programIds: [result.programId] });
+          const again = await client.eligibility.check({ profile: applied, asOf: '2026-06-01', programIds: [result.programId] });
           expect(again.results[0]!.status, `${result.programId} ${JSON.stringify(path)}`).to.equal('eligible');
           tried++;
         }
       }
       expect(tried).to.be.greaterThan(5);
-      const dontKnow = report.results.flatMap((r) => r.paths ?? []).flatMap((p) => p.changes).find((c) => c.fact === 'dishonestDebtor');
-      expect(dontKnow).to.deep.equal({ fact: 'dishonestDebtor', from: null, to: false });
+      const dontKnow = report.results.flatMap((r) => r.paths ?? []).flatMap((p) => p.changes).find((c) => c.fact === 'abnormalOrDishonest');
+      expect(dontKnow).to.deep.equal({ fact: 'abnormalOrDishonest', from: null, to: false });
     });
 
     t.it('limits the check to programIds and answers unknown ids with 404', async () => {
@@ -171,8 +174,8 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
     });
 
     t.it('refuses a profile that does not fit the catalog, naming each fact', async () => {
-      const error = await rejection(client.eligibility.check({ profile: { trl: 12, region: '4403', enterpriseSize: 'giant', unknownFact: true } }));
-      for (const path of ['profile.trl', 'profile.region', 'profile.enterpriseSize', 'profile.unknownFact']) expectValidation(error, path);
+      const error = await rejection(client.eligibility.check({ profile: { capitalAdequacyRatio: 2000, region: '4403', enterpriseSize: 'giant', unknownFact: true } }));
+      for (const path of ['profile.capitalAdequacyRatio', 'profile.region', 'profile.enterpriseSize', 'profile.unknownFact']) expectValidation(error, path);
     });
 
     t.it('quotes a loan: schedule to the fen, fees, subsidy and the annualized rate', async () => {
@@ -199,6 +202,20 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
       expect(quote.annualRate).to.equal(0.0385 - 0.002); // 2024-07-22 fixing: 3.85 %
       const error = await rejection(client.financing.quote({ principal: 100_000, termMonths: 12, repayment: 'interest-only', rate: { type: 'lpr', tenor: '1y', spreadBps: 0 }, startDate: '2019-08-19' }));
       expectValidation(error, 'startDate');
+    });
+
+    t.it('says how far the LPR table was checked, and warns on a quote that starts later', async () => {
+      const rates = await client.referenceRates.list();
+      expect(rates.checkedOn).to.match(/^\d{4}-\d{2}-\d{2}$/);
+      const day = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      const lpr = (startDate: string) => client.financing.quote({ principal: 100_000, termMonths: 12, repayment: 'interest-only', rate: { type: 'lpr', tenor: '1y', spreadBps: 0 }, startDate });
+      expect((await lpr(rates.checkedOn!)).warnings.map((w) => w.code)).to.not.include('lpr-unchecked');
+      const later = await lpr(day(rates.checkedOn!, 1));
+      expect(later.warnings.map((w) => w.code)).to.include('lpr-unchecked');
+      for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) expect(later.warnings.find((w) => w.code === 'lpr-unchecked')!.message[locale]).to.be.a('string');
+      // A fixed rate and a base rate the borrower supplies do not depend on the table.
+      const fixed = await client.financing.quote({ principal: 100_000, termMonths: 12, repayment: 'interest-only', rate: { type: 'fixed', annualRate: 0.03 }, startDate: day(rates.checkedOn!, 30) });
+      expect(fixed.warnings.map((w) => w.code)).to.not.include('lpr-unchecked');
     });
 
     t.it('warns when the principal exceeds the IP-pledge cap', async () => {

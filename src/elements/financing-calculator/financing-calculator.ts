@@ -468,6 +468,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
         <div class="rate"><dt>${t.lprFiveYear}</dt><dd data-lpr="5y">${this.#percent(latest.fiveYear)}</dd></div>
       </dl>
       <p class="muted">${t.lprDate(latest.date)}</p>
+      ${state.value.checkedOn ? html`<p class="muted" data-lpr-checked=${state.value.checkedOn}>${t.lprChecked(state.value.checkedOn)}</p>` : nothing}
     </section>`;
   }
 

@@ -1,45 +1,30 @@
-// <chanrong-incubator-map>: incubators and accelerators on a schematic map of China, on Canvas 2D so that
-// 200,000 points stay smooth without a GPU. The client clusters by zoom (remote servers send only the viewport);
-// during a gesture the last bitmap is moved, and the map is redrawn when the gesture ends. A synchronized,
-// virtualized list is the keyboard and screen-reader alternative to the canvas.
-import { geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
-import { quadtree, type Quadtree } from 'd3-quadtree';
-import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
-import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+// <chanrong-incubator-map>: incubators and accelerators on a schematic map of China, on Canvas 2D so that a
+// million points stay smooth without a GPU. The directory (local or remote) clusters by viewport; this element
+// keeps one state (filters, search, selection, loads) and hands the canvas to MapView, the HTML to panels.ts.
 import { html, nothing, type PropertyValues } from 'lit';
-import { cssProps } from '../shared/css-props.js';
-import { feature as topoFeature } from 'topojson-client';
 import { LEVELS, localize } from '../../contract/localize.js';
-import type { AcceleratorClient, Incubator, IncubatorQueryResult, Level, LocalizedText, RegionStat } from '../../contract/index.js';
-import type { Basemap } from '../../data/geo/index.js';
+import type { AcceleratorClient, Incubator, IncubatorQuery, IncubatorQueryResult, Level, RegionStat } from '../../contract/index.js';
 import { lazyClient } from '../shared/lazy-client.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { ChanrongElement } from '../shared/chanrong-element.js';
+import { cssProps } from '../shared/css-props.js';
 import { Loader } from '../shared/load-state.js';
+import { classify, colorOf } from './choropleth.js';
+import { INSET, insetZoom, ISLANDS, toFeatureCollection, viewBBox, webZoom, type Geo, type Province } from './geometry.js';
+import { handleMapKey, placeName } from './browse.js';
+import { MapView, type Scene } from './map-view.js';
+import { palette } from './painter.js';
+import { industryName, renderDetails, renderError, renderLevelLegend, renderList, renderScale, renderStats, renderToolbar, type PanelContext } from './panels.js';
 import { mapStyles } from './incubator-map.styles.js';
 
-const LEVEL_COLORS: Record<Level, string> = { national: '#c8102e', regional: '#d46b08', local: '#0b5cad', cluster: '#5b3fa8' };
-const INDUSTRY_OPTIONS = ['ai', 'quantum', 'semiconductor', 'biomed', 'green', 'new-energy', 'new-materials', 'high-end-equipment', 'digital', 'aerospace', 'nev'];
-const ROW_HEIGHT = 48;
 const QUERY_LIMIT = 2000;
 const LIST_LIMIT = 1000;
-const INSET: [[number, number], [number, number]] = [[106, 3], [124, 23.5]];
-
-interface Drawn {
-  x: number;
-  y: number;
-  r: number;
-  item?: Incubator;
-  count?: number;
-  lon: number;
-  lat: number;
-}
+type Cities = [string, number, number, string, string, string][];
+const EMPTY: IncubatorQueryResult = { total: 0, clusters: [], items: [] };
 
 /**
- * Incubators and accelerators on a schematic map of China (or the host's approved basemap), with filters, search,
- * a province choropleth, hover details and a synchronized list.
+ * Incubators and accelerators on a schematic map of China (or the host's approved basemap), with filters, search
+ * over the whole directory, a province choropleth with its scale, details and a synchronized list.
  * @tag chanrong-incubator-map
  * @fires chanrong-ready - Once, after the first complete render.
  * @fires chanrong-render - `{ durationMs, points }` after every finished map draw.
@@ -49,9 +34,10 @@ interface Drawn {
  * @cssprop [--chanrong-map-land=#eef2f7] - Land fill of the basemap.
  * @cssprop [--chanrong-map-border=#9aa4b2] - Boundaries of the basemap.
  * @cssprop [--chanrong-map-sea=#f8fbff] - The sea behind the map and the inset.
+ * @cssprop [--chanrong-map-label=#3d4652] - Place labels.
  * @csspart map - The map area.
- * @csspart legend - The level legend.
- * @csspart list - The list of incubators in view.
+ * @csspart legend - The level legend or the choropleth's scale.
+ * @csspart list - The list of incubators in view (or found).
  * @csspart details - The detail panel.
  */
 export class ChanrongIncubatorMap extends ChanrongElement {
@@ -70,37 +56,30 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   /** Only this industry (a catalog industry option value). */
   declare industry: string | undefined;
   /** URL (attribute) or object (property) of a host-approved GeoJSON or TopoJSON basemap. */
-  declare basemap: string | FeatureCollection | object | undefined;
+  declare basemap: string | object | undefined;
   /** The host basemap's map-review number (审图号), shown on the map. */
   declare reviewNumber: string | undefined;
   /** Incubators to show directly, instead of the client's directory. */
   declare incubators: Incubator[] | undefined;
 
-  #geo: { provinces: Feature<Geometry, { adcode?: string; name?: LocalizedText | string }>[]; southChinaSea?: FeatureCollection; schematic: boolean } | undefined;
+  #view = new MapView({ palette: () => palette(this), viewChanged: () => void this.#refresh(), drawn: (points, durationMs) => this.#drawn(points, durationMs) });
+  #geo: Geo | undefined;
+  #cities: Cities = [];
   #basemapError = false;
-  #projection: GeoProjection | undefined;
-  #insetProjection: GeoProjection | undefined;
-  #paths: { adcode: string; path: Path2D }[] = [];
-  #insetPaths: Path2D[] = [];
-  #width = 0;
-  #height = 0;
-  #transform: ZoomTransform = zoomIdentity;
-  #snapshot: { canvas: HTMLCanvasElement; transform: ZoomTransform } | undefined;
-  #gesture = false;
-  #zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown> | undefined;
   #result = new Loader<IncubatorQueryResult>(() => this.requestUpdate());
-  /** The viewport's incubators without clustering, for the list (the map's accessible alternative). */
+  #inset = new Loader<IncubatorQueryResult>(() => this.requestUpdate());
   #list = new Loader<IncubatorQueryResult>(() => this.requestUpdate());
   #stats = new Loader<RegionStat[]>(() => this.requestUpdate());
-  #drawn: Quadtree<Drawn> | undefined;
-  #hover: Drawn | undefined;
+  #hover: { x: number; y: number; text: string } | undefined;
   #selected: Incubator | undefined;
   #mode: 'points' | 'choropleth' = 'points';
   #q = '';
   #listScroll = 0;
   #ownClient: AcceleratorClient | undefined;
-  #resize: ResizeObserver | undefined;
+  // Refit in the next frame: fitting changes the layout, which must not happen inside the observer's callback.
+  #resize = new ResizeObserver(() => requestAnimationFrame(() => this.#fit()));
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #formats = new Map<string, Intl.NumberFormat>();
 
   /** With `incubators` set, the map runs a local directory over them; otherwise the usual client. */
   override get resolvedClient(): AcceleratorClient {
@@ -114,495 +93,227 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     super.willUpdate(changed);
     if (this.hasUpdated && changed.has('incubators') && !changed.has('client') && !changed.has('endpoint')) this.clientChanged();
     if (this.hasUpdated && (changed.has('level') || changed.has('industry'))) void this.#refresh();
-    if (this.hasUpdated && changed.has('basemap')) void this.#loadBasemap().then(() => this.#layout());
+    if (this.hasUpdated && changed.has('basemap')) void this.#loadBasemap().then(() => this.#fit());
+    if (this.hasUpdated && (changed.has('locale') || changed.has('inheritedLang'))) this.#paint();
   }
 
   protected clientChanged(): void {
     void this.#start();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize = new ResizeObserver(() => this.#layout());
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resize?.disconnect();
-    this.#result.abort();
+    this.#resize.disconnect();
+    for (const l of [this.#result, this.#inset, this.#list, this.#stats]) l.abort();
   }
 
   protected override firstUpdated(): void {
-    const frame = this.renderRoot.querySelector('.map-frame');
-    if (frame) this.#resize?.observe(frame);
+    this.#resize.observe(this.renderRoot.querySelector('.map-frame')!);
   }
 
   async #start(): Promise<void> {
+    // The basemap is drawn before any data arrives.
     if (!this.#geo && !this.#basemapError) await this.#loadBasemap();
     await this.updateComplete;
-    this.#layout();
+    this.#fit();
     await this.#refresh();
     await this.markReady();
   }
-
-  // ---- basemap -----------------------------------------------------------------------------------------------
 
   async #loadBasemap(): Promise<void> {
     try {
       const host = this.basemap;
       if (host) {
         const data = typeof host === 'string' ? await (await fetch(host, { credentials: 'same-origin' })).json() : host;
-        const fc = toFeatureCollection(data);
-        this.#geo = { provinces: fc.features as Feature<Geometry, { adcode?: string; name?: string }>[], schematic: false };
+        this.#geo = { provinces: toFeatureCollection(data).features as Province[], schematic: false };
       } else {
-        const { basemap } = await import('../../data/geo/index.js');
-        this.#geo = { provinces: (basemap as Basemap).provinces.features, ...(basemap.southChinaSea ? { southChinaSea: basemap.southChinaSea } : {}), schematic: true };
+        const [{ basemap }, { cityLabels }] = await Promise.all([import('../../data/geo/index.js'), import('../../data/geo/labels.js')]);
+        this.#geo = { provinces: basemap.provinces.features as Province[], ...(basemap.southChinaSea ? { southChinaSea: basemap.southChinaSea } : {}), schematic: true };
+        this.#cities = cityLabels;
       }
       this.#basemapError = false;
     } catch (error) {
       this.#basemapError = true;
       this.reportError(error);
     }
-    this.#paths = [];
+    this.#view.setGeo(this.#geo);
   }
 
-  // ---- geometry ----------------------------------------------------------------------------------------------
-
-  #canvas(): HTMLCanvasElement | null {
-    return this.renderRoot.querySelector('canvas.map-canvas');
+  #fit(): void {
+    const frame = this.renderRoot.querySelector<HTMLElement>('.map-frame'), canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas');
+    if (frame && canvas && this.#view.resize(frame, canvas)) this.#paint();
   }
 
-  #layout(): void {
-    const frame = this.renderRoot.querySelector('.map-frame') as HTMLElement | null;
-    const canvas = this.#canvas();
-    if (!frame || !canvas || !this.#geo) return;
-    const width = Math.max(280, Math.round(frame.clientWidth));
-    const height = Math.round(width * 0.72);
-    const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-    if (width === this.#width && height === this.#height && this.#paths.length) return;
-    this.#width = width;
-    this.#height = height;
-    canvas.width = width * dpr;
-    canvas.height = height * dpr;
-    canvas.style.setProperty('height', `${height}px`);
-    // Albers equal-area conic, the usual projection for a map of China; fitted to the provinces.
-    const fc: FeatureCollection = { type: 'FeatureCollection', features: this.#geo.provinces };
-    this.#projection = geoConicEqualArea().parallels([25, 47]).rotate([-105, 0]).fitExtent([[8, 8], [width - 8, height - 8]], fc);
-    const path = geoPath(this.#projection);
-    this.#paths = this.#geo.provinces.map((f) => ({ adcode: String(f.properties?.adcode ?? f.id ?? ''), path: new Path2D(path(f) ?? '') }));
-    if (this.#geo.southChinaSea) {
-      const w = Math.round(width * 0.16), h = Math.round(w * 1.35);
-      const box = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[INSET[0][0], INSET[0][1]], [INSET[1][0], INSET[1][1]]] } } as Feature;
-      this.#insetProjection = geoConicEqualArea().parallels([25, 47]).rotate([-105, 0]).fitExtent([[width - w - 6, height - h - 6], [width - 10, height - 10]], box);
-      const inset = geoPath(this.#insetProjection);
-      this.#insetPaths = [...this.#geo.provinces, ...this.#geo.southChinaSea.features].map((f) => new Path2D(inset(f) ?? ''));
-    }
-    this.#setupZoom(canvas);
-    this.#draw();
+  #number(n: number, compact = false): string {
+    const key = `${this.resolvedLocale}|${compact}`;
+    let f = this.#formats.get(key);
+    if (!f) this.#formats.set(key, (f = new Intl.NumberFormat(this.resolvedLocale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {})));
+    return f.format(n);
   }
-
-  #setupZoom(canvas: HTMLCanvasElement): void {
-    if (this.#zoomBehavior) return;
-    this.#zoomBehavior = d3zoom<HTMLCanvasElement, unknown>()
-      .scaleExtent([1, 256])
-      .on('start', () => {
-        this.#gesture = true;
-        this.#snapshot = this.#takeSnapshot();
-      })
-      .on('zoom', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
-        this.#transform = event.transform;
-        this.#hover = undefined;
-        this.#drawMoving();
-      })
-      .on('end', () => {
-        this.#gesture = false;
-        this.#snapshot = undefined;
-        void this.#refresh();
-      });
-    select(canvas).call(this.#zoomBehavior);
-  }
-
-  /** The map zoom for clustering: the fitted view of China is about zoom 3.5 on a 256-px world. */
-  #clusterZoom(): number {
-    const p = this.#projection;
-    if (!p) return 3;
-    const [[x0], [x1]] = [p([100, 35])!, p([110, 35])!];
-    const pxPerDegree = (Math.abs(x1 - x0) / 10) * this.#transform.k;
-    return Math.max(0, Math.min(22, Math.log2((pxPerDegree * 360) / 256)));
-  }
-
-  #viewBBox(): [number, number, number, number] {
-    const p = this.#projection!;
-    const t = this.#transform;
-    const corners = [[0, 0], [this.#width, 0], [0, this.#height], [this.#width, this.#height], [this.#width / 2, 0], [this.#width / 2, this.#height]]
-      .map(([x, y]) => p.invert!([(x! - t.x) / t.k, (y! - t.y) / t.k]))
-      .filter((c): c is [number, number] => !!c && Number.isFinite(c[0]) && Number.isFinite(c[1]));
-    if (!corners.length) return [73, 3, 136, 54];
-    const lons = corners.map((c) => c[0]), lats = corners.map((c) => c[1]);
-    return [Math.max(-180, Math.min(...lons)), Math.max(-85, Math.min(...lats)), Math.min(180, Math.max(...lons)), Math.min(85, Math.max(...lats))];
-  }
-
-  // ---- data --------------------------------------------------------------------------------------------------
 
   async #refresh(): Promise<void> {
-    const client = this.resolvedClient;
-    const filters = {
+    const client = this.resolvedClient, layout = this.#view.layout, t = this.#view.transform;
+    const base: IncubatorQuery = {
       ...(this.level && (LEVELS as readonly string[]).includes(this.level) ? { level: this.level as Level } : {}),
       ...(this.industry ? { industry: this.industry } : {}),
+      ...(this.#q ? { q: this.#q } : {}),
     };
-    if (this.#mode === 'choropleth') {
-      const state = await this.#stats.load((signal) => client.regions.stats(filters, { signal }));
-      if (state.status === 'error') this.reportError(state.error);
+    const bbox = layout ? viewBBox(layout, t) : undefined;
+    const jobs: Promise<unknown>[] = [
+      this.#result.load((signal) => client.incubators.query({ ...base, ...(bbox ? { bbox } : {}), zoom: layout ? webZoom(layout, t.k) : 3.5, limit: QUERY_LIMIT }, { signal })),
+      // The list: the view's entries, or with a search the matches in the whole directory.
+      this.#list.load((signal) => client.incubators.query({ ...base, ...(bbox && !this.#q ? { bbox } : {}), limit: LIST_LIMIT }, { signal })),
+    ];
+    if (layout?.inset) {
+      const zoom = insetZoom(layout);
+      jobs.push(this.#inset.load((signal) => client.incubators.query({ ...base, bbox: [INSET[0][0], INSET[0][1], INSET[1][0], 18.1], zoom, limit: 200 }, { signal })));
     }
-    const bbox = this.#projection ? this.#viewBBox() : undefined;
-    const query = { ...filters, ...(this.#q ? { q: this.#q } : {}), ...(bbox ? { bbox } : {}) };
-    const [state, list] = await Promise.all([
-      this.#result.load((signal) => client.incubators.query({ ...query, zoom: this.#clusterZoom(), limit: QUERY_LIMIT }, { signal })),
-      this.#list.load((signal) => client.incubators.query({ ...query, limit: LIST_LIMIT }, { signal })),
-    ]);
-    if (state.status === 'error') this.reportError(state.error);
-    else if (list.status === 'error') this.reportError(list.error);
+    if (this.#mode === 'choropleth') {
+      const { q: _q, ...filters } = base;
+      jobs.push(this.#stats.load((signal) => client.regions.stats({ ...(filters.level ? { level: filters.level } : {}), ...(filters.industry ? { industry: filters.industry } : {}) }, { signal })));
+    }
+    await Promise.all(jobs);
+    const failed = [this.#result, this.#list, this.#stats].find((l) => l.state.status === 'error');
+    if (failed?.state.status === 'error') this.reportError(failed.state.error);
+    const list = this.#list.state;
+    if (this.#q && list.status === 'ready' && list.value.items.length === 0) this.#selected = undefined;
     this.#listScroll = 0;
     const scroller = this.renderRoot.querySelector('.list-scroll');
     if (scroller) scroller.scrollTop = 0;
-    this.#draw();
+    this.#paint();
   }
 
-  // ---- drawing -----------------------------------------------------------------------------------------------
-
-  #context(): CanvasRenderingContext2D | null {
-    return this.#canvas()?.getContext('2d') ?? null;
+  #value<T>(l: Loader<T>): T | undefined {
+    return l.state.status === 'ready' ? l.state.value : l.state.status === 'loading' ? l.previous : undefined;
   }
 
-  #takeSnapshot(): { canvas: HTMLCanvasElement; transform: ZoomTransform } | undefined {
-    const source = this.#canvas();
-    if (!source) return undefined;
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    copy.getContext('2d')?.drawImage(source, 0, 0);
-    return { canvas: copy, transform: this.#transform };
-  }
-
-  /** During a gesture: move the last bitmap by the change of transform since it was taken. */
-  #drawMoving(): void {
-    const ctx = this.#context();
-    const snap = this.#snapshot;
-    if (!ctx || !snap) return this.#draw();
-    const t = this.#transform, s = snap.transform;
-    const k = t.k / s.k;
-    const canvas = ctx.canvas;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const dpr = canvas.width / this.#width;
-    ctx.setTransform(k, 0, 0, k, (t.x - s.x * k) * dpr, (t.y - s.y * k) * dpr);
-    ctx.drawImage(snap.canvas, 0, 0);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-  }
-
-  #draw(): void {
-    const started = performance.now();
-    const ctx = this.#context();
-    const projection = this.#projection;
-    if (!ctx || !projection || this.#gesture) return;
-    const canvas = ctx.canvas;
-    const dpr = canvas.width / this.#width;
-    const t = this.#transform;
-    const styles = getComputedStyle(this);
-    const land = styles.getPropertyValue('--chanrong-map-land').trim() || '#eef2f7';
-    const border = styles.getPropertyValue('--chanrong-map-border').trim() || '#9aa4b2';
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-
-    // Provinces: precomputed paths under the zoom transform; a choropleth fills them by count.
-    const stats = this.#mode === 'choropleth' && this.#stats.state.status === 'ready' ? this.#stats.state.value : undefined;
-    const max = stats ? Math.max(1, ...stats.map((s) => s.count)) : 1;
-    const color = scaleLinear<string>().domain([0, max]).range(['#e8f0fb', '#0b3d7a']);
+  #paint(): void {
+    if (!this.#view.layout) return;
+    const l = this.resolvedLocale, result = this.#value(this.#result) ?? EMPTY, inset = this.#value(this.#inset) ?? EMPTY;
+    const stats = this.#mode === 'choropleth' ? this.#value(this.#stats) : undefined;
+    const classes = stats ? classify(Math.max(0, ...stats.map((s) => s.count))) : undefined;
     const counts = new Map(stats?.map((s) => [s.adcode, s.count]));
-    ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
-    ctx.lineWidth = 0.8 / t.k;
-    ctx.strokeStyle = border;
-    for (const { adcode, path } of this.#paths) {
-      ctx.fillStyle = stats ? color(counts.get(adcode) ?? 0) : land;
-      ctx.fill(path);
-      ctx.stroke(path);
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-
-    // Points and clusters in screen space; a quadtree of what was drawn answers hover and click.
-    const points: Drawn[] = [];
-    const result = this.#result.state.status === 'ready' ? this.#result.state.value : this.#result.previous;
-    if (result && this.#mode === 'points') {
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      ctx.font = '11px system-ui, sans-serif';
-      for (const c of result.clusters) {
-        const xy = projection([c.lon, c.lat]);
-        if (!xy) continue;
-        const x = xy[0] * t.k + t.x, y = xy[1] * t.k + t.y;
-        const r = Math.min(28, 8 + Math.log2(c.count) * 2.6);
-        ctx.beginPath();
-        ctx.arc(x, y, r, 0, 2 * Math.PI);
-        ctx.fillStyle = 'rgba(11, 92, 173, 0.78)';
-        ctx.fill();
-        ctx.fillStyle = '#fff';
-        ctx.fillText(c.count >= 1000 ? `${Math.round(c.count / 100) / 10}k` : String(c.count), x, y);
-        points.push({ x, y, r, count: c.count, lon: c.lon, lat: c.lat });
-      }
-      for (const item of result.items) {
-        const xy = projection([item.lon, item.lat]);
-        if (!xy) continue;
-        const x = xy[0] * t.k + t.x, y = xy[1] * t.k + t.y;
-        const r = item.level === 'national' ? 6 : 4.5;
-        ctx.beginPath();
-        ctx.arc(x, y, r, 0, 2 * Math.PI);
-        ctx.fillStyle = LEVEL_COLORS[item.level];
-        ctx.fill();
-        ctx.lineWidth = item === this.#selected ? 3 : 1;
-        ctx.strokeStyle = item === this.#selected ? '#111' : '#fff';
-        ctx.stroke();
-        points.push({ x, y, r, item, lon: item.lon, lat: item.lat });
-      }
-    }
-    this.#drawn = quadtree<Drawn>().x((d) => d.x).y((d) => d.y).addAll(points);
-
-    // The South China Sea inset, in its own frame (not zoomed).
-    if (this.#insetPaths.length && this.#insetProjection) {
-      const [[x0, y0], [x1, y1]] = [this.#insetProjection(INSET[0])!, this.#insetProjection(INSET[1])!];
-      const bx = Math.min(x0, x1) - 2, by = Math.min(y0, y1) - 2, bw = Math.abs(x1 - x0) + 4, bh = Math.abs(y1 - y0) + 4;
-      ctx.save();
-      ctx.fillStyle = styles.getPropertyValue('--chanrong-map-sea').trim() || '#f8fbff';
-      ctx.fillRect(bx, by, bw, bh);
-      ctx.beginPath();
-      ctx.rect(bx, by, bw, bh);
-      ctx.clip();
-      ctx.lineWidth = 0.6;
-      ctx.strokeStyle = border;
-      ctx.fillStyle = land;
-      for (const p of this.#insetPaths) {
-        ctx.fill(p);
-        ctx.stroke(p);
-      }
-      ctx.restore();
-      ctx.strokeStyle = border;
-      ctx.lineWidth = 1;
-      ctx.strokeRect(bx, by, bw, bh);
-    }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    this.emit('chanrong-render', { durationMs: performance.now() - started, points: points.length });
+    const names = new Map(this.#geo?.provinces.map((p) => [String(p.properties?.adcode ?? p.id ?? ''), p.properties?.name]));
+    const col = l === 'zh-CN' ? 3 : l === 'zh-TW' ? 4 : 5;
+    const scene: Scene = {
+      clusters: result.clusters, items: result.items, inset,
+      ...(classes ? { fills: (adcode: string) => colorOf(classes, counts.get(adcode) ?? 0) } : {}),
+      provinceLabel: (adcode) => { const n = names.get(adcode); return typeof n === 'string' ? n : n ? localize(n, l) : ''; },
+      cityLabels: this.#cities.map((c) => ({ lon: c[1], lat: c[2], text: c[col] })),
+      islandLabels: this.#geo?.schematic ? ISLANDS.map((i) => ({ ...i, text: this.t.map[i.key] })) : [],
+      keepOut: this.#zoomRect(), insetLabel: this.t.map.southChinaSea, format: (n) => this.#number(n, n >= 10_000),
+      ...(this.#selected ? { selectedId: this.#selected.id } : {}),
+    };
+    this.#view.draw(scene);
     this.requestUpdate();
   }
 
-  // ---- interaction -------------------------------------------------------------------------------------------
-
-  /** The drawn point or cluster under a screen position, if any (a quadtree lookup). */
-  hitTest(x: number, y: number): Drawn | undefined {
-    const found = this.#drawn?.find(x, y, 30);
-    if (!found) return undefined;
-    const dx = found.x - x, dy = found.y - y;
-    return dx * dx + dy * dy <= (found.r + 3) ** 2 ? found : undefined;
+  /** Where the zoom buttons cover the map (labels keep clear of them). */
+  #zoomRect(): [number, number, number, number][] {
+    const frame = this.renderRoot.querySelector('.map-frame')?.getBoundingClientRect(), zoom = this.renderRoot.querySelector('.zoom')?.getBoundingClientRect();
+    return frame && zoom && zoom.top < frame.bottom ? [[zoom.left - frame.left, zoom.top - frame.top, zoom.width, zoom.height]] : [];
   }
 
-  #pointer(event: PointerEvent): { x: number; y: number } {
-    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  #drawn(points: number, durationMs: number): void {
+    this.emit('chanrong-render', { durationMs, points });
   }
 
-  #onMove(event: PointerEvent): void {
-    if (this.#gesture) return;
-    const { x, y } = this.#pointer(event);
-    const hit = this.hitTest(x, y);
-    if (hit !== this.#hover) {
-      this.#hover = hit;
-      this.requestUpdate();
-    }
+  #place(lon: number, lat: number): string {
+    return placeName(lon, lat, this.#cities, this.#geo?.provinces ?? [], this.resolvedLocale);
   }
 
-  #onClick(event: PointerEvent): void {
-    const { x, y } = this.#pointer(event);
-    const hit = this.hitTest(x, y);
-    if (!hit) return;
-    if (hit.item) this.#select(hit.item);
-    else this.#zoomTo(hit.x, hit.y, 2.5);
+  #markName(i: number): string {
+    const m = this.#view.marks[i];
+    if (!m) return '';
+    const place = this.#place(m.lon, m.lat);
+    return m.item ? this.t.map.pointName(localize(m.item.name, this.resolvedLocale), this.t.levels[m.item.level], place) : this.t.map.clusterName(this.#number(m.count), place);
   }
 
-  #zoomTo(x: number, y: number, factor: number): void {
-    const canvas = this.#canvas();
-    if (!canvas || !this.#zoomBehavior) return;
-    select(canvas).call(this.#zoomBehavior.scaleBy, factor, [x, y]);
-  }
-
-  #pan(dx: number, dy: number): void {
-    const canvas = this.#canvas();
-    if (canvas && this.#zoomBehavior) select(canvas).call(this.#zoomBehavior.translateBy, dx / this.#transform.k, dy / this.#transform.k);
-  }
-
-  #reset(): void {
-    const canvas = this.#canvas();
-    if (canvas && this.#zoomBehavior) select(canvas).call(this.#zoomBehavior.transform, zoomIdentity);
-  }
-
-  #onKey(event: KeyboardEvent): void {
-    const step = 60;
-    const keys: Record<string, () => void> = {
-      ArrowLeft: () => this.#pan(step, 0), ArrowRight: () => this.#pan(-step, 0), ArrowUp: () => this.#pan(0, step), ArrowDown: () => this.#pan(0, -step),
-      '+': () => this.#zoomTo(this.#width / 2, this.#height / 2, 2), '=': () => this.#zoomTo(this.#width / 2, this.#height / 2, 2),
-      '-': () => this.#zoomTo(this.#width / 2, this.#height / 2, 0.5), '0': () => this.#reset(),
-    };
-    const action = keys[event.key];
-    if (action) {
-      event.preventDefault();
-      action();
-    }
-  }
-
-  #select(item: Incubator | undefined): void {
+  #select(item: Incubator | undefined, fly = false): void {
     this.#selected = item;
     if (item) this.emit('chanrong-select', { incubator: item });
-    this.#draw();
+    if (item && fly) this.#view.flyTo(item.lon, item.lat, Math.max(this.#view.transform.k, 24));
+    this.#paint();
     void this.updateComplete.then(() => (this.renderRoot.querySelector(item ? '#details-title' : '.list-scroll') as HTMLElement | null)?.focus());
   }
 
+  #activate(i: number): void {
+    const m = this.#view.marks[i];
+    if (!m) return;
+    if (m.item) this.#select(m.item);
+    else if (!m.inset) this.#view.flyTo(m.lon, m.lat, Math.min(512, this.#view.transform.k * 2.5));
+    else this.#view.flyTo(m.lon, m.lat, 8);
+  }
+
+  #onKey(event: KeyboardEvent): void {
+    if (handleMapKey(event, this.#view, (i) => this.#activate(i))) this.#paint();
+  }
+
+  #onPointer(event: PointerEvent, click: boolean): void {
+    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const x = event.clientX - rect.left, y = event.clientY - rect.top;
+    const hit = this.#view.hitTest(x, y);
+    if (click) {
+      if (hit) this.#activate(this.#view.marks.indexOf(hit));
+      return;
+    }
+    const text = hit ? this.#markName(this.#view.marks.indexOf(hit)) : undefined;
+    if (text !== this.#hover?.text) { this.#hover = text ? { x, y, text } : undefined; this.requestUpdate(); }
+  }
+
+  hitTest(x: number, y: number) {
+    return this.#view.hitTest(x, y);
+  }
+
   #onSearch(value: string): void {
-    this.#q = value.trim();
     clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => void this.#refresh(), 250);
+    this.#searchTimer = setTimeout(() => { this.#q = value.trim(); void this.#refresh(); }, 250);
   }
-
-  #setMode(mode: 'points' | 'choropleth'): void {
-    this.#mode = mode;
-    void this.#refresh();
-  }
-
-  // ---- rendering ---------------------------------------------------------------------------------------------
 
   protected override render() {
-    const t = this.t.map;
-    const l = this.resolvedLocale;
-    const listed = this.#list.state.status === 'ready' ? this.#list.state.value : this.#list.previous;
-    const items = listed?.items ?? [];
-    const hover = this.#hover;
+    const t = this.t.map, l = this.resolvedLocale, v = this.#view;
+    const c: PanelContext = { t: this.t, locale: l, number: (n) => this.#number(n), industryName: (code) => industryName(code, l) };
+    const listed = this.#value(this.#list);
+    const err = [this.#result, this.#list].map((x) => x.state).find((s) => s.status === 'error');
+    const errorText = err?.status === 'error' ? this.describeError(err.error) : '';
+    const stats = this.#value(this.#stats);
+    const bbox = v.layout ? viewBBox(v.layout, v.transform) : undefined;
+    const retry = () => void this.#refresh();
+    const active = v.marks[v.active];
     return html`<section part="base" lang=${l} aria-labelledby="title" class="stack">
       <h2 id="title">${t.title}</h2>
-      <div class="toolbar">
-        <label>${t.level}<select @change=${(e: Event) => { this.level = (e.target as HTMLSelectElement).value || undefined; }}>
-          <option value="">${t.all}</option>${LEVELS.map((v) => html`<option value=${v} ?selected=${this.level === v}>${this.t.levels[v]}</option>`)}</select></label>
-        <label>${t.industry}<select @change=${(e: Event) => { this.industry = (e.target as HTMLSelectElement).value || undefined; }}>
-          <option value="">${t.all}</option>${INDUSTRY_OPTIONS.map((v) => html`<option value=${v} ?selected=${this.industry === v}>${this.#industryName(v)}</option>`)}</select></label>
-        <label>${t.search}<input type="search" .value=${this.#q} @input=${(e: Event) => this.#onSearch((e.target as HTMLInputElement).value)}></label>
-        <fieldset class="modes"><legend>${t.display}</legend>
-          ${(['points', 'choropleth'] as const).map((m) => html`<label><input type="radio" name="mode" .checked=${this.#mode === m} @change=${() => this.#setMode(m)}> ${t[m]}</label>`)}
-        </fieldset>
-      </div>
+      ${renderToolbar(c, { level: this.level, industry: this.industry, q: this.#q, mode: this.#mode,
+        setLevel: (x) => { this.level = x; }, setIndustry: (x) => { this.industry = x; }, search: (x) => this.#onSearch(x),
+        setMode: (m) => { this.#mode = m; void this.#refresh(); } })}
       <div class="layout">
+        <div class="map-wrap">
         <div class="map-frame" part="map">
-          <div class="map-focus" tabindex="0" role="group" aria-label=${t.mapLabel} @keydown=${(e: KeyboardEvent) => this.#onKey(e)}>
-            <canvas class="map-canvas" aria-hidden="true" @pointermove=${(e: PointerEvent) => this.#onMove(e)}
-              @pointerleave=${() => { this.#hover = undefined; this.requestUpdate(); }} @click=${(e: PointerEvent) => this.#onClick(e)}></canvas>
+          <div class="map-focus" tabindex="0" role="listbox" aria-label=${t.mapLabel} aria-activedescendant=${active ? 'map-option' : nothing} @keydown=${(e: KeyboardEvent) => this.#onKey(e)}>
+            <canvas class="map-canvas" aria-hidden="true" @pointermove=${(e: PointerEvent) => this.#onPointer(e, false)}
+              @pointerleave=${() => { this.#hover = undefined; this.requestUpdate(); }} @click=${(e: PointerEvent) => this.#onPointer(e, true)}></canvas>
+            <div id="map-option" class="sr-only" role="option" aria-selected=${active ? 'true' : 'false'}>${active ? this.#markName(v.active) : t.browseHint(this.#number(v.marks.length))}</div>
           </div>
-          ${hover ? html`<div class="tooltip" aria-hidden="true" data-position=${cssProps({ left: `${Math.round(hover.x + 12)}px`, top: `${Math.round(hover.y + 12)}px` })}>
-            ${hover.item ? html`<strong>${localize(hover.item.name, l)}</strong><br>${this.t.levels[hover.item.level]} · ${t.kinds[hover.item.kind]}` : t.cluster(hover.count ?? 0)}
-          </div>` : nothing}
-          <div class="zoom no-print">
-            <button type="button" aria-label=${t.zoomIn} @click=${() => this.#zoomTo(this.#width / 2, this.#height / 2, 2)}>+</button>
-            <button type="button" aria-label=${t.zoomOut} @click=${() => this.#zoomTo(this.#width / 2, this.#height / 2, 0.5)}>−</button>
-            <button type="button" aria-label=${t.reset} @click=${() => this.#reset()}>⟲</button>
-          </div>
-          ${this.#geo?.southChinaSea && !this.basemap ? html`<span class="inset-label" aria-hidden="true">${t.southChinaSea}</span>` : nothing}
+          ${this.#hover ? html`<div class="tooltip" aria-hidden="true" data-position=${cssProps({ left: `${Math.round(this.#hover.x + 12)}px`, top: `${Math.round(this.#hover.y + 12)}px` })}>${this.#hover.text}</div>` : nothing}
           <p class="map-note">${this.reviewNumber ? t.reviewNumber(this.reviewNumber) : t.schematic}</p>
           ${this.#basemapError ? html`<p class="error" role="alert">${t.basemapError}</p>` : nothing}
+          ${err ? renderError(c, errorText, retry, 'map') : nothing}
+        </div>
+          <div class="zoom no-print">
+            <button type="button" aria-label=${t.zoomIn} @click=${() => v.zoomBy(2)}>+</button>
+            <button type="button" aria-label=${t.zoomOut} @click=${() => v.zoomBy(0.5)}>−</button>
+            <button type="button" aria-label=${t.reset} @click=${() => v.reset()}>⟲</button>
+          </div>
         </div>
         <div class="side">
-          <ul class="legend" part="legend" aria-label=${t.legend}>
-            ${LEVELS.map((level) => html`<li><span class="swatch ${level}" aria-hidden="true"></span>${this.t.levels[level]}</li>`)}
-            <li><span class="swatch cluster-dot" aria-hidden="true"></span>${t.grouped}</li>
-          </ul>
-          ${this.#selected ? this.#renderDetails(this.#selected) : nothing}
-          ${this.#mode === 'choropleth' ? this.#renderStats() : this.#renderList(items, listed?.total ?? 0)}
+          ${this.#mode === 'choropleth' && stats ? renderScale(c, classify(Math.max(0, ...stats.map((s) => s.count)))) : renderLevelLegend(c)}
+          ${this.#selected ? renderDetails(c, this.#selected, () => this.#select(undefined)) : nothing}
+          ${this.#mode === 'choropleth' ? (stats ? renderStats(c, stats) : nothing)
+            : err ? renderError(c, errorText, retry, 'list')
+            : renderList(c, { items: listed?.items ?? [], total: listed?.total ?? 0, search: !!this.#q, selectedId: this.#selected?.id, scroll: this.#listScroll,
+              inView: (it) => !bbox || (it.lon >= bbox[0] && it.lon <= bbox[2] && it.lat >= bbox[1] && it.lat <= bbox[3]),
+              onScroll: (top) => { this.#listScroll = top; this.requestUpdate(); }, onChoose: (it) => this.#select(it, true) })}
         </div>
       </div>
     </section>`;
   }
-
-  #industryName(code: string): string {
-    const names: Record<string, LocalizedText> = {
-      ai: { 'zh-CN': '人工智能', 'zh-TW': '人工智慧', en: 'AI' }, quantum: { 'zh-CN': '量子科技', en: 'Quantum' },
-      semiconductor: { 'zh-CN': '集成电路', 'zh-TW': '積體電路', en: 'Semiconductors' }, biomed: { 'zh-CN': '生物医药', 'zh-TW': '生物醫藥', en: 'Biomedicine' },
-      green: { 'zh-CN': '绿色低碳', 'zh-TW': '綠色低碳', en: 'Green' }, 'new-energy': { 'zh-CN': '新能源', en: 'New energy' },
-      'new-materials': { 'zh-CN': '新材料', en: 'New materials' }, 'high-end-equipment': { 'zh-CN': '高端装备', 'zh-TW': '高端裝備', en: 'High-end equipment' },
-      digital: { 'zh-CN': '新一代信息技术', 'zh-TW': '新一代資訊技術', en: 'Next-generation IT' }, aerospace: { 'zh-CN': '航空航天', 'zh-TW': '航空航太', en: 'Aerospace' },
-      nev: { 'zh-CN': '新能源汽车', 'zh-TW': '新能源汽車', en: 'New-energy vehicles' },
-    };
-    return names[code] ? localize(names[code], this.resolvedLocale) : code;
-  }
-
-  #renderList(items: Incubator[], total: number) {
-    const t = this.t.map;
-    const l = this.resolvedLocale;
-    // Virtualized: only the rows in (and just around) the scroll window are in the DOM.
-    const viewport = 8;
-    const first = Math.max(0, Math.floor(this.#listScroll / ROW_HEIGHT) - 4);
-    const last = Math.min(items.length, first + viewport + 8);
-    return html`<div class="list" part="list">
-      <h3 class="list-title" id="list-title">${t.listTitle(items.length, total)}</h3>
-      ${items.length === 0 ? html`<p class="muted">${t.empty}</p>` : html`
-      <div class="list-scroll" tabindex="-1" role="region" aria-labelledby="list-title" @scroll=${(e: Event) => {
-        this.#listScroll = (e.target as HTMLElement).scrollTop;
-        this.requestUpdate();
-      }}>
-        <ul data-size=${cssProps({ height: `${items.length * ROW_HEIGHT}px` })}>
-          ${items.slice(first, last).map((it, i) => html`<li data-position=${cssProps({ top: `${(first + i) * ROW_HEIGHT}px` })} aria-posinset=${first + i + 1} aria-setsize=${items.length}>
-            <button type="button" class="row ${it === this.#selected ? 'selected' : ''}" data-id=${it.id} @click=${() => this.#select(it)}>
-              <span class="swatch ${it.level}" aria-hidden="true"></span>
-              <span class="row-text"><span class="row-name">${localize(it.name, l)}</span>
-              <span class="muted">${this.t.levels[it.level]} · ${t.kinds[it.kind]}</span></span>
-            </button></li>`)}
-        </ul>
-      </div>`}
-    </div>`;
-  }
-
-  #renderStats() {
-    const t = this.t.map;
-    const l = this.resolvedLocale;
-    const stats = this.#stats.state.status === 'ready' ? [...this.#stats.state.value].sort((a, b) => b.count - a.count) : [];
-    return html`<div class="stats-wrap" tabindex="0" role="region" aria-label=${t.choropleth}><table class="stats">
-      <thead><tr><th scope="col">${t.province}</th><th scope="col">${t.count}</th></tr></thead>
-      <tbody>${stats.map((s) => html`<tr><th scope="row">${localize(s.name, l)}</th><td>${s.count}</td></tr>`)}</tbody>
-    </table></div>`;
-  }
-
-  #renderDetails(it: Incubator) {
-    const t = this.t.map;
-    const l = this.resolvedLocale;
-    const row = (label: string, value: unknown) => (value === undefined || value === '' ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
-    return html`<section class="details" part="details" aria-labelledby="details-title">
-      <h3 id="details-title" tabindex="-1">${localize(it.name, l)}</h3>
-      <dl>
-        ${row(t.level, this.t.levels[it.level])}
-        ${row(t.kind, t.kinds[it.kind])}
-        ${row(t.industries, it.industries.map((i) => this.#industryName(i)).join(l === 'en' ? ', ' : '、'))}
-        ${row(t.founded, it.founded)}
-        ${row(t.operator, it.operator ? localize(it.operator, l) : undefined)}
-        ${row(t.address, it.address ? localize(it.address, l) : undefined)}
-        ${row(t.area, it.areaM2 ? `${new Intl.NumberFormat(l).format(it.areaM2)} m²` : undefined)}
-        ${row(t.services, it.services?.map((s) => localize(s, l)).join(l === 'en' ? '; ' : '；'))}
-        ${it.url ? html`<dt>${t.website}</dt><dd><a href=${it.url} rel="noopener noreferrer" target="_blank">${it.url}</a></dd>` : nothing}
-      </dl>
-      <button type="button" class="secondary" @click=${() => this.#select(undefined)}>${t.close}</button>
-    </section>`;
-  }
-}
-
-/** A host basemap as GeoJSON features: GeoJSON as is, TopoJSON's first object converted. */
-function toFeatureCollection(data: unknown): FeatureCollection {
-  const d = data as { type?: string; objects?: Record<string, unknown>; features?: unknown[] };
-  if (d.type === 'Topology' && d.objects) {
-    const first = Object.values(d.objects)[0];
-    const converted = topoFeature(d as never, first as never) as unknown as FeatureCollection | Feature;
-    return 'features' in converted ? converted : { type: 'FeatureCollection', features: [converted] };
-  }
-  if (d.type === 'FeatureCollection' && Array.isArray(d.features)) return d as FeatureCollection;
-  if (d.type === 'Feature') return { type: 'FeatureCollection', features: [d as unknown as Feature] };
-  throw new Error('the basemap is neither GeoJSON nor TopoJSON');
 }

@@ -21,6 +21,11 @@ const WARNINGS = {
     'zh-TW': '現金流多次改變方向，內部報酬率可能不唯一',
     en: 'The cash flows change sign more than once; the rate of return may not be unique',
   },
+  'lpr-unchecked': {
+    'zh-CN': '贷款起始日晚于 LPR 表最近一次与官方公布核对的日期，之后的报价可能缺失，请核对当期 LPR',
+    'zh-TW': '貸款起始日晚於 LPR 表最近一次與官方公布核對的日期，之後的報價可能缺失，請核對當期 LPR',
+    en: 'The start date is after the date the LPR table was last checked against the official publication; later fixings may be missing, so check the current LPR',
+  },
   'prepayment-exceeds-balance': {
     'zh-CN': '提前还款金额超过当时的剩余本金（或贷款已结清），超出部分未计入',
     'zh-TW': '提前還款金額超過當時的剩餘本金（或貸款已結清），超出部分未計入',
@@ -65,24 +70,25 @@ export function nominalRate(request: FinancingRequest, rates: ReferenceRates): n
 }
 
 /**
- * The LPR of the request's tenor published on or before a date, from the bundled history merged with `lprPath`
- * (sorted by date; of two entries with one date the later wins; a path entry replaces a published fixing of its
- * date; a tenor missing from an entry keeps the value in force before it).
+ * The LPR of the request's tenor published on or before a date, from the bundled history merged with `lprPath`:
+ * every fixing in date order, a path entry after the published fixing of its date and after earlier path entries
+ * of its date (so it replaces them, the later winning), each setting the tenors it gives; a tenor it leaves out
+ * keeps the value it had just before.
  */
 function lprLookup(rates: ReferenceRates, tenor: '1y' | '5y', path: NonNullable<Extract<FinancingRequest['rate'], { type: 'lpr' }>['lprPath']> | undefined): (date: string) => number | undefined {
   if (!path || path.length === 0) return (date) => lprOn(rates, tenor, date);
-  const byDate = new Map<string, { oneYear?: number; fiveYear?: number }>();
-  for (const f of rates.lpr) byDate.set(f.date, { oneYear: f.oneYear, fiveYear: f.fiveYear });
-  const sorted = path.map((e, i) => ({ e, i })).sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.i - b.i));
-  for (const { e } of sorted) byDate.set(e.date, { oneYear: e.oneYear, fiveYear: e.fiveYear });
-  const dates = [...byDate.keys()].sort();
+  const key = tenor === '1y' ? 'oneYear' : 'fiveYear';
+  const events = [
+    ...rates.lpr.map((f, i) => ({ date: f.date, value: f[key] as number | undefined, order: i })),
+    ...path.map((e, i) => ({ date: e.date, value: e[key], order: rates.lpr.length + i })),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+  const dates: string[] = [];
   const values: (number | undefined)[] = [];
   let last: number | undefined;
-  for (const d of dates) {
-    const entry = byDate.get(d)!;
-    const v = tenor === '1y' ? entry.oneYear : entry.fiveYear;
-    if (v !== undefined) last = v;
-    values.push(last);
+  for (const e of events) {
+    if (e.value !== undefined) last = e.value;
+    if (dates.length && dates[dates.length - 1] === e.date) values[values.length - 1] = last;
+    else { dates.push(e.date); values.push(last); }
   }
   return (date) => {
     // The last index with dates[i] <= date.
@@ -332,6 +338,10 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const lenderIrr = rateOfReturn(lender, guess, 'upfrontFeeRate');
   const allInIrr = rateOfReturn(allIn, guess, 'guaranteeFee.annualRate');
   if (lenderIrr.signChanges > 1 || allInIrr.signChanges > 1) warnings.push({ code: 'irr-multiple-sign-changes', message: { ...WARNINGS['irr-multiple-sign-changes'] } });
+  // The LPR in force at the start comes from the table: past the date it was last checked, a fixing may be missing.
+  if (request.rate.type === 'lpr' && request.rate.baseRate === undefined && rates.checkedOn && start > rates.checkedOn) {
+    warnings.push({ code: 'lpr-unchecked', message: { ...WARNINGS['lpr-unchecked'] } });
+  }
 
   const quote: FinancingQuote = {
     annualRate: fixedRate ?? startUnits / RATE_SCALE,

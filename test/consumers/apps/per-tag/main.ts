@@ -7,6 +7,7 @@ import { ChanrongEligibilityChecker } from 'chanrong/elements/eligibility-checke
 customElements.define('portal-checker', class extends ChanrongEligibilityChecker {});
 
 document.querySelector('chanrong-financing-calculator')?.addEventListener('chanrong-quote', (event) => {
-  const months: number = event.detail.quote.schedule.length;
+  const { quote } = event.detail;
+  const months: number = 'schedule' in quote ? quote.schedule.length : quote.cashFlows.length;
   (window as unknown as { __typedRows?: number }).__typedRows = months;
 });

@@ -4,7 +4,8 @@ import type { FinancingQuote } from 'chanrong';
 
 const calculator = document.querySelector('chanrong-financing-calculator');
 calculator?.addEventListener('chanrong-quote', (event) => {
-  const quote: FinancingQuote = event.detail.quote;
-  const rate: number = quote.annualizedRate;
-  (window as unknown as { __typedRate?: number }).__typedRate = rate;
+  const { quote } = event.detail; // a loan's FinancingQuote or a bond's BondQuote
+  if (!('annualizedRate' in quote)) return;
+  const loan: FinancingQuote = quote;
+  (window as unknown as { __typedRate?: number }).__typedRate = loan.annualizedRate;
 });

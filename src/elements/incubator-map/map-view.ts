@@ -1,0 +1,206 @@
+// The canvas side of the map: layout to the box, d3-zoom gestures (wheel, drag, pinch), the scene turned into
+// non-overlapping marks and labels, painting, hit-testing, and animated flights to a place.
+import { quadtree, type Quadtree } from 'd3-quadtree';
+import { select } from 'd3-selection';
+import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import type { Cluster, Incubator } from '../../contract/index.js';
+import { INSET, layoutMap, type Geo, type Layout } from './geometry.js';
+import { declutter, keepOff, markRadius, placeLabels, type Label, type Mark, type Rect } from './marks.js';
+import { paintBase, paintInset, paintIslands, paintLabels, paintMarks, type Palette } from './painter.js';
+
+export interface Scene {
+  clusters: Cluster[];
+  items: Incubator[];
+  /** What lies in the South China Sea inset's frame. */
+  inset: { clusters: Cluster[]; items: Incubator[] };
+  fills?: (adcode: string) => string;
+  provinceLabel: (adcode: string) => string;
+  cityLabels: { lon: number; lat: number; text: string }[];
+  islandLabels: { text: string; lon: number; lat: number }[];
+  insetLabel: string;
+  /** Screen rectangles that labels keep clear of (the zoom buttons). */
+  keepOut: Rect[];
+  selectedId?: string;
+  format: (n: number) => string;
+}
+
+export interface ViewHost {
+  palette(): Palette;
+  /** A gesture or flight ended: time to query the new view. */
+  viewChanged(): void;
+  drawn(points: number, durationMs: number): void;
+}
+
+export class MapView {
+  canvas: HTMLCanvasElement | undefined;
+  layout: Layout | undefined;
+  transform: ZoomTransform = zoomIdentity;
+  marks: Mark[] = [];
+  active = -1;
+  #geo: Geo | undefined;
+  #scene: Scene | undefined;
+  #layer = document.createElement('canvas');
+  #layerTransform: ZoomTransform = zoomIdentity;
+  #zoom: ZoomBehavior<HTMLCanvasElement, unknown> | undefined;
+  #moving = false;
+  #tree: Quadtree<Mark> | undefined;
+  #flight = 0;
+
+  constructor(private readonly host: ViewHost) {}
+
+  get dpr(): number {
+    return Math.min(2, globalThis.devicePixelRatio || 1);
+  }
+
+  setGeo(geo: Geo | undefined): void {
+    this.#geo = geo;
+    this.layout = undefined;
+  }
+
+  /** Fits the canvas to its box (CSS decides the box); false while there is nothing to lay out. */
+  resize(frame: HTMLElement, canvas: HTMLCanvasElement): boolean {
+    this.canvas = canvas;
+    if (!this.#geo) return false;
+    const width = Math.max(200, Math.round(frame.clientWidth)), height = Math.max(150, Math.round(frame.clientHeight));
+    if (this.layout && this.layout.width === width && this.layout.height === height) return true;
+    canvas.width = this.#layer.width = Math.round(width * this.dpr);
+    canvas.height = this.#layer.height = Math.round(height * this.dpr);
+    this.layout = layoutMap(this.#geo, width, height);
+    if (!this.#zoom) {
+      this.#zoom = d3zoom<HTMLCanvasElement, unknown>().scaleExtent([1, 512])
+        .on('start', () => { this.#moving = true; })
+        .on('zoom', (e: { transform: ZoomTransform }) => { this.transform = e.transform; this.#paintMoving(); })
+        .on('end', () => { this.#moving = false; this.host.viewChanged(); });
+      select(canvas).call(this.#zoom);
+    }
+    return true;
+  }
+
+  /** Builds marks and labels for the scene and paints them. */
+  draw(scene: Scene | undefined = this.#scene): void {
+    const ctx = this.canvas?.getContext('2d'), layout = this.layout;
+    if (!ctx || !layout || this.#moving) return;
+    const started = performance.now();
+    this.#scene = scene;
+    const t = this.transform, { width, height, projection } = layout;
+    const marks: Mark[] = [];
+    const inset: Mark[] = [];
+    const toMark = (lon: number, lat: number, count: number, item?: Incubator) => {
+      const xy = projection([lon, lat]);
+      if (!xy || south(lon, lat)) return;
+      const x = xy[0] * t.k + t.x, y = xy[1] * t.k + t.y, r = markRadius(count, item);
+      if (x >= -r && x <= width + r && y >= -r && y <= height + r) marks.push({ x, y, r, count, lon, lat, ...(item ? { item } : {}) });
+    };
+    // At the national view, what lies south of Hainan's southern tip in the South China Sea is drawn in the inset.
+    const national = !!layout.inset && t.k < 2;
+    const south = (lon: number, lat: number) => national && lat < 18 && lon >= INSET[0][0] && lon <= INSET[1][0];
+    const toInset = (lon: number, lat: number, count: number, item?: Incubator) => {
+      const xy = layout.inset?.projection([lon, lat]);
+      if (xy && south(lon, lat)) inset.push({ x: xy[0], y: xy[1], r: markRadius(count, item), count, lon, lat, inset: true, ...(item ? { item } : {}) });
+    };
+    if (scene && !scene.fills) {
+      for (const c of scene.clusters) toMark(c.lon, c.lat, c.count);
+      for (const it of scene.items) toMark(it.lon, it.lat, 1, it);
+      for (const c of scene.inset.clusters) toInset(c.lon, c.lat, c.count);
+      for (const it of scene.inset.items) toInset(it.lon, it.lat, 1, it);
+    }
+    // The inset belongs to the national view; closer in, it would hide the corner of the view.
+    this.marks = [...(national ? declutter(keepOff(declutter(marks), layout.inset!.box)) : declutter(marks)), ...(national ? declutter(inset) : [])];
+    this.#tree = quadtree<Mark>().x((d) => d.x).y((d) => d.y).addAll(this.marks);
+    const main = this.marks.filter((m) => !m.inset);
+    // The layer: labels under the marks, both in screen space for the current transform.
+    const lctx = this.#layer.getContext('2d')!;
+    lctx.setTransform(1, 0, 0, 1, 0, 0);
+    lctx.clearRect(0, 0, this.#layer.width, this.#layer.height);
+    if (scene) {
+      const keepOut: Rect[] = national ? [layout.inset!.box] : [];
+      keepOut.push(...scene.keepOut);
+      const labels: Label[] = [];
+      if (t.k < 3.5) {
+        for (const p of layout.provinces) {
+          const xy = p.center && projection(p.center);
+          if (xy) labels.push({ x: xy[0] * t.k + t.x, y: xy[1] * t.k + t.y, text: scene.provinceLabel(p.adcode), rank: 0 });
+        }
+      }
+      if (t.k >= 2) {
+        scene.cityLabels.forEach((c, i) => {
+          const xy = projection([c.lon, c.lat]);
+          if (!xy) return;
+          const x = xy[0] * t.k + t.x, y = xy[1] * t.k + t.y;
+          if (x > 0 && x < width && y > 0 && y < height) labels.push({ x, y, text: c.text, rank: 1 + i / 1000 });
+        });
+      }
+      const size = t.k < 3.5 ? 12 : 11.5;
+      lctx.font = `${size}px system-ui, sans-serif`;
+      paintLabels(lctx, placeLabels(labels, (s) => lctx.measureText(s).width, main, size, keepOut, [width, height]), this.dpr, this.host.palette(), size);
+      paintMarks(lctx, main, this.dpr, this.host.palette(), scene.format, scene.selectedId, this.marks[this.active]?.inset ? undefined : this.marks[this.active]);
+    }
+    this.#layerTransform = t;
+    this.#compose(ctx, t);
+    this.host.drawn(this.marks.length, performance.now() - started);
+  }
+
+  #compose(ctx: CanvasRenderingContext2D, t: ZoomTransform): void {
+    const layout = this.layout!, p = this.host.palette(), dpr = this.dpr, scene = this.#scene;
+    paintBase(ctx, layout, t, dpr, p, scene?.fills);
+    const s = this.#layerTransform, k = t.k / s.k;
+    ctx.setTransform(k, 0, 0, k, (t.x - s.x * k) * dpr, (t.y - s.y * k) * dpr);
+    ctx.drawImage(this.#layer, 0, 0);
+    const islands = (scene?.islandLabels ?? []).map((l) => ({ text: l.text, xy: layout.projection([l.lon, l.lat]) as [number, number] }));
+    paintIslands(ctx, layout, t, dpr, p, islands);
+    const inset = this.marks.filter((m) => m.inset);
+    if (t.k < 2) paintInset(ctx, layout, dpr, p, inset, scene?.insetLabel ?? '', scene?.format ?? String);
+    const a = this.marks[this.active];
+    if (a?.inset) paintMarks(ctx, [], dpr, p, scene?.format ?? String, undefined, a);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+  }
+
+  /** During a gesture: the basemap repainted, the marks layer moved. */
+  #paintMoving(): void {
+    const ctx = this.canvas?.getContext('2d');
+    if (ctx && this.layout) this.#compose(ctx, this.transform);
+  }
+
+  hitTest(x: number, y: number): Mark | undefined {
+    const found = this.#tree?.find(x, y, 30);
+    if (!found) return undefined;
+    return (found.x - x) ** 2 + (found.y - y) ** 2 <= (Math.max(found.r, 10) + 3) ** 2 ? found : undefined;
+  }
+
+  zoomBy(factor: number, at?: [number, number]): void {
+    if (this.canvas && this.#zoom && this.layout) select(this.canvas).call(this.#zoom.scaleBy, factor, at ?? [this.layout.width / 2, this.layout.height / 2]);
+  }
+
+  panBy(dx: number, dy: number): void {
+    if (this.canvas && this.#zoom) select(this.canvas).call(this.#zoom.translateBy, dx / this.transform.k, dy / this.transform.k);
+  }
+
+  reset(): void {
+    if (this.canvas && this.#zoom) select(this.canvas).call(this.#zoom.transform, zoomIdentity);
+  }
+
+  /** Animates to a place at scale `k` (log-scale interpolation, ~400 ms), then lets the view refresh. */
+  flyTo(lon: number, lat: number, k: number): void {
+    const layout = this.layout, canvas = this.canvas, zoom = this.#zoom;
+    const xy = layout?.projection([lon, lat]);
+    if (!layout || !canvas || !zoom || !xy) return;
+    const from = this.transform, to = zoomIdentity.translate(layout.width / 2 - xy[0] * k, layout.height / 2 - xy[1] * k).scale(k);
+    const flight = ++this.#flight, start = performance.now(), ms = 400;
+    const reduced = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    const step = (now: number) => {
+      if (flight !== this.#flight) return;
+      const u = reduced ? 1 : Math.min(1, (now - start) / ms), e = u * u * (3 - 2 * u);
+      if (u < 1) {
+        const kk = from.k * (to.k / from.k) ** e;
+        // Keep the target's screen position moving on a straight line while the scale changes.
+        const cx = (1 - e) * ((layout.width / 2 - from.x) / from.k) + e * xy[0], cy = (1 - e) * ((layout.height / 2 - from.y) / from.k) + e * xy[1];
+        this.transform = zoomIdentity.translate(layout.width / 2 - cx * kk, layout.height / 2 - cy * kk).scale(kk);
+        this.#paintMoving();
+        requestAnimationFrame(step);
+      } else {
+        select(canvas).call(zoom.transform, to);
+      }
+    };
+    requestAnimationFrame(step);
+  }
+}

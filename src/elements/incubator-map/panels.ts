@@ -1,0 +1,145 @@
+// The map's HTML parts, as lit templates: the list (virtualized; the map's full alternative), the search
+// results, the details of the selected incubator, the province table, the legends and the error with retry.
+import { html, nothing } from 'lit';
+import { localize, LEVELS } from '../../contract/localize.js';
+import type { Incubator, Locale, LocalizedText, RegionStat } from '../../contract/index.js';
+import type { ColorClass } from './choropleth.js';
+import type { Messages } from '../messages/index.js';
+import { cssProps } from '../shared/css-props.js';
+import { LEVEL_COLORS } from './painter.js';
+
+export const ROW_HEIGHT = 48;
+
+export interface PanelContext {
+  t: Messages;
+  locale: Locale;
+  number: (n: number) => string;
+  industryName: (code: string) => string;
+}
+
+export interface ListModel {
+  items: Incubator[];
+  total: number;
+  /** Search results (the whole directory) rather than the view. */
+  search: boolean;
+  selectedId: string | undefined;
+  scroll: number;
+  /** Whether an entry lies in the current view (search results outside it are marked). */
+  inView: (it: Incubator) => boolean;
+  onScroll: (top: number) => void;
+  onChoose: (it: Incubator) => void;
+}
+
+export function renderList(c: PanelContext, m: ListModel) {
+  const t = c.t.map;
+  const first = Math.max(0, Math.floor(m.scroll / ROW_HEIGHT) - 4);
+  const last = Math.min(m.items.length, first + 16);
+  const shown = c.number(m.items.length), total = c.number(m.total), partial = m.items.length < m.total;
+  return html`<div class="list" part="list">
+    <h3 class="list-title" id="list-title" aria-live="polite">${m.search ? t.searchTitle(shown, total, partial) : t.listTitle(shown, total, partial)}</h3>
+    ${m.items.length === 0 ? html`<p class="muted">${m.search ? t.noMatches : t.empty}</p>` : html`
+    <div class="list-scroll" tabindex="-1" role="region" aria-labelledby="list-title" @scroll=${(e: Event) => m.onScroll((e.target as HTMLElement).scrollTop)}>
+      <ul data-size=${cssProps({ height: `${m.items.length * ROW_HEIGHT}px` })}>
+        ${m.items.slice(first, last).map((it, i) => {
+          const selected = it.id === m.selectedId;
+          const outside = m.search && !m.inView(it);
+          return html`<li data-position=${cssProps({ top: `${(first + i) * ROW_HEIGHT}px` })} aria-posinset=${first + i + 1} aria-setsize=${m.items.length}>
+          <button type="button" class="row ${selected ? 'selected' : ''}" data-id=${it.id} aria-pressed=${selected ? 'true' : 'false'} @click=${() => m.onChoose(it)}>
+            <span class="swatch ${it.level}" aria-hidden="true"></span>
+            <span class="row-text"><span class="row-name">${localize(it.name, c.locale)}</span>
+            <span class="muted">${c.t.levels[it.level]} · ${t.kinds[it.kind]}${outside ? html` · <span class="outside">${t.outsideView}</span>` : nothing}</span></span>
+          </button></li>`;
+        })}
+      </ul>
+    </div>`}
+  </div>`;
+}
+
+export function renderError(c: PanelContext, message: string, retry: () => void, where: 'map' | 'list') {
+  return html`<div class="load-error ${where}" role=${where === 'map' ? 'alert' : nothing}>
+    <p><strong>${c.t.map.loadError}</strong>${c.t.common.colon}${message}</p>
+    <button type="button" class="retry" @click=${retry}>${c.t.common.retry}</button>
+  </div>`;
+}
+
+export function renderDetails(c: PanelContext, it: Incubator, close: () => void) {
+  const t = c.t.map;
+  const l = c.locale;
+  const row = (label: string, value: unknown) => (value === undefined || value === '' ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
+  return html`<section class="details" part="details" aria-labelledby="details-title">
+    <h3 id="details-title" tabindex="-1">${localize(it.name, l)}</h3>
+    <dl>
+      ${row(t.level, c.t.levels[it.level])}
+      ${row(t.kind, t.kinds[it.kind])}
+      ${row(t.industries, it.industries.map((i) => c.industryName(i)).join(l === 'en' ? ', ' : '、'))}
+      ${row(t.founded, it.founded)}
+      ${row(t.operator, it.operator ? localize(it.operator, l) : undefined)}
+      ${row(t.address, it.address ? localize(it.address, l) : undefined)}
+      ${row(t.area, it.areaM2 ? `${c.number(it.areaM2)} m²` : undefined)}
+      ${row(t.services, it.services?.map((s) => localize(s, l)).join(l === 'en' ? '; ' : '；'))}
+      ${it.url ? html`<dt>${t.website}</dt><dd><a href=${it.url} rel="noopener noreferrer" target="_blank">${it.url}</a></dd>` : nothing}
+    </dl>
+    <button type="button" class="secondary" @click=${close}>${t.close}</button>
+  </section>`;
+}
+
+export function renderStats(c: PanelContext, stats: RegionStat[]) {
+  const t = c.t.map;
+  const sorted = [...stats].sort((a, b) => b.count - a.count);
+  return html`<div class="stats-wrap" tabindex="0" role="region" aria-label=${t.choropleth}><table class="stats">
+    <thead><tr><th scope="col">${t.province}</th><th scope="col">${t.count}</th></tr></thead>
+    <tbody>${sorted.map((s) => html`<tr><th scope="row">${localize(s.name, c.locale)}</th><td>${c.number(s.count)}</td></tr>`)}</tbody>
+  </table></div>`;
+}
+
+export function renderLevelLegend(c: PanelContext) {
+  return html`<ul class="legend" part="legend" aria-label=${c.t.map.legend}>
+    ${LEVELS.map((level) => html`<li><span class="swatch" data-color=${cssProps({ background: LEVEL_COLORS[level] })} aria-hidden="true"></span>${c.t.levels[level]}</li>`)}
+    <li><span class="swatch cluster-dot" aria-hidden="true"></span>${c.t.map.grouped}</li>
+  </ul>`;
+}
+
+/** The choropleth's scale: one swatch per class with its range of counts. */
+export function renderScale(c: PanelContext, classes: ColorClass[]) {
+  return html`<figure class="scale" part="legend">
+    <figcaption>${c.t.map.scaleTitle}</figcaption>
+    <ol>${classes.map((k) => html`<li><span class="swatch square" data-color=${cssProps({ background: k.color })} aria-hidden="true"></span>${k.from === k.to ? c.number(k.from) : c.t.map.scaleRange(c.number(k.from), c.number(k.to))}</li>`)}</ol>
+  </figure>`;
+}
+
+export const INDUSTRY_OPTIONS = ['ai', 'quantum', 'semiconductor', 'biomed', 'green', 'new-energy', 'new-materials', 'high-end-equipment', 'digital', 'aerospace', 'nev'];
+const INDUSTRY_NAMES: Record<string, LocalizedText> = {
+  ai: { 'zh-CN': '人工智能', 'zh-TW': '人工智慧', en: 'AI' }, quantum: { 'zh-CN': '量子科技', en: 'Quantum' },
+  semiconductor: { 'zh-CN': '集成电路', 'zh-TW': '積體電路', en: 'Semiconductors' }, biomed: { 'zh-CN': '生物医药', 'zh-TW': '生物醫藥', en: 'Biomedicine' },
+  green: { 'zh-CN': '绿色低碳', 'zh-TW': '綠色低碳', en: 'Green' }, 'new-energy': { 'zh-CN': '新能源', en: 'New energy' },
+  'new-materials': { 'zh-CN': '新材料', en: 'New materials' }, 'high-end-equipment': { 'zh-CN': '高端装备', 'zh-TW': '高端裝備', en: 'High-end equipment' },
+  digital: { 'zh-CN': '新一代信息技术', 'zh-TW': '新一代資訊技術', en: 'Next-generation IT' }, aerospace: { 'zh-CN': '航空航天', 'zh-TW': '航空航太', en: 'Aerospace' },
+  nev: { 'zh-CN': '新能源汽车', 'zh-TW': '新能源汽車', en: 'New-energy vehicles' },
+};
+export const industryName = (code: string, locale: Locale) => (INDUSTRY_NAMES[code] ? localize(INDUSTRY_NAMES[code]!, locale) : code);
+
+export interface ToolbarModel {
+  level: string | undefined;
+  industry: string | undefined;
+  q: string;
+  mode: 'points' | 'choropleth';
+  setLevel: (level: string | undefined) => void;
+  setIndustry: (industry: string | undefined) => void;
+  search: (text: string) => void;
+  setMode: (mode: 'points' | 'choropleth') => void;
+}
+
+export function renderToolbar(c: PanelContext, m: ToolbarModel) {
+  const t = c.t.map;
+  const value = (e: Event) => (e.target as HTMLSelectElement).value || undefined;
+  return html`<div class="toolbar">
+    <label>${t.level}<select @change=${(e: Event) => m.setLevel(value(e))}>
+      <option value="">${t.all}</option>${LEVELS.map((x) => html`<option value=${x} ?selected=${m.level === x}>${c.t.levels[x]}</option>`)}</select></label>
+    <label>${t.industry}<select @change=${(e: Event) => m.setIndustry(value(e))}>
+      <option value="">${t.all}</option>${INDUSTRY_OPTIONS.map((x) => html`<option value=${x} ?selected=${m.industry === x}>${c.industryName(x)}</option>`)}</select></label>
+    <label class="search">${t.search}<input type="search" .value=${m.q} @input=${(e: Event) => m.search((e.target as HTMLInputElement).value)}></label>
+    <fieldset class="modes"><legend>${t.display}</legend>
+      ${(['points', 'choropleth'] as const).map((mode) => html`<label><input type="radio" name="mode" .checked=${m.mode === mode} @change=${() => m.setMode(mode)}> ${t[mode]}</label>`)}
+    </fieldset>
+  </div>`;
+}

@@ -1,0 +1,80 @@
+// The calculator's v2 helpers, without a browser: LPR scenarios and the reduce-payment / shorten-term comparison,
+// and every v2 string present in the three locales.
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { FinancingRequest as FinancingRequestSchema } from '../../src/contract/index.js';
+import type { FinancingRequest } from '../../src/contract/index.js';
+import { lprScenario } from '../../src/elements/financing-calculator/state/lpr-scenario.js';
+import { comparePrepaymentModes } from '../../src/elements/financing-calculator/state/prepayment-comparison.js';
+import { calculatorV2Messages } from '../../src/elements/messages/calculator-v2.js';
+import { createLocalClient } from '../../src/sdk/index.js';
+
+describe('LPR scenarios', () => {
+  const latest = { date: '2025-05-20', oneYear: 0.03, fiveYear: 0.035 };
+  it('−10 bp a year: one fixing a year after the latest, exact in basis points, up to maturity', () => {
+    const path = lprScenario(latest, -10, '2025-06-15', 36);
+    expect(path).to.deep.equal([
+      { date: '2026-05-20', oneYear: 0.029, fiveYear: 0.034 },
+      { date: '2027-05-20', oneYear: 0.028, fiveYear: 0.033 },
+      { date: '2028-05-20', oneYear: 0.027, fiveYear: 0.032 },
+    ]);
+  });
+  it('+25 bp a year, and never below zero', () => {
+    expect(lprScenario(latest, 25, '2025-06-15', 24).map((e) => e.oneYear)).to.deep.equal([0.0325, 0.035]);
+    expect(lprScenario({ date: '2025-05-20', oneYear: 0.001, fiveYear: 0.002 }, -10, '2025-06-15', 36).map((e) => e.oneYear)).to.deep.equal([0, 0, 0]);
+  });
+  it('a scenario makes a valid request that reprices', async () => {
+    const request: FinancingRequest = {
+      principal: 1_000_000, termMonths: 60, repayment: 'equal-installment', startDate: '2025-06-15',
+      rate: { type: 'lpr', tenor: '5y', spreadBps: 0, repricing: 'anniversary', lprPath: lprScenario(latest, -10, '2025-06-15', 60) },
+    };
+    expect(FinancingRequestSchema.safeParse(request).success).to.equal(true);
+    const quote = await createLocalClient({ referenceRates: { lpr: [latest] } }).financing.quote(request);
+    expect(quote.rateChanges!.map((c) => c.annualRate)).to.deep.equal([0.035, 0.034, 0.033, 0.032, 0.031]);
+  });
+});
+
+describe('reduce payment against shorten term', () => {
+  const request: FinancingRequest = {
+    principal: 1_000_000, termMonths: 120, repayment: 'equal-installment', rate: { type: 'fixed', annualRate: 0.039 }, startDate: '2025-06-15',
+    prepayments: [{ period: 24, amount: 300_000, mode: 'reduce-payment', feeRate: 0.01 }],
+  };
+  it('quotes both modes and the interest each saves', async () => {
+    const client = createLocalClient();
+    const c = (await comparePrepaymentModes(client, request))!;
+    const base = await client.financing.quote({ ...request, prepayments: [] });
+    expect(c.base.interest).to.equal(base.totals.interest);
+    expect(c.shorten.maturity.period).to.be.below(120);
+    expect(c.reduce.maturity.period).to.equal(120);
+    expect(c.shorten.saved).to.be.above(c.reduce.saved);
+    expect(c.reduce.saved).to.be.closeTo(base.totals.interest - c.reduce.interest, 0.001);
+    expect(c.reduce.fees).to.equal(3000);
+    expect(c.reduce.paymentAfter).to.be.below(base.schedule[24]!.payment);
+    expect(c.shorten.paymentAfter).to.equal(base.schedule[24]!.payment);
+  });
+  it('nothing to compare without prepayments', async () => {
+    expect(await comparePrepaymentModes(createLocalClient(), { ...request, prepayments: [] })).to.equal(undefined);
+  });
+});
+
+describe('v2 calculator strings', () => {
+  function shape(x: unknown): unknown {
+    if (typeof x === 'function') return `fn${x.length}`;
+    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, shape(v)]));
+    return typeof x;
+  }
+  it('the three locales have the same keys, and none is empty', () => {
+    const zh = shape(calculatorV2Messages['zh-CN']);
+    expect(shape(calculatorV2Messages['zh-TW'])).to.deep.equal(zh);
+    expect(shape(calculatorV2Messages.en)).to.deep.equal(zh);
+    const strings = (x: unknown): string[] => (typeof x === 'string' ? [x] : x && typeof x === 'object' ? Object.values(x).flatMap(strings) : []);
+    for (const l of ['zh-CN', 'zh-TW', 'en'] as const) expect(strings(calculatorV2Messages[l]).every((s) => s.trim().length > 0)).to.equal(true);
+  });
+  it('the rate labels follow [2021] No. 3: simple and compound named, all-in cost says what it includes', () => {
+    expect(calculatorV2Messages['zh-CN'].annualizedSimple).to.include('单利');
+    expect(calculatorV2Messages['zh-CN'].effectiveCompound).to.include('复利');
+    expect(calculatorV2Messages['zh-CN'].allInCost).to.include('担保费').and.include('贴息');
+    expect(calculatorV2Messages.en.annualizedSimple).to.include('simple');
+    expect(calculatorV2Messages['zh-TW'].annualizedSimple).to.include('單利');
+  });
+});
