@@ -1,7 +1,7 @@
 // npm run bench:eligibility — how screening cost grows with the catalog: the bundled 14 programs, and 100 and
 // 1,000 (the bundled programs repeated with varied thresholds and lists, bench/scaled-catalog.ts). For each size,
 // in one process, medians of repeated runs, profiles per second of:
-//   floor          hand-written predicates, one per bundled program (straight-line code, pass/fail only)
+//   floor          the rules as straight-line JavaScript, one predicate per program (pass/fail only)
 //   engine full    the engine's full reports (traces, missingFacts, nextQuestions), profile validation included
 //   engine status  `detail: "status"` (statuses only)
 //   sdk full/status  the local client's streaming checkMany (`for await`), same two modes
@@ -63,7 +63,7 @@ for (const size of SIZES) {
   const catalog = size.programs === base.programs.length ? base : scaledCatalog(base, size.programs);
   const profiles = generateProfiles(catalog, size.profiles);
   const compiled = compileCatalog(catalog);
-  const floor = floorPrograms(base, catalog, AS_OF, (p) => isInForce(p, AS_OF));
+  const floor = floorPrograms(catalog, AS_OF, (p) => isInForce(p, AS_OF));
   const floorScreen = (p: Profile) => {
     const out = new Array<{ programId: string; status: string }>(floor.length);
     for (let i = 0; i < floor.length; i++) out[i] = { programId: floor[i]!.id, status: floor[i]!.test(p) ? 'eligible' : 'ineligible' };
