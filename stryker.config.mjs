@@ -1,17 +1,23 @@
-// Mutation testing of the engine (`npm run mutation`; not part of every CI run: it takes minutes to hours).
-// The engine tests (test/engine/*.test.ts) are mocha + chai, so they run in Node through mocha with tsx as the
-// loader; the browser run of the same files (web-test-runner) stays the one `npm test` uses. The mocha runner
-// gives Stryker per-test coverage, so each mutant only re-runs the tests that reach it.
-// Incremental: `reports/stryker-incremental.json` (untracked) keeps results between runs, so a second run
-// only re-tests mutants in changed code or reached by changed tests. Survivors and why they are equivalent:
-// docs/testing.md.
+// Mutation testing of the engine (`npm run mutation`; not part of every CI run: it takes many minutes).
+// The engine's browser tests (test/engine/*.test.ts, mocha + chai) and its Node tests written against node:test
+// (financing oracles and properties, paths) all run in Node under mocha: tsx loads TypeScript, and
+// test/mutation/node-test-shim.mjs answers `node:test` with mocha's globals. The mocha runner gives Stryker
+// per-test coverage, so each mutant re-runs only the tests that reach it. `npm test` still runs these files the
+// usual way (web-test-runner in Chromium, node --test).
+// Incremental: reports/stryker-incremental.json (untracked) keeps results between runs, so a second run re-tests
+// only mutants in changed code or reached by changed tests. Static mutants (module-level constants, evaluated once
+// at load) are ignored: each would need a fresh process per mutant. Survivors and why: docs/testing.md.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: ['src/engine/**/*.ts'],
   testRunner: 'mocha',
-  mochaOptions: { spec: ['test/engine/*.test.ts'], 'no-config': true },
-  testRunnerNodeArgs: ['--import', 'tsx'],
+  mochaOptions: {
+    spec: ['test/engine/*.test.ts', 'test/node/financing-*.test.ts', 'test/node/paths.test.ts'],
+    config: 'test/mutation/mocharc.json',
+  },
+  testRunnerNodeArgs: ['--import', 'tsx', '--import', './test/mutation/node-test-shim.mjs'],
   coverageAnalysis: 'perTest',
+  ignoreStatic: true,
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',

@@ -1,6 +1,6 @@
 // The incubator and accelerator directory (CONTRACT.md, "Incubators").
 import * as z from 'zod/mini';
-import { Adcode, Id, LocalizedText, WebUrl } from './common.js';
+import { Adcode, Id, LocalizedText, Source, WebUrl } from './common.js';
 
 export const IncubatorKind = z.enum(['incubator', 'accelerator', 'maker-space', 'science-park']);
 export type IncubatorKind = z.infer<typeof IncubatorKind>;
@@ -13,6 +13,17 @@ export type Level = z.infer<typeof Level>;
 const Lon = z.number().check(z.gte(-180), z.lte(180));
 const Lat = z.number().check(z.gte(-90), z.lte(90));
 const IndustryCode = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/));
+
+/**
+ * v2 (issue 10): an official recognition, as published: MOST national incubator, MIIT standard or excellent grade
+ * (since 2025), provincial, municipal, 国家备案众创空间, 国家大学科技园. `year` is the year of the list it appears in.
+ * The seed's four-level network stays in `level`; this field says who recognised the entry, and when.
+ */
+export const RECOGNITIONS = ['most-national', 'miit-standard', 'miit-excellent', 'provincial', 'municipal', 'national-maker-space', 'national-university-science-park'] as const;
+export const RecognitionKind = z.enum(RECOGNITIONS);
+export type RecognitionKind = z.infer<typeof RecognitionKind>;
+export const Recognition = z.object({ kind: RecognitionKind, year: z.optional(z.number().check(z.int(), z.gte(1980), z.lte(2100))) });
+export type Recognition = z.infer<typeof Recognition>;
 
 export const Incubator = z.object({
   id: Id,
@@ -29,6 +40,9 @@ export const Incubator = z.object({
   founded: z.optional(z.number().check(z.int(), z.gte(1900), z.lte(2100))),
   services: z.optional(z.array(LocalizedText)),
   url: z.optional(WebUrl),
+  recognition: z.optional(z.array(Recognition)),
+  /** Where the entry's facts (name, kind, recognition) come from. */
+  sources: z.optional(z.array(Source)),
 });
 export type Incubator = z.infer<typeof Incubator>;
 

@@ -7,7 +7,7 @@ import type { Catalog, Incubator, LocalizedText, ReferenceRates } from '../contr
 
 export const bundledCatalog = catalogJson as unknown as Catalog;
 export const bundledReferenceRates = lprJson as ReferenceRates;
-/** Illustrative entries only (see src/data/incubators/PROVENANCE.md). */
+/** A small verified sample of real incubation carriers, positioned by division (see src/data/incubators/PROVENANCE.md). */
 export const bundledIncubators = sampleJson as Incubator[];
 /** Names of the provincial divisions by adcode, for region statistics. */
 export const provinceNames = provincesJson as Record<string, LocalizedText>;

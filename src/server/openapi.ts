@@ -3,11 +3,11 @@ import * as z from 'zod/mini';
 import {
   BondQuote, BondRequest, Catalog, Criterion, DiscountQuote, DiscountRequest, EligibilityReport, EligibilityRequest, FactDef, FinancingQuote,
   FinancingRequest, Health, Incubator, IncubatorQueryResult, LocalizedText, Problem, Program, ProgramsResponse,
-  ReferenceRates, RegionStat, Source, TraceNode,
+  ProgramResult, ReferenceRates, RegionStat, Source, TraceNode,
 } from '../contract/index.js';
 
 const NAMED = {
-  LocalizedText, Source, FactDef, Criterion, Program, Catalog, ProgramsResponse, EligibilityRequest, TraceNode,
+  LocalizedText, Source, FactDef, Criterion, Program, Catalog, ProgramsResponse, EligibilityRequest, TraceNode, ProgramResult,
   EligibilityReport, FinancingRequest, FinancingQuote, BondRequest, BondQuote, DiscountRequest, DiscountQuote, ReferenceRates, Incubator,
   IncubatorQueryResult, RegionStat, Health, Problem,
 } as const;

@@ -31,11 +31,11 @@ describe('<chanrong-incubator-map>', () => {
   it('filters by level and searches names, keeping the list in sync', async () => {
     const el = await mount<MapEl>('<chanrong-incubator-map locale="zh-CN" level="national"></chanrong-incubator-map>');
     await waitFor(() => listedIds(el).length > 0, 'national list');
-    expect(listedIds(el)).to.include('zhongguancun');
+    expect(listedIds(el)).to.include('tsinghua-university-science-park');
     const search = $<HTMLInputElement>(el, 'input[type=search]');
     search.value = '光谷';
     search.dispatchEvent(new Event('input'));
-    await waitFor(() => listedIds(el).join() === 'east-lake-hi-tech-zone', 'search result');
+    await waitFor(() => listedIds(el).join() === 'optics-valley-biomed-incubator', 'search result');
   });
 
   it('opens details from the list, fires chanrong-select and moves focus to them', async () => {
@@ -43,10 +43,10 @@ describe('<chanrong-incubator-map>', () => {
     await waitFor(() => listedIds(el).length > 0, 'list');
     const selected: Incubator[] = [];
     el.addEventListener('chanrong-select', (e) => selected.push(e.detail.incubator as Incubator));
-    ($$(el, '.list-scroll button.row').find((b) => b.getAttribute('data-id') === 'qianhai') as HTMLButtonElement).click();
+    ($$(el, '.list-scroll button.row').find((b) => b.getAttribute('data-id') === 'wuhan-east-lake-innovation-center') as HTMLButtonElement).click();
     await waitFor(() => !!$(el, '[part="details"]'), 'details');
-    expect(selected[0]!.id).to.equal('qianhai');
-    expect($(el, '#details-title').textContent).to.equal('前海深港現代服務業合作區');
+    expect(selected[0]!.id).to.equal('wuhan-east-lake-innovation-center');
+    expect($(el, '#details-title').textContent).to.equal('武漢東湖新技術創業中心');
     await waitFor(() => el.shadowRoot!.activeElement?.id === 'details-title', 'focus on details');
   });
 

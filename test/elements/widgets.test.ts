@@ -75,7 +75,7 @@ describe('widgets', () => {
     const el = await mount('<chanrong-incubator-map locale="zh-TW"></chanrong-incubator-map>');
     expect(text(el)).to.include('國家級');
     expect(text(el)).to.include('示意圖');
-    expect(text(el)).to.include('中關村科技園區');
+    expect(text(el)).to.include('清華大學國家大學科技園');
   });
 
   it('uses the `client` property, and a <chanrong-services> client for the widgets inside it', async () => {

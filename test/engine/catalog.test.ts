@@ -140,3 +140,32 @@ describe('bundled catalog', () => {
     expect(report.results[0]!.status).to.equal('eligible');
   });
 });
+
+describe('bundled sample directory', () => {
+  it('is real incubation carriers, each with its source, recognition where sourced, positioned inside its division', async () => {
+    const { Incubator: IncubatorSchema } = await import('../../src/contract/index.js');
+    const sample = (await import('../../src/data/incubators/sample.json', { with: { type: 'json' } })).default as unknown[];
+    const { geoContains } = await import('d3-geo');
+    const basemap = (await import('../../src/data/geo/china.json', { with: { type: 'json' } })).default as unknown as { provinces: { features: { id?: string; properties?: { adcode?: string } }[] } };
+    const province = (adcode: string) => basemap.provinces.features.find((f) => (f.id ?? f.properties?.adcode) === `${adcode.slice(0, 2)}0000`);
+    expect(sample.length).to.be.at.least(10);
+    for (const raw of sample) {
+      const parsed = IncubatorSchema.safeParse(raw);
+      expect(parsed.success, JSON.stringify(raw)).to.equal(true);
+      const item = parsed.data!;
+      expect(['incubator', 'accelerator', 'maker-space', 'science-park']).to.include(item.kind);
+      // Parks and zones are gone: a science park here is a 国家大学科技园, and says so.
+      if (item.kind === 'science-park') expect(item.recognition?.map((r) => r.kind), item.id).to.include('national-university-science-park');
+      expect(item.sources?.length, item.id).to.be.at.least(1);
+      for (const s of item.sources!) {
+        expect(s.url, item.id).to.match(/^https?:\/\//);
+        expect(s.reviewedOn, item.id).to.equal('2026-11-26');
+      }
+      if (item.level === 'national') expect(item.recognition?.length, `${item.id} is national only by a recognition`).to.be.at.least(1);
+      // The point lies inside the province its adcode names (the basemap's own polygons).
+      const shape = province(item.adcode);
+      expect(shape, item.id).to.not.equal(undefined);
+      expect(geoContains(shape as never, [item.lon, item.lat]), item.id).to.equal(true);
+    }
+  });
+});

@@ -15,11 +15,18 @@ window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));
 const ready = (tag) => new Promise((r) => { const el = document.querySelector(tag); el.addEventListener('chanrong-ready', r, { once: true }); setTimeout(r, 8000); });
 await Promise.all(['chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'].map(ready));
-for (const lang of ['zh-TW', 'en', 'zh-CN']) { document.documentElement.lang = lang; await new Promise((r) => setTimeout(r, 150)); }
+const widgets = [...document.querySelectorAll('chanrong-eligibility-checker, chanrong-financing-calculator, chanrong-incubator-map')];
+const settled = async () => { await Promise.all(widgets.map((w) => w.updateComplete)); await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); };
+for (const lang of ['zh-TW', 'en', 'zh-CN']) { document.documentElement.lang = lang; await settled(); }
 const calc = document.querySelector('chanrong-financing-calculator');
+const map = document.querySelector('chanrong-incubator-map');
+// Await the answers to the changes (events, not fixed sleeps); 8 s is only a guard against a widget that never answers.
+const answered = (el, type) => new Promise((r) => { el.addEventListener(type, r, { once: true }); setTimeout(r, 8000); });
+const quoted = answered(calc, 'chanrong-quote'), drawn = answered(map, 'chanrong-render');
 calc.setAttribute('term-months', '36');
-document.querySelector('chanrong-incubator-map').setAttribute('level', 'national');
-await new Promise((r) => setTimeout(r, 600));
+map.setAttribute('level', 'national');
+await Promise.all([quoted, drawn]);
+await settled();
 window.__done = true;
 `;
 

@@ -54,3 +54,15 @@ describe('package', () => {
     assert.ok(pkg.exports['.'], 'a "." export');
   });
 });
+
+describe('README', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  it('is a guide for this package: its sections are there and nothing points outside the repository', () => {
+    for (const heading of ['### Vue 3', '### Angular', '### Svelte', '### Server-side rendering', '### React', '### Typed events']) assert.ok(readme.includes(heading), heading);
+    assert.match(readme, /:not\(:defined\)/);
+    assert.match(readme, /Access-Control-Allow-Origin/);
+    assert.match(readme, /importmap/);
+    assert.match(readme, /docs\/contract\.md/);
+    for (const stale of ['Still to come', 'React 17', 'd3-shape', '../shared', 'shared/CONTRACT']) assert.ok(!readme.includes(stale), `stale: ${stale}`);
+  });
+});

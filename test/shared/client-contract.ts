@@ -90,16 +90,19 @@ export function clientContractSuite(name: string, makeClient: () => Promise<Acce
       expect(all.items.length).to.equal(all.total);
       expect(all.items[0]!.level).to.equal('national');
       const yrd = await client.incubators.query({ bbox: [118, 29, 123, 33] }); // Yangtze River Delta
-      expect(yrd.items.map((i) => i.id)).to.include.members(['zhangjiang', 'suzhou-industrial-park', 'hangzhou-future-sci-tech-city']);
+      expect(yrd.items.map((i) => i.id)).to.include.members(['ecust-university-science-park', 'suzhou-nano-university-science-park', 'zhejiang-university-science-park']);
       expect(yrd.items.every((i) => i.lon >= 118 && i.lon <= 123 && i.lat >= 29 && i.lat <= 33)).to.equal(true);
       const far = await client.incubators.query({ zoom: 2 });
       expect(far.clusters.reduce((n, c) => n + c.count, 0) + far.items.length).to.equal(far.total);
       expect(far.clusters.length).to.be.greaterThan(0);
       const searched = await client.incubators.query({ q: 'optics valley' });
-      expect(searched.items.map((i) => i.id)).to.deep.equal(['east-lake-hi-tech-zone']);
-      const tw = await client.incubators.query({ q: '中關村' });
-      expect(tw.items.map((i) => i.id)).to.deep.equal(['zhongguancun']);
-      expect((await client.incubators.get('qianhai')).adcode).to.equal('440305');
+      expect(searched.items.map((i) => i.id)).to.deep.equal(['optics-valley-biomed-incubator']);
+      const tw = await client.incubators.query({ q: '清華' });
+      expect(tw.items.map((i) => i.id)).to.deep.equal(['tsinghua-university-science-park']);
+      const tsinghua = await client.incubators.get('tsinghua-university-science-park');
+      expect(tsinghua.adcode).to.equal('110108');
+      expect(tsinghua.recognition).to.deep.equal([{ kind: 'national-university-science-park', year: 2001 }]);
+      expect(tsinghua.sources![0]!.url).to.match(/^https?:\/\//);
       const missing = await rejection(client.incubators.get('no-such-park'));
       expect((missing as ChanrongHttpError).status).to.equal(404);
       const stats = await client.regions.stats({ level: 'national' });
