@@ -1,6 +1,12 @@
-// chanrong/elements: the widget classes, free of side effects (nothing is registered here; see chanrong/define).
+// chanrong/elements: the widget classes, free of side effects (nothing is registered here; see chanrong/define),
+// and the core they are built on, for hosts and for widgets written on it (see docs/architecture.md).
 export { ChanrongServices } from './services/services.js';
 export { ChanrongEligibilityChecker } from './eligibility-checker/eligibility-checker.js';
 export { ChanrongFinancingCalculator } from './financing-calculator/financing-calculator.js';
 export { ChanrongIncubatorMap } from './incubator-map/incubator-map.js';
-export { ChanrongElement, type ChanrongEventDetails } from './shared/chanrong-element.js';
+export { ChanrongElement } from './core/chanrong-element.js';
+export { problemOf, errorKind, type ErrorKind } from './core/errors.js';
+export type {
+  ChanrongEventDetails, ChanrongChangeDetail, ChanrongErrorDetail, ChanrongQuoteDetail, ChanrongReadyDetail, ChanrongRenderDetail,
+  ChanrongResultDetail, ChanrongSelectProgramDetail, ChanrongSelectDetail,
+} from './core/events/index.js';

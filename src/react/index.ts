@@ -7,7 +7,7 @@ import {
   ChanrongEligibilityChecker as CheckerElement, ChanrongFinancingCalculator as CalculatorElement,
   ChanrongIncubatorMap as MapElement, ChanrongServices as ServicesElement,
 } from '../elements/index.js';
-import type { ChanrongEventDetails } from '../elements/shared/chanrong-element.js';
+import type { ChanrongEventDetails } from '../elements/core/events/index.js';
 
 type Ev<K extends keyof ChanrongEventDetails> = EventName<CustomEvent<ChanrongEventDetails[K]>>;
 const common = {

@@ -1,7 +1,9 @@
 // <chanrong-eligibility-checker> driven as a user would: answer, fix a mistake, change an answer, reload, clear.
 import { expect } from '@open-wc/testing';
-import type { AcceleratorClient, EligibilityReport, Profile } from '../../src/contract/index.js';
+import type { AcceleratorClient, EligibilityReport, FinancingQuote, Profile } from '../../src/contract/index.js';
+import type { ChanrongSelectProgramDetail } from '../../src/elements/index.js';
 import { createLocalClient } from '../../src/sdk/local-client.js';
+import catalogJson from '../../src/data/catalog/catalog.json' with { type: 'json' };
 import { ChanrongHttpError } from '../../src/sdk/errors.js';
 import type { ChanrongEligibilityChecker } from '../../src/elements/index.js';
 import { cleanup, mount, text, waitFor } from './helpers.js';
@@ -66,17 +68,19 @@ describe('<chanrong-eligibility-checker>', () => {
     await ready;
     expect(questionFacts(el)).to.deep.equal(['capitalAdequacyRatio', 'riskReserveCoverage']);
     const before = checks;
-    type(el, 'capitalAdequacyRatio', '12.5%');
+    type(el, 'capitalAdequacyRatio', '12,5');
     type(el, 'riskReserveCoverage', '-3');
     await next(el);
     expect(checks).to.equal(before);
-    expect($(el, '[data-fact="capitalAdequacyRatio"] .field-error').textContent).to.equal('资本充足率：请输入数字');
-    expect($(el, '[data-fact="riskReserveCoverage"] .field-error').textContent).to.equal('风险准备金覆盖率：不得小于 0');
-    expect($<HTMLInputElement>(el, '[data-fact="capitalAdequacyRatio"] input[type=text]').value).to.equal('12.5%');
+    expect($(el, '[data-fact="capitalAdequacyRatio"] .field-error').textContent).to.equal('资本充足率的小数请用小数点，例如 12.5；逗号只用作千位分隔，例如 1,000,000');
+    expect($(el, '[data-fact="riskReserveCoverage"] .field-error').textContent).to.equal('风险准备金覆盖率不得低于 0 %');
+    expect($<HTMLInputElement>(el, '[data-fact="capitalAdequacyRatio"] input[type=text]').value).to.equal('12,5');
     expect($<HTMLInputElement>(el, '[data-fact="capitalAdequacyRatio"] input[type=text]').getAttribute('aria-invalid')).to.equal('true');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-fact="capitalAdequacyRatio"] input[type=text]'));
-    type(el, 'capitalAdequacyRatio', '12.5');
-    type(el, 'riskReserveCoverage', '10');
+    type(el, 'capitalAdequacyRatio', '12.5%'); // a percentage typed as a percentage
+    await el.updateComplete;
+    expect(!!$(el, '[data-fact="capitalAdequacyRatio"] .field-error')).to.equal(false); // cleared as soon as it is edited
+    type(el, 'riskReserveCoverage', '１０'); // full-width digits from an input method
     await next(el);
     await waitFor(() => statusOf(el, 'accelerator-operator-qualification') === 'eligible', 'eligible operator');
     expect(el.profile).to.include({ capitalAdequacyRatio: 12.5, riskReserveCoverage: 10 });
@@ -180,15 +184,45 @@ describe('<chanrong-eligibility-checker>', () => {
     await waitFor(() => !$(el, '[role=alert]') && statusOf(el, 'accelerator-operator-qualification') === 'ineligible', 'recovered');
   });
 
-  it('"calculate financing" fires chanrong-select-program and fills a calculator on the page', async () => {
+  it('"calculate financing" hands the answers to the calculator through <chanrong-services>, unless the host cancels', async () => {
+    const services = document.createElement('chanrong-services');
     const calculator = document.createElement('chanrong-financing-calculator');
-    document.body.append(calculator);
-    const el = await mount<Checker>('<chanrong-eligibility-checker as-of="2026-01-01" programs="tech-credit-loan"></chanrong-eligibility-checker>');
-    const selected: unknown[] = [];
-    el.addEventListener('chanrong-select-program', (e) => selected.push(e.detail.program));
-    $<HTMLButtonElement>(el, '[data-program="tech-credit-loan"] article > div button').click();
-    expect((selected[0] as { id: string }).id).to.equal('tech-credit-loan');
-    expect(calculator.getAttribute('program') ?? (calculator as unknown as { program?: string }).program).to.equal('tech-credit-loan');
+    const calcReady = new Promise((r) => calculator.addEventListener('chanrong-ready', r, { once: true }));
+    services.append(calculator);
+    document.body.append(services);
+    await calcReady;
+    // A host catalog that asks for the IP's appraised value (the bundled one no longer does), both in 万元.
+    const catalog = structuredClone(catalogJson) as { facts: Record<string, unknown> };
+    catalog.facts['ipAppraisedValue'] = { type: 'number', label: { 'zh-CN': '可质押知识产权评估价值' }, unit: { 'zh-CN': '万元', 'zh-TW': '萬元', en: '10k yuan' }, min: 0 };
+    const el = document.createElement('chanrong-eligibility-checker');
+    el.client = createLocalClient({ catalog: catalog as never });
+    el.asOf = '2026-01-01';
+    el.programs = 'ip-pledge-loan';
+    el.profile = { requestedAmount: 500, ipAppraisedValue: 800 }; // 万元, as the catalog asks
+    const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
+    services.append(el);
+    await ready;
+    const selected: CustomEvent<ChanrongSelectProgramDetail>[] = [];
+    el.addEventListener('chanrong-select-program', (e) => selected.push(e));
+    const finance = () => $<HTMLButtonElement>(el, '[data-program="ip-pledge-loan"] .finance button');
+    // A host that routes the hand-off itself cancels the event: the calculator is left alone.
+    const cancel = (e: Event) => e.preventDefault();
+    document.addEventListener('chanrong-select-program', cancel, { once: true });
+    finance().click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(selected[0]!.defaultPrevented).to.equal(true);
+    expect(calculator.program).to.equal(undefined);
+    // Not cancelled: the provider routes it; amount sought → principal, IP value → ipPledge, both in yuan.
+    const quoted = new Promise<FinancingQuote>((r) => calculator.addEventListener('chanrong-quote', (e) => r(e.detail.quote as FinancingQuote), { once: true }));
+    finance().click();
+    expect(selected[1]!.detail.program.id).to.equal('ip-pledge-loan');
+    expect(selected[1]!.detail.financing.principal).to.equal(5_000_000);
+    expect(selected[1]!.detail.financing.ipPledge?.appraisedValue).to.equal(8_000_000);
+    await quoted;
+    expect(calculator.program).to.equal('ip-pledge-loan');
+    expect(calculator.request?.principal).to.equal(5_000_000);
+    expect(calculator.shadowRoot!.querySelector<HTMLInputElement>('[data-field="ipValue"] input')!.value).to.equal('8000000');
+    expect(calculator.shadowRoot!.querySelector('.notice')!.textContent).to.include('您在政策匹配中的回答');
   });
 
   it('explains each criterion with its status, the answer given and the policy source', async () => {

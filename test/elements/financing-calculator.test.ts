@@ -60,13 +60,15 @@ describe('<chanrong-financing-calculator>', () => {
     await submit(el);
     await waitFor(() => !!$(el, '[data-field="principal"] .field-error'), 'the error at the field');
     expect(quotes).to.equal(before);
-    expect($(el, '[data-field="principal"] .field-error').textContent).to.equal('贷款本金：请输入数字');
+    expect($(el, '[data-field="principal"] .field-error').textContent).to.equal('贷款本金请填写数字，例如 1000000');
     expect($<HTMLInputElement>(el, '[data-field="principal"] input').value).to.equal('一百万');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-field="principal"] input'));
     type(el, 'principal', '1,000,000');
     await submit(el);
     await waitFor(() => !$(el, '[data-field="principal"] .field-error') && !!$(el, '[data-field="graceMonths"] .field-error'), 'the grace error');
-    expect($(el, '[data-field="graceMonths"] .field-error').textContent).to.equal('宽限期（只付息）：宽限期须短于贷款期限');
+    expect($(el, '[data-field="graceMonths"] .field-error').textContent).to.equal('宽限期（只付息）须小于 36 个月');
+    expect($$(el, '.field-error')).to.have.length(1); // one error, at its field, nowhere else
+    expect(!!$(el, '[role=alert]')).to.equal(false);
     expect(quotes).to.equal(before);
   });
 
@@ -84,7 +86,8 @@ describe('<chanrong-financing-calculator>', () => {
 
   it('pages a 360-month schedule and moves focus to the page status', async () => {
     const el = await mount<Calc>('<chanrong-financing-calculator principal="1200000" term-months="360" rate="0.0395" locale="en"></chanrong-financing-calculator>');
-    expect($$(el, 'table.schedule tbody tr')).to.have.length(24);
+    expect($$(el, 'table.schedule tbody tr:not(.disbursement)')).to.have.length(24);
+    expect($(el, 'table.schedule tbody tr.disbursement th').textContent).to.include('0');
     expect($(el, '#schedule-status').textContent).to.equal('Page 1 of 15');
     ($$(el, '.pager button')[1] as HTMLButtonElement).click();
     await waitFor(() => $(el, '#schedule-status').textContent === 'Page 2 of 15', 'page 2');
@@ -103,9 +106,11 @@ describe('<chanrong-financing-calculator>', () => {
     const csv = el.comparisonCsv();
     expect(csv[0]).to.deep.equal(['', '方案 1', '方案 2']);
     expect(csv.find((r) => r[0] === '还款方式')).to.deep.equal(['还款方式', '等额本息', '等额本金']);
+    expect(csv.find((r) => r[0] === '名义年利率')).to.deep.equal(['名义年利率', '4.0000%', '4.0000%']);
+    expect(csv.find((r) => r[0] === '贷款本金')).to.deep.equal(['贷款本金', '500000.00', '500000.00']);
     const schedule = el.scheduleCsv();
     expect(schedule[0]![0]).to.equal('期数');
-    expect(schedule).to.have.length(25);
+    expect(schedule).to.have.length(27); // header, the disbursement (row 0), 24 periods, the totals
   });
 
   it('warns when the principal exceeds the IP-pledge cap', async () => {

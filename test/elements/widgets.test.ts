@@ -67,7 +67,7 @@ describe('widgets', () => {
     expect(el.shadowRoot!.querySelector('[data-lpr="5y"]')!.textContent).to.equal('3.50%');
     expect(text(el)).to.include('published 2025-05-20');
     expect(el.shadowRoot!.querySelector('[data-lpr-checked]')!.textContent).to.include('checked against the official publication up to 2026-01-20');
-    expect(el.shadowRoot!.querySelector('option[data-program="tech-credit-loan"]')).to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('#f-program option[value="tech-credit-loan"]')).to.not.equal(null);
     expect(el.shadowRoot!.querySelector('[data-figure="annualized-rate"]')).to.not.equal(null);
   });
 

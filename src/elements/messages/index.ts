@@ -1,7 +1,29 @@
+// The message system: one table per namespace (common, checker, calculator, map), each with the three locales.
+// A widget imports only its own namespace and `common`, so a per-widget bundle carries only its own strings.
+// `messages` below joins them in the shape the incubator map (not yet on the core) still reads as `this.t`.
 import type { Locale } from '../../contract/index.js';
-import { en } from './en.js';
-import { zhCN, type Messages } from './zh-CN.js';
-import { zhTW } from './zh-TW.js';
+import { calculatorMessages, type CalculatorMessages } from './calculator.js';
+import { checkerMessages, type CheckerMessages } from './checker.js';
+import { commonMessages, type CommonMessages } from './common.js';
+import { mapMessages, type MapMessages } from './map.js';
 
-export type { Messages };
-export const messages: Record<Locale, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+export { calculatorMessages, checkerMessages, commonMessages, mapMessages };
+export type { CalculatorMessages, CheckerMessages, CommonMessages, MapMessages };
+
+/** Every namespace, for tests and tools that walk all strings. */
+export const NAMESPACES = { common: commonMessages, checker: checkerMessages, calculator: calculatorMessages, map: mapMessages } as const;
+
+/** @deprecated The joined table of the old base class; widgets on the core read their own namespace. */
+export interface Messages {
+  common: CommonMessages;
+  errors: CommonMessages['errors'];
+  kinds: CheckerMessages['kinds'];
+  levels: MapMessages['levels'];
+  checker: CheckerMessages;
+  calculator: CalculatorMessages;
+  map: MapMessages;
+}
+function joined(l: Locale): Messages {
+  return { common: commonMessages[l], errors: commonMessages[l].errors, kinds: checkerMessages[l].kinds, levels: mapMessages[l].levels, checker: checkerMessages[l], calculator: calculatorMessages[l], map: mapMessages[l] };
+}
+export const messages: Record<Locale, Messages> = { 'zh-CN': joined('zh-CN'), 'zh-TW': joined('zh-TW'), en: joined('en') };

@@ -4,9 +4,9 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { path as d3path } from 'd3-path';
 import { svg, type SVGTemplateResult } from 'lit';
-import type { ScheduleRow } from '../../contract/index.js';
+import type { ScheduleRow } from '../../../contract/index.js';
 
-const W = 640, H = 220, M = { top: 12, right: 48, bottom: 24, left: 56 };
+const W = 640, H = 240, M = { top: 12, right: 48, bottom: 24, left: 56 };
 
 export function scheduleChart(rows: readonly ScheduleRow[], format: (n: number) => string): SVGTemplateResult {
   const x = scaleBand<number>().domain(rows.map((r) => r.period)).range([M.left, W - M.right]).paddingInner(rows.length > 120 ? 0 : 0.15);

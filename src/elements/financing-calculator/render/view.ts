@@ -1,0 +1,18 @@
+// What the calculator's render modules read from the element: its strings, formatters, drafts and errors, and
+// the one way they change a draft. Render modules are functions of this view; they hold no state.
+import type { Locale } from '../../../contract/index.js';
+import type { FormatController } from '../../core/controllers/format.js';
+import type { CalculatorMessages } from '../../messages/calculator.js';
+import type { CommonMessages } from '../../messages/common.js';
+import type { Drafts, FieldErrors } from '../state/request-builder.js';
+
+export interface CalculatorView {
+  t: CalculatorMessages;
+  c: CommonMessages;
+  fmt: FormatController;
+  locale: Locale;
+  drafts: Drafts;
+  errors: FieldErrors;
+  notes: Record<string, string>;
+  set(key: string, value: string): void;
+}

@@ -1,0 +1,65 @@
+// Drafts → a request the contract accepts, or one message per field. The request builder reads what was typed;
+// the contract's schema (passed in, so this module stays free of zod and testable in Node) checks the rest, and
+// its issues are worded for the form. Pure.
+import type { BondRequest, FinancingRequest, IssueLike, Locale } from '../../../contract/index.js';
+import type { CalculatorMessages } from '../../messages/calculator.js';
+import type { CommonMessages } from '../../messages/common.js';
+import { mapIssues } from './contract-errors.js';
+import { BOND_FIELDS, BOND_PATHS, LOAN_FIELDS, LOAN_PATHS, type FieldDef } from './fields.js';
+import { buildBond, buildLoan, type Drafts, type FieldErrors } from './request-builder.js';
+
+export type Mode = 'loan' | 'bond';
+
+/** The smallest face of a zod schema this needs. */
+export interface SchemaLike<T> {
+  safeParse(input: unknown, params?: { reportInput?: boolean }): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
+}
+
+export interface FormContext {
+  t: CalculatorMessages;
+  form: CommonMessages['form'];
+  locale: Locale;
+  /** A number as the locale writes it. */
+  number: (n: number) => string;
+}
+
+export type Validated<R> =
+  | { ok: true; request: R; notes: Record<string, string> }
+  | { ok: false; errors: FieldErrors; other: string[]; notes: Record<string, string> };
+
+export function fieldsOf(mode: Mode): { fields: Record<string, FieldDef>; paths: Record<string, string> } {
+  return mode === 'loan' ? { fields: LOAN_FIELDS, paths: LOAN_PATHS } : { fields: BOND_FIELDS, paths: BOND_PATHS };
+}
+
+/** A limit with the field's unit: "100 %", "360 个月". */
+export function showLimit(ctx: FormContext, n: number, def: FieldDef | undefined): string {
+  const unit = def?.shown ? ctx.t.units[def.shown] : '';
+  return unit ? `${ctx.number(n)} ${unit}` : ctx.number(n);
+}
+
+/** The label of a field, as its messages name it. */
+export function fieldLabel(ctx: FormContext, mode: Mode) {
+  const { fields } = fieldsOf(mode);
+  return (key: string): string => {
+    if (key.startsWith('share-')) return `${ctx.t.shares} · ${ctx.t.parties[key.slice(6) as keyof CalculatorMessages['parties']]}`;
+    const def = fields[key];
+    if (def) return ctx.t[def.label];
+    const plain = (ctx.t as unknown as Record<string, unknown>)[key];
+    return typeof plain === 'string' ? plain : key;
+  };
+}
+
+export function validate(mode: 'loan', drafts: Drafts, ctx: FormContext, schema: SchemaLike<FinancingRequest>): Validated<FinancingRequest>;
+export function validate(mode: 'bond', drafts: Drafts, ctx: FormContext, schema: SchemaLike<BondRequest>): Validated<BondRequest>;
+export function validate(mode: Mode, drafts: Drafts, ctx: FormContext, schema: SchemaLike<FinancingRequest | BondRequest>): Validated<FinancingRequest | BondRequest> {
+  const { fields, paths } = fieldsOf(mode);
+  const show = (n: number, def: FieldDef | undefined) => showLimit(ctx, n, def);
+  const buildCtx = { t: ctx.t, form: ctx.form, show };
+  const built = mode === 'loan' ? buildLoan(drafts, buildCtx) : buildBond(drafts, buildCtx);
+  const parsed = schema.safeParse(built.candidate, { reportInput: true });
+  if (parsed.success && !Object.keys(built.errors).length) return { ok: true, request: parsed.data, notes: built.notes };
+  const mapped = parsed.success
+    ? { fields: built.errors, other: [] }
+    : mapIssues(parsed.error.issues as IssueLike[], paths, { locale: ctx.locale, form: ctx.form, label: fieldLabel(ctx, mode), def: (k) => fields[k], show }, built.errors);
+  return { ok: false, errors: mapped.fields, other: Object.keys(mapped.fields).length ? [] : mapped.other, notes: built.notes };
+}

@@ -1,0 +1,49 @@
+// The calculator's own styles (the form layer's come from core/styles/form.styles.ts).
+import { css } from 'lit';
+
+export const calculatorStyles = css`
+  .lpr { display: grid; gap: 0.4em; }
+  .rates { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr)); gap: calc(var(--_space) * 0.5); }
+  .rate { background: var(--_surface-alt); border-radius: var(--_radius); padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75); }
+  .rate dt { font-size: 0.875em; color: var(--_muted); }
+  .rate dd { font-size: 1.4em; font-weight: 600; font-variant-numeric: tabular-nums; margin: 0; }
+  fieldset.mode { display: flex; gap: 0.25em 1.25em; flex-wrap: wrap; }
+  fieldset.mode label { display: inline-flex; align-items: center; gap: 0.4em; min-height: var(--_target); cursor: pointer; }
+  button.link { background: none; border: none; color: var(--_primary); padding: 0 0.25em; text-decoration: underline; font-size: 0.85em; min-height: 0; }
+  .warning { color: var(--_warning); border-left: 3px solid var(--_warning); padding-left: 0.75em; }
+  .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr)); gap: 0.75em; }
+  .figure { background: var(--_surface-alt); border-radius: var(--_radius); padding: 0.6em 0.8em; min-width: 0; }
+  .figure dt { font-size: 0.85em; color: var(--_muted); }
+  .figure dd { margin: 0; font-size: 1.25em; font-weight: 600; font-variant-numeric: tabular-nums; }
+  .figure dd.note { font-size: 0.75em; font-weight: 400; color: var(--_muted); }
+  tr.disbursement th, tr.disbursement td { background: var(--_surface-alt); }
+  tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--_border); }
+  .chart-figure { margin: 0; display: grid; gap: 0.5em; min-width: 0; }
+  figcaption { font-weight: 600; display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; }
+  .legend { font-weight: 400; font-size: 0.85em; color: var(--_muted); display: inline-flex; flex-wrap: wrap; gap: 0.35em; align-items: center; }
+  .key { display: inline-block; width: 0.8em; height: 0.8em; margin-left: 0.5em; }
+  .key.principal { background: var(--_chart-principal); }
+  .key.interest { background: var(--_chart-interest); }
+  .key.balance { height: 3px; background: var(--_chart-balance); }
+  .chart { width: 100%; height: auto; max-height: 260px; }
+  .chart rect.principal { fill: var(--_chart-principal); }
+  .chart rect.interest { fill: var(--_chart-interest); }
+  .chart path.balance { fill: none; stroke: var(--_chart-balance); stroke-width: 2.5; }
+  .chart .grid { stroke: var(--_rule); stroke-dasharray: 2 3; }
+  .chart text { font-size: 12px; fill: var(--_muted); }
+  @container chanrong (max-width: 30rem) {
+    .chart text { font-size: 20px; }
+    .figure dd { font-size: 1.1em; }
+  }
+  @media (forced-colors: active) {
+    .key, .chart rect, .chart path.balance { forced-color-adjust: none; }
+    .key.principal, .chart rect.principal { background: CanvasText; fill: CanvasText; }
+    .key.interest, .chart rect.interest { background: Highlight; fill: Highlight; }
+    .chart path.balance { stroke: LinkText; }
+    .key.balance { background: LinkText; }
+    .chart text { fill: CanvasText; }
+  }
+  @media print {
+    .chart-figure, table { break-inside: avoid; }
+  }
+`;
