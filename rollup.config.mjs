@@ -80,7 +80,12 @@ const cdnFacades = () => ({
   },
 });
 const banner = `/*! Chanrong ${pkg.version} | Apache-2.0 | bundles lit (BSD-3-Clause), zod (MIT), ky (MIT), d3 modules (ISC, d3-ease BSD-3-Clause), kdbush (ISC), topojson-client (ISC): see NOTICE */`;
+// The contract modules only define schemas and pure helpers: a widget that imports `localize` from the contract's
+// index must not pull every zod schema into its eager chunks (the local and HTTP clients load theirs lazily).
+// For consumers' bundlers, package.json#sideEffects says the same of dist/chunks.
+const pureModules = (id) => !/[\\/]src[\\/]contract[\\/]/.test(id);
 const cdn = {
+  treeshake: { moduleSideEffects: pureModules },
   input: Object.fromEntries(Object.keys(cdnEntries).map((name) => [`${name}.min`, `${FACADE}${name}`])),
   preserveEntrySignatures: false,
   plugins: [cdnFacades(), ...plugins(true), terser({ format: { comments: /@license|@preserve|^!/ }, compress: { passes: 2 } })],

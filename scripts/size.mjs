@@ -13,10 +13,14 @@ if (!existsSync(cdn)) {
   console.error('dist/cdn is missing: run npm run build first');
   process.exit(2);
 }
-// The calculator's budget went from 40 to 42 KB when the CDN files began to share chunks: the shared d3 chunk
-// carries what the map also uses of d3-scale/d3-interpolate, and each file is compressed on its own. Two widgets
-// on one page now cost less than before (the shared chunks load once).
-const BUDGETS = { 'chanrong.min.js': 100, 'eligibility-checker.min.js': 30, 'financing-calculator.min.js': 42, 'incubator-map.min.js': 60 };
+// Budgets, gzip -9 of entry + eager chunks. Since the CDN files share chunks (issue 9), a per-widget file costs
+// about 4 KB more than the same code built self-contained: a chunk shared by two widgets carries what both use of
+// a module (the calculator's d3-scale and the map's d3-zoom share d3-interpolate, d3-color and d3-array), and each
+// file is compressed on its own. Two widgets on one page cost less than before (the common chunks load once).
+// Measured 2026-11-26 after the elements rebuild: self-contained 41.5 (calculator) and 58.3 KB (map) without
+// <chanrong-services>; shared 45.8 and 62.7 KB. The budgets were 40 and 60 KB for self-contained files; they are
+// 46 and 64 KB for the shared layout, the all-widgets file and the checker keep theirs.
+const BUDGETS = { 'chanrong.min.js': 100, 'eligibility-checker.min.js': 30, 'financing-calculator.min.js': 46, 'incubator-map.min.js': 64 };
 const gz = (file) => gzipSync(readFileSync(join(cdn, file)), { level: 9 }).length;
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 

@@ -367,10 +367,13 @@ async function test(args: string[]): Promise<number> {
 // ---------------------------------------------------------------------------------------------------------------
 // diff
 
-/** A criterion tree flattened by id path: a node's key is its ancestors' and its own id (or position). */
-export function criteriaByPath(node: Criterion, prefix = '', into = new Map<string, string>()): Map<string, string> {
-  const self = prefix || (node.id ?? '#root');
-  const key = (child: Criterion, i: number): string => `${self}/${child.id ?? `#${i}`}`;
+/**
+ * A criterion tree flattened by id path: the root is `(root)` whatever its id, a node below it is keyed by its
+ * ancestors' ids and its own (its position, `#2`, when it has none): `tech-title/tech-certified`.
+ */
+export function criteriaByPath(node: Criterion, path = '', into = new Map<string, string>()): Map<string, string> {
+  const key = (child: Criterion, i: number): string => `${path ? `${path}/` : ''}${child.id ?? `#${i}`}`;
+  const self = path || ROOT;
   if ('all' in node || 'any' in node) {
     const kids = 'all' in node ? node.all : node.any;
     into.set(self, 'all' in node ? 'all' : 'any');
@@ -384,6 +387,9 @@ export function criteriaByPath(node: Criterion, prefix = '', into = new Map<stri
   return into;
 }
 
+const ROOT = '(root)';
+const parentOf = (path: string): string | undefined => (path === ROOT ? undefined : path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ROOT);
+
 const sourceKey = (s: Source): string => s.title['zh-CN'];
 const sourceText = (s: Source): string => JSON.stringify({ date: s.date, clause: s.clause, url: s.url, quote: s.quote, reviewedOn: s.reviewedOn, title: s.title });
 
@@ -396,7 +402,7 @@ export function programChanges(a: Program, b: Program): string[] {
   for (const field of ['title', 'summary', 'issuer', 'benefit', 'financing'] as const) {
     if (JSON.stringify(a[field]) !== JSON.stringify(b[field])) lines.push(`${field} changed`);
   }
-  const ca = criteriaByPath(a.criteria, ''), cb = criteriaByPath(b.criteria, '');
+  const ca = criteriaByPath(a.criteria), cb = criteriaByPath(b.criteria);
   for (const [path, rule] of ca) {
     if (!cb.has(path)) lines.push(`criterion ${path} removed (${rule})`);
     else if (cb.get(path) !== rule) lines.push(`criterion ${path}: ${rule} → ${cb.get(path)}`);
@@ -438,10 +444,9 @@ export function fitProfile(compiled: CompiledCatalog, profile: Profile): { profi
   return { profile: kept, dropped };
 }
 
-function traceByPath(trace: TraceNode, prefix = '', into = new Map<string, TraceNode>()): Map<string, TraceNode> {
-  const self = prefix || (trace.id ?? '#root');
-  into.set(self, trace);
-  trace.children?.forEach((c, i) => traceByPath(c, `${self}/${c.id ?? `#${i}`}`, into));
+function traceByPath(trace: TraceNode, path = '', into = new Map<string, TraceNode>()): Map<string, TraceNode> {
+  into.set(path || ROOT, trace);
+  trace.children?.forEach((c, i) => traceByPath(c, `${path ? `${path}/` : ''}${c.id ?? `#${i}`}`, into));
   return into;
 }
 
@@ -462,7 +467,7 @@ export function explainChange(oldR: { status: Status; trace?: TraceNode }, newR:
     const leaf = !t.children;
     if (!before) {
       // Report a new subtree once, at its top.
-      const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : undefined;
+      const parent = parentOf(path);
       if ((!parent || a.has(parent)) && t.status !== 'pass') reasons.push(`criterion ${path} added (${t.status}${leaf ? `: ${rules(t)}` : ''})`);
     } else if (leaf && (before.status !== t.status || rules(before) !== rules(t))) {
       reasons.push(`criterion ${path}: ${before.status} → ${t.status}${rules(before) !== rules(t) ? ` (${rules(before)} → ${rules(t)})` : ''}`);
@@ -470,7 +475,7 @@ export function explainChange(oldR: { status: Status; trace?: TraceNode }, newR:
   }
   for (const [path, t] of a) {
     if (b.has(path)) continue;
-    const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : undefined;
+    const parent = parentOf(path);
     if ((!parent || b.has(parent)) && t.status !== 'pass') reasons.push(`criterion ${path} removed (was ${t.status})`);
   }
   return reasons.length ? reasons : ['the criteria around it changed'];

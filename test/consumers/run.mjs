@@ -54,7 +54,7 @@ const packedFiles = packed[0].files.map((f) => f.path);
 // The apps share one node_modules (one npm install, from the cache when it can): the tarball with its own
 // dependencies, and the tools a portal developer would add, at the versions this repository locks.
 const version = (name) => JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')).version;
-const tools = ['vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'typescript', 'rollup', '@rollup/plugin-node-resolve', 'esbuild'];
+const tools = ['vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vue-tsc', 'typescript', 'rollup', '@rollup/plugin-node-resolve', 'esbuild'];
 writeFileSync(join(work, 'package.json'), JSON.stringify({
   name: 'chanrong-consumers', private: true, type: 'module',
   dependencies: { chanrong: `file:./${packed[0].filename}`, ...Object.fromEntries(tools.map((t) => [t, version(t)])) },
@@ -89,8 +89,8 @@ for (const app of ['vanilla', 'per-tag', 'react', 'vue']) {
     // tsc with skipLibCheck: false over everything the app reaches in chanrong's .d.ts; the vanilla apps emit
     // JavaScript that Rollup then bundles (the tsc + Rollup pipeline).
     const emit = app === 'vanilla' || app === 'per-tag';
-    const r = run(bin('tsc'), ['-p', 'tsconfig.json', ...(emit ? [] : ['--noEmit'])], dir, { allowFail: true });
-    check(`${app}: tsc (skipLibCheck false) accepts the app with no cast`, r.ok, r.ok ? '' : r.out.trim().split('\n').slice(0, 20).join('\n   '));
+    const r = run(bin(app === 'vue' ? 'vue-tsc' : 'tsc'), ['-p', 'tsconfig.json', ...(emit ? [] : ['--noEmit'])], dir, { allowFail: true });
+    check(`${app}: ${app === 'vue' ? 'vue-tsc' : 'tsc'} (skipLibCheck false) accepts the app with no cast`, r.ok, r.ok ? '' : r.out.trim().split('\n').slice(0, 20).join('\n   '));
   }
   if (attempt(`${app}: vite build`, () => run(bin('vite'), ['build', '--base', './', '--outDir', 'dist-vite', '--emptyOutDir', '--logLevel', 'warn'], dir))) {
     builds.push({ app, bundler: 'vite', dir: join(dir, 'dist-vite') });
@@ -109,6 +109,13 @@ for (const app of ['vanilla', 'per-tag', 'react', 'vue']) {
   }
 }
 log(`${builds.length} production builds`);
+// Importing one widget does not pull the others: the per-tag builds carry none of the map's code (its
+// `review-number` attribute), which the all-tags builds do.
+const jsText = (dir) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.js')).map((f) => readFileSync(join(dir, String(f)), 'utf8')).join('\n');
+for (const { app, bundler, dir } of builds.filter((b) => b.app === 'per-tag' || b.app === 'vanilla')) {
+  const hasMap = jsText(dir).includes('review-number');
+  check(`${app} (${bundler}): the map's code is ${app === 'per-tag' ? 'absent' : 'present'}`, hasMap === (app === 'vanilla'));
+}
 
 // --- 4. the builds and the CDN files in Chromium ------------------------------------------------------------------
 const ALL = ['chanrong-services', 'chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'];
@@ -261,7 +268,21 @@ if (manifestPath && shipped(manifestPath)) {
   const quote = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'chanrong-financing-calculator')?.events?.find((e) => e.name === 'chanrong-quote');
   check('custom-elements.json types chanrong-quote with the contract', /CustomEvent<.*FinancingQuote/.test(quote?.type?.text ?? ''), quote?.type?.text ?? 'no type');
 }
+{
+  const entry = readFileSync(join(cdnDir, 'chanrong.min.js'), 'utf8');
+  const chunks = readdirSync(join(cdnDir, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(cdnDir, 'chunks', f), 'utf8'));
+  check('CDN files keep their licence comments (Chanrong banner, lit @license)', /^\/\*! Chanrong [\s\S]*Apache-2\.0[\s\S]*NOTICE/.test(entry) && chunks.some((c) => /@license/.test(c) && /BSD-3-Clause/.test(c)));
+}
 check('VS Code custom data and web-types.json are shipped', shipped('dist/vscode.html-custom-data.json') && shipped('dist/web-types.json'));
+if (shipped('dist/web-types.json') && shipped('dist/vscode.html-custom-data.json')) {
+  const webTypes = JSON.parse(readFileSync(join(installed, 'dist/web-types.json'), 'utf8'));
+  const vscode = JSON.parse(readFileSync(join(installed, 'dist/vscode.html-custom-data.json'), 'utf8'));
+  const calc = webTypes.contributions.html.elements.find((e) => e.name === 'chanrong-financing-calculator');
+  const locale = vscode.tags.find((t) => t.name === 'chanrong-incubator-map')?.attributes.find((a) => a.name === 'locale');
+  check('editor data: every tag, union values, typed events', webTypes.contributions.html.elements.length === 4 && vscode.tags.length === 4
+    && JSON.stringify(locale?.values?.map((v) => v.name)) === '["zh-CN","zh-TW","en"]' && /FinancingQuote/.test(calc?.js?.events?.find((e) => e.name === 'chanrong-quote')?.type ?? ''));
+  check('package.json#web-types points at the shipped file', JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'))['web-types'] === './dist/web-types.json');
+}
 
 if (process.env.KEEP) log(`kept ${work}`);
 else rmSync(work, { recursive: true, force: true });

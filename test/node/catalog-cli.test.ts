@@ -186,7 +186,7 @@ describe('chanrong catalog diff', () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^removed gone$/m);
     assert.match(r.out, /^added {3}fresh$/m);
-    assert.match(r.out, /^changed kept\n\s+criterion root\/rev: revenue gte 100 → revenue gte 200\n\s+criterion root\/honest added \(honest eq true\)$/m);
+    assert.match(r.out, /^changed kept\n\s+criterion rev: revenue gte 100 → revenue gte 200\n\s+criterion honest added \(honest eq true\)$/m);
     assert.match(r.out, /^changed windowed\n\s+validUntil: \(none\) → 2026-06-30$/m);
     assert.match(r.out, /^changed same\n\s+source changed: Doc$/m);
     assert.doesNotMatch(r.out, /changed (gone|fresh)/);
@@ -201,7 +201,7 @@ describe('chanrong catalog diff', () => {
     const r = await run(['catalog', 'diff', file('old.json', oldCatalog), file('new.json', newCatalog), '--profiles', file('p.ndjson', profiles), '--as-of', '2026-11-26']);
     assert.equal(r.code, 0, r.err);
     const section = r.out.slice(r.out.indexOf('profiles (as of 2026-11-26)'));
-    assert.match(section, /^profile 0\n {2}kept: eligible → ineligible; criterion root\/rev: pass → fail \(revenue gte 100 → revenue gte 200\)$/m);
+    assert.match(section, /^profile 0\n {2}kept: eligible → ineligible; criterion rev: pass → fail \(revenue gte 100 → revenue gte 200\)$/m);
     assert.match(section, /^ {2}gone: eligible → absent; the program was removed$/m);
     assert.match(section, /^ {2}windowed: eligible → not-in-force; window …–… → …–2026-06-30$/m);
     assert.match(section, /^profile 1\n(?: {2}.*\n)* {2}fresh: absent → eligible; the program is new$/m);

@@ -8,7 +8,6 @@ import type { Region } from '../../data/regions/index.js';
 import { ChanrongElement } from '../core/chanrong-element.js';
 import { ClientTask } from '../core/controllers/client-task.js';
 import { FormatController } from '../core/controllers/format.js';
-import { PersistenceController } from '../core/controllers/persistence.js';
 import { describeError, fieldProblems } from '../core/errors.js';
 import { baseStyles } from '../core/styles/base.styles.js';
 import { formStyles } from '../core/styles/form.styles.js';
@@ -21,14 +20,14 @@ import { renderRecordActions, renderRecordSummary } from './render/record.js';
 import { commonMessages, type CommonMessages } from '../messages/common.js';
 import { renderAnswers } from './render/answers.js';
 import { renderQuestion } from './render/question.js';
-import { renderResults, summary } from './render/results.js';
+import { renderChanges, renderResults, summary } from './render/results.js';
 import type { CheckerView } from './render/view.js';
 import { financingFromAnswers } from './state/handoff.js';
-import { fitProfile, withoutFacts } from './state/profile-fit.js';
-import { draftFromValue, parseDraft, questionGroup, type Draft } from './state/question-state.js';
+import { withoutFacts } from './state/profile-fit.js';
+import { changesSince, type Baseline } from './state/since.js';
+import { SavedAnswers } from './saved-answers.js';
+import { answersOf, draftFromValue, questionGroup, type Draft } from './state/question-state.js';
 import { checkerStyles } from './styles.js';
-
-const STORAGE_PREFIX = 'chanrong:eligibility:';
 
 /**
  * Tells an enterprise which programs of the catalog it can apply for, asking only the questions still needed,
@@ -52,6 +51,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
     programs: { type: String, reflect: true },
     persist: { type: Boolean, reflect: true },
     profile: { attribute: false },
+    since: { attribute: false },
   };
   static override styles = [baseStyles, formStyles, checkerStyles];
 
@@ -63,11 +63,17 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   declare persist: boolean;
   /** The answers so far (fact id → value; `null` is "don't know"). */
   declare profile: Profile;
+  /**
+   * An earlier report for these answers (from `chanrong-result`, or a decision record's `report`): when it came from
+   * another catalog version, the checker lists the results that changed since. With `persist`, the last report is
+   * kept with the answers and used here on the next visit.
+   */
+  declare since: Baseline | undefined;
 
   #catalog = new ClientTask<ProgramsResponse>(this);
   #report = new ClientTask<EligibilityReport>(this);
   #fmt = new FormatController(this, () => this.resolvedLocale);
-  #store = new PersistenceController<unknown>(this, () => `${STORAGE_PREFIX}${this.id || this.#programIds()?.join(',') || 'all'}`);
+  #saved = new SavedAnswers(this, () => this.id || this.#programIds()?.join(',') || 'all');
   #drafts: Record<string, Draft> = {};
   #errors: Record<string, string> = {};
   #editing: string[] | undefined;
@@ -75,8 +81,6 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   #announcement = '';
   /** A notice about saved answers that were dropped; shown until the next answer. */
   #notice = '';
-  #restored: unknown;
-  #restoreChecked = false;
   /** Set while the widget itself changes `profile` and runs the check; a host's assignment triggers one. */
   #ownProfileChange = false;
 
@@ -95,13 +99,13 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.persist && this.#restored === undefined) this.#restore();
+    if (this.persist && !this.#saved.loaded) this.#restore();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (!this.hasUpdated) return;
-    if (changed.has('persist') && this.persist && this.#restored === undefined) this.#restore();
+    if (changed.has('persist') && this.persist && !this.#saved.loaded) this.#restore();
     if ((changed.has('asOf') || changed.has('programs')) && !changed.has('client') && !changed.has('endpoint')) this.clientChanged();
     else if (changed.has('profile') && !this.#ownProfileChange && !changed.has('client') && !changed.has('endpoint')) void this.#check();
     this.#ownProfileChange = false;
@@ -119,33 +123,28 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   // ---- persistence: saved answers are checked against the catalog before they are used ----------------------
 
   #restore(): void {
-    const saved = this.#store.load();
-    this.#restored = saved.status === 'ok' ? saved.value : saved.status === 'unreadable' ? '*unreadable*' : null;
+    const since = this.#saved.load();
+    if (this.since === undefined && since) this.since = since;
   }
 
   /** Once the catalog is known: keep the saved answers that still fit it, drop the rest with a notice. */
   #applyRestored(facts: ProgramsResponse['facts']): void {
-    if (this.#restoreChecked || this.#restored === undefined || this.#restored === null) return;
-    this.#restoreChecked = true;
-    if (this.#restored === '*unreadable*') {
-      this.#store.clear();
-      this.#notice = this.#t.unreadableAnswers;
-      return;
-    }
-    const fitted = fitProfile(this.#restored, facts);
+    const restored = this.#saved.fit(facts);
+    if (restored.status === 'unreadable') this.#notice = this.#t.unreadableAnswers;
+    if (restored.status !== 'ok') return;
     this.#ownProfileChange = true;
-    this.profile = { ...fitted.profile, ...this.profile };
-    if (fitted.dropped.length) this.#dropNotice(fitted.dropped, facts);
+    this.profile = { ...restored.profile, ...this.profile };
+    if (restored.dropped.length) this.#dropNotice(restored.dropped, facts);
     this.#save();
   }
 
   #dropNotice(dropped: readonly string[], facts: ProgramsResponse['facts']): void {
     const sep = this.resolvedLocale === 'en' ? ', ' : '、';
-    this.#notice = dropped[0] === '*' ? this.#t.unreadableAnswers : this.#t.droppedAnswers(dropped.map((f) => (facts[f] ? localize(facts[f].label, this.resolvedLocale) : f)).join(sep));
+    this.#notice = this.#t.droppedAnswers(dropped.map((f) => (facts[f] ? localize(facts[f].label, this.resolvedLocale) : f)).join(sep));
   }
 
   #save(): void {
-    if (this.persist && !this.#whatIf) this.#store.save(this.profile);
+    if (this.persist && !this.#whatIf) this.#saved.save(this.profile);
   }
 
   // ---- talking to the client ---------------------------------------------------------------------------------
@@ -184,6 +183,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
       }
     }
     if (state.status === 'ready') {
+      if (this.persist && Object.keys(this.profile).length) this.#saved.saveReport(state.value);
       this.#announcement = summary(this.#view(catalog), state.value);
       this.emit('chanrong-result', { report: state.value });
       const group = questionGroup(state.value.nextQuestions, catalog.facts, this.#editing);
@@ -217,17 +217,8 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
 
   async #submit(event: Event, group: string[]): Promise<void> {
     event.preventDefault();
-    const facts = this.#catalog.value?.facts ?? {};
     const ctx = { locale: this.resolvedLocale, t: this.#t, form: this.#c.form, number: (n: number) => this.#fmt.number(n), hasCities: (p: string) => !!this.#regions?.find((r) => r.adcode === p)?.cities.length };
-    const errors: Record<string, string> = {};
-    const answers: Profile = {};
-    for (const fact of group) {
-      const def = facts[fact];
-      if (!def) continue;
-      const parsed = parseDraft(def, this.#draft(fact), ctx);
-      if ('error' in parsed) errors[fact] = parsed.error;
-      else answers[fact] = parsed.value;
-    }
+    const { answers, errors } = answersOf(group, this.#catalog.value?.facts ?? {}, (f) => this.#draft(f), ctx);
     this.#errors = errors;
     const invalid = Object.keys(errors);
     if (invalid.length) {
@@ -268,7 +259,8 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
     this.#notice = '';
     this.#ownProfileChange = true;
     this.profile = {};
-    this.#store.clear();
+    this.since = undefined;
+    this.#saved.clear();
     this.emit('chanrong-change', { profile: this.profile });
     if (this.#catalog.value) await this.#check();
     else await this.#loadCatalog();
@@ -364,6 +356,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
           </form>`
         : html`<p class="muted" id="questions-title" tabindex="-1">${t.allAnswered}</p>`}
       <p class="muted">${t.progress(answered.length, report.nextQuestions.length)} · ${v.c.catalogVersion} ${report.catalogVersion}</p>
+      ${this.since ? renderChanges(v, this.since.catalogVersion, changesSince(this.since, report, this.#programIds())) : nothing}
       ${this.#whatIf ? html`<div class="what-if" role="note"><p>${v.t2.whatIf}</p>
         <button type="button" class="secondary" @click=${() => this.#setWhatIf(this.#whatIf!, undefined)}>${v.t2.undo}</button></div>` : nothing}
       ${renderResults(v, report, !!this.#report.stale, {

@@ -95,6 +95,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   #notice = '';
   #announcement = '';
   #lastRequest: FinancingRequest | undefined;
+  #ownProgram: string | undefined;
   #fmt = new FormatController(this, () => this.resolvedLocale);
   #paging = new PagingController(this, 24, '#schedule-status');
   #rates = new ClientTask<ReferenceRates>(this);
@@ -130,7 +131,8 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
     if (program) {
       const title = localize(program.title, this.resolvedLocale);
       this.#notice = fromAnswers ? this.#t.fromAnswers(title) : this.#t.fromProgram(title);
-      if (this.program !== program.id) this.program = program.id;
+      this.#ownProgram = program.id; // reflected below; not a host's change to react to
+      this.program = program.id;
     }
     this.requestUpdate();
     if (this.hasUpdated) void this.#calculate();
@@ -143,7 +145,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
       this.#loan = fillLoanDrafts(this.#loan, f, { replaceCosts: false });
       if (this.hasUpdated) void this.#calculate();
     }
-    if (this.hasUpdated && changed.has('program') && this.program && changed.get('program') !== undefined) this.#applyProgramId(this.program);
+    if (this.hasUpdated && changed.has('program') && this.program && this.program !== this.#ownProgram) this.#applyProgramId(this.program);
   }
 
   protected clientChanged(): void {
@@ -164,8 +166,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
 
   #applyProgramId(id: string): void {
     const program = this.#programs.value?.find((p) => p.id === id);
-    if (program && this.#notice === '') this.applyProgram(program);
-    else if (program) this.applyFinancing(program.financing ?? {}, program, false);
+    if (program) this.applyProgram(program);
   }
 
   // ---- from drafts to a quote --------------------------------------------------------------------------------

@@ -103,8 +103,9 @@ export const baseStyles = css`
   .stale-content { outline: 2px dashed var(--_warning); outline-offset: 4px; border-radius: 2px; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
   /* Narrow columns and touch screens: every target at least 44 px (WCAG 2.5.5, the MIIT rules). */
+  /* (A container query styles what is inside the container, not the host itself.) */
   @container chanrong (max-width: 40rem) {
-    :host { --_target: max(44px, 2.75rem); }
+    [part~='base'] { --_target: max(44px, 2.75rem); }
   }
   @media (pointer: coarse) {
     :host { --_target: max(44px, 2.75rem); }

@@ -6,6 +6,7 @@ import { GROUP_SIZE } from '../state/question-state.js';
 import { formatValue } from './format-value.js';
 import type { CheckerView } from './view.js';
 import { renderPaths } from './paths.js';
+import type { ResultChange } from '../state/since.js';
 
 export interface ResultActions {
   onAnswer(facts: string[]): void;
@@ -17,6 +18,16 @@ export interface ResultActions {
 export function summary(v: CheckerView, report: EligibilityReport): string {
   const count = (s: string) => report.results.filter((r) => r.status === s).length;
   return v.t.summary(count('eligible'), count('undetermined'), count('ineligible'));
+}
+
+/** "These results changed since your last check": one line per program, titles from today's catalog. */
+export function renderChanges(v: CheckerView, since: string, changes: readonly ResultChange[]): TemplateResult | typeof nothing {
+  if (!changes.length) return nothing;
+  const t = v.t;
+  const titles = new Map(v.catalog.programs.map((p) => [p.id, localize(p.title, v.locale)]));
+  return html`<div class="notice" role="note" data-notice="changed-since"><p>${t.changedSince(since)}</p>
+    <ul>${changes.map((ch) => html`<li data-changed=${ch.programId}>${t.changedLine(titles.get(ch.programId) ?? ch.programId,
+      ch.before ? t[ch.before] : t.newProgram, ch.after ? t[ch.after] : t.noLongerListed)}</li>`)}</ul></div>`;
 }
 
 export function renderResults(v: CheckerView, report: EligibilityReport, stale: boolean, a: ResultActions): TemplateResult {
@@ -49,9 +60,12 @@ function renderProgram(v: CheckerView, program: Program, result: ProgramResult, 
     <article aria-labelledby=${headingId} class="stack">
       <header>
         <span class="badge">${t.kinds[program.kind]}</span>
+        ${program.standing === 'proposal' || program.standing === 'pilot'
+          ? html`<span class="badge standing" data-standing=${program.standing}>${program.standing === 'proposal' ? t.standingProposal : t.standingPilot}</span>` : nothing}
         <h4 id=${headingId}>${title}</h4>
         <span class="status ${result.status}">${t[result.status]}</span>
       </header>
+      ${program.standing === 'proposal' ? html`<p class="notice" data-proposal-note>${t.proposalNote}</p>` : nothing}
       ${program.summary ? html`<p>${localize(program.summary, l)}</p>` : nothing}
       ${program.benefit ? html`<p><strong>${t.benefit}${c.colon}</strong>${localize(program.benefit, l)}</p>` : nothing}
       ${program.issuer ? html`<p class="muted">${c.issuer}${c.colon}${localize(program.issuer, l)}</p>` : nothing}

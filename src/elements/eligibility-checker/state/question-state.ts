@@ -105,3 +105,17 @@ export function questionGroup(nextQuestions: readonly string[], facts: Record<st
   if (editing) return [...editing];
   return nextQuestions.filter((f) => facts[f]).slice(0, GROUP_SIZE);
 }
+
+/** The answers a group of drafts gives, and one error per question that cannot be answered yet. */
+export function answersOf(group: readonly string[], facts: Readonly<Record<string, FactDef>>, draft: (fact: string) => Draft, ctx: ParseContext): { answers: Record<string, FactValue>; errors: Record<string, string> } {
+  const answers: Record<string, FactValue> = {};
+  const errors: Record<string, string> = {};
+  for (const fact of group) {
+    const def = facts[fact];
+    if (!def) continue;
+    const parsed = parseDraft(def, draft(fact), ctx);
+    if ('error' in parsed) errors[fact] = parsed.error;
+    else answers[fact] = parsed.value;
+  }
+  return { answers, errors };
+}

@@ -15,7 +15,7 @@ export function renderSchedule(v: CalculatorView, quote: FinancingQuote, paging:
   const tt = quote.totals;
   return html`<section class="stack" part="schedule">
     <h3 id="schedule">${t.scheduleTitle}</h3>
-    <p class="muted" id="schedule-note">${t.disbursementNote(v.fmt.money(d.upfrontFee), v.fmt.money(d.guaranteeFee), v.fmt.money(d.netAmount))}</p>
+    <p class="muted" id="schedule-note">${d.upfrontFee || d.guaranteeFee ? t.disbursementNote(v.fmt.money(d.upfrontFee), v.fmt.money(d.guaranteeFee), v.fmt.money(d.netAmount)) : t.disbursementPlain(v.fmt.money(d.netAmount))}</p>
     <div class=${stale ? 'table-wrap stale-content' : 'table-wrap'} tabindex="0" role="region" aria-labelledby="schedule" aria-describedby="schedule-note"><table class="schedule">
       <thead><tr>${[t.period, t.date, t.opening, t.interest, t.principalPart, t.payment, t.upfrontFee, t.guaranteeFee, t.subsidy, t.closing].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
       <tbody>
