@@ -1,6 +1,6 @@
 // Mutation testing of the engine (`npm run mutation`; not part of every CI run: it takes many minutes).
 // The engine's browser tests (test/engine/*.test.ts, mocha + chai) and its Node tests written against node:test
-// (financing oracles and properties, paths) all run in Node under mocha: tsx loads TypeScript, and
+// (financing oracles and properties, paths, decision records) and the SDK's local-client tests all run in Node under mocha: tsx loads TypeScript, and
 // test/mutation/node-test-shim.mjs answers `node:test` with mocha's globals. The mocha runner gives Stryker
 // per-test coverage, so each mutant re-runs only the tests that reach it. `npm test` still runs these files the
 // usual way (web-test-runner in Chromium, node --test).
@@ -12,7 +12,7 @@ export default {
   mutate: ['src/engine/**/*.ts'],
   testRunner: 'mocha',
   mochaOptions: {
-    spec: ['test/engine/*.test.ts', 'test/node/financing-*.test.ts', 'test/node/paths.test.ts'],
+    spec: ['test/engine/*.test.ts', 'test/sdk/*.test.ts', 'test/node/financing-*.test.ts', 'test/node/paths.test.ts', 'test/node/records.test.ts'],
     config: 'test/mutation/mocharc.json',
   },
   testRunnerNodeArgs: ['--import', 'tsx', '--import', './test/mutation/node-test-shim.mjs'],

@@ -567,7 +567,6 @@ export function catalogJsonSchema(): Record<string, unknown> {
   const properties = schema['properties'] as Record<string, unknown>;
   return {
     ...schema,
-    $id: 'https://chanrong.dev/catalog.schema.json',
     title: 'Chanrong program catalog',
     description: 'A catalog of industry–finance programs (CONTRACT.md, "Catalog and eligibility"); generated from the zod contract.',
     properties: { $schema: { type: 'string', description: 'the URL or path of this schema, for editors' }, ...properties },

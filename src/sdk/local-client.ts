@@ -29,7 +29,6 @@ export interface LocalClientOptions {
 const VERSION = 'local';
 /** Directories up to this size are validated before the client is returned; larger ones in chunks. */
 const EAGER_LIMIT = 20_000;
-const CHUNK = 5_000;
 
 export function createLocalClient(options: LocalClientOptions = {}): AcceleratorClient {
   const locale = options.locale ?? 'zh-CN';
@@ -44,19 +43,27 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
     ? validateInput(z.array(Incubator), rawIncubators, locale, 'incubators')
     : rawIncubators;
   if (rawIncubators.length > EAGER_LIMIT) {
+    // Idle time only (requestIdleCallback where there is one), a few milliseconds per slice, so the checks never
+    // hold up a frame or a map gesture; elsewhere (Node) timer turns of 8 ms.
     let next = 0;
-    const step = () => {
+    const idle = (globalThis as { requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void) => number }).requestIdleCallback;
+    const schedule = () => (idle ? idle(step) : setTimeout(() => step({ timeRemaining: () => 8 }), 0));
+    const step = (deadline: { timeRemaining(): number }) => {
       if (dataError) return;
-      const end = Math.min(rawIncubators.length, next + CHUNK);
+      const started = Date.now();
+      const budget = Math.min(8, Math.max(1, deadline.timeRemaining()));
       try {
-        for (; next < end; next++) validateInput(Incubator, rawIncubators[next], locale, `incubators.${next}`);
+        while (next < rawIncubators.length && Date.now() - started < budget) {
+          const end = Math.min(rawIncubators.length, next + 64);
+          for (; next < end; next++) validateInput(Incubator, rawIncubators[next], locale, `incubators.${next}`);
+        }
       } catch (error) {
         dataError = error;
         return;
       }
-      if (next < rawIncubators.length) setTimeout(step, 0);
+      if (next < rawIncubators.length) schedule();
     };
-    setTimeout(step, 0);
+    schedule();
   }
   let service: ReturnType<typeof createService>;
   try {

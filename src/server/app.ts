@@ -38,7 +38,8 @@ export interface AppOptions {
   signer?: RecordSigner;
   /** Where an unexpected error (a 500) is reported: one line with the request id. `console.error` by default. */
   logError?: (line: string) => void;
-  /** Directory answers (`/v1/incubators`, `/v1/regions/stats`) kept per distinct query; 256 by default, 0 for none. */
+  /** Directory answers (`/v1/incubators`, `/v1/regions/stats`) kept per distinct query: at most this many (256 by
+   * default, 0 for none) and 64 MiB of text in all. */
   answerCacheSize?: number;
 }
 
@@ -94,9 +95,11 @@ function isJsonUtf8(type: string): boolean {
 
 /** A small LRU of serialized answers: the directory is loaded once and never changes, so an answer to a query
  * stays right for the life of the app; repeated map views cost a lookup instead of a scan and a JSON.stringify. */
-class AnswerCache {
+export class AnswerCache {
   readonly #map = new Map<string, string>();
-  constructor(readonly size: number, readonly maxBytes = 4 * 1024 * 1024) {}
+  #bytes = 0;
+  /** At most `size` answers and `budget` characters in all (a flood of distinct large views cannot grow it). */
+  constructor(readonly size: number, readonly budget = 64 * 1024 * 1024, readonly maxEntry = 4 * 1024 * 1024) {}
   get(key: string, make: () => unknown): string {
     const hit = this.#map.get(key);
     if (hit !== undefined) {
@@ -105,12 +108,19 @@ class AnswerCache {
       return hit;
     }
     const text = JSON.stringify(make());
-    if (this.size > 0 && text.length <= this.maxBytes) {
+    if (this.size > 0 && text.length <= this.maxEntry) {
       this.#map.set(key, text);
-      if (this.#map.size > this.size) this.#map.delete(this.#map.keys().next().value!);
+      this.#bytes += text.length;
+      while (this.#map.size > this.size || this.#bytes > this.budget) {
+        const [oldest, value] = this.#map.entries().next().value!;
+        this.#map.delete(oldest);
+        this.#bytes -= value.length;
+      }
     }
     return text;
   }
+  get bytes(): number { return this.#bytes; }
+  get entries(): number { return this.#map.size; }
 }
 
 /** Canonical key of a parsed query: the same view asked with keys in another order is one entry. */

@@ -262,6 +262,14 @@ describe('<chanrong-incubator-map>, issue 13', () => {
       expect(Math.hypot(m.x - n.x, m.y - n.y), 'circles apart').to.be.at.least(m.r + n.r);
     }
     expect(marks.some((m) => m.inset), 'something drawn in the inset').to.equal(true);
+    const { basemap } = await import('../../src/data/geo/index.js');
+    const { layoutMap } = await import('../../src/elements/incubator-map/geometry.js');
+    const c0 = $<HTMLCanvasElement>(el, 'canvas');
+    const [bx, by, bw, bh] = layoutMap({ provinces: basemap.provinces.features as never, southChinaSea: basemap.southChinaSea!, schematic: true }, c0.clientWidth, c0.clientHeight).inset!.box;
+    for (const m of marks.filter((k) => !k.inset)) {
+      const nx = Math.max(bx, Math.min(m.x, bx + bw)), ny = Math.max(by, Math.min(m.y, by + bh));
+      expect(Math.hypot(nx - m.x, ny - m.y), 'a mark clear of the inset').to.be.at.least(m.r);
+    }
     expect(marks.filter((m) => !m.inset).every((m) => m.lat >= 18 || m.lon < 106), 'nothing south of Hainan in the main frame').to.equal(true);
     const frame = $<HTMLElement>(el, '.map-frame'), canvas = $<HTMLCanvasElement>(el, 'canvas');
     for (const width of ['700px', '480px', '320px']) {
@@ -287,5 +295,32 @@ describe('<chanrong-incubator-map>, issue 13', () => {
     expect($(el, 'figure.scale figcaption').textContent).to.equal('Incubators per province');
     expect($$(el, 'figure.scale li').length).to.be.at.least(3);
     expect(text(el)).to.match(/\d{1,3}(,\d{3})*–\d{1,3}(,\d{3})*/);
+  });
+});
+
+describe('the bundled basemap and the public-map rules', () => {
+  it('has 钓鱼岛 and 赤尾屿, keeps Hainan\'s southern tip in the main frame and out from under the inset', async () => {
+    const { basemap } = await import('../../src/data/geo/index.js');
+    const { layoutMap } = await import('../../src/elements/incubator-map/geometry.js');
+    const taiwan = basemap.provinces.features.find((f) => f.properties.adcode === '710000')!;
+    const polygons = (taiwan.geometry.type === 'MultiPolygon' ? taiwan.geometry.coordinates : [(taiwan.geometry as { coordinates: number[][][] }).coordinates]) as number[][][][];
+    const centre = (p: number[][][]) => [p[0]!.reduce((s, c) => s + c[0]!, 0) / p[0]!.length, p[0]!.reduce((s, c) => s + c[1]!, 0) / p[0]!.length];
+    for (const [name, lon, lat] of [['钓鱼岛', 123.47, 25.74], ['赤尾屿', 124.56, 25.92]] as const) {
+      expect(polygons.some((p) => { const [x, y] = centre(p); return Math.abs(x! - lon) < 0.3 && Math.abs(y! - lat) < 0.3; }), name).to.equal(true);
+    }
+    expect(basemap.southChinaSea!.features[0]!.geometry.type).to.equal('MultiPolygon');
+    expect((basemap.southChinaSea!.features[0]!.geometry as { coordinates: unknown[] }).coordinates.length).to.equal(16);
+    const hainan = basemap.provinces.features.find((f) => f.properties.adcode === '460000')!;
+    const ring = (hainan.geometry as { coordinates: number[][][] }).coordinates[0]!;
+    const tip = ring.reduce((a, b) => (b[1]! < a[1]! ? b : a));
+    expect(tip[1]).to.be.below(18.3);
+    for (const [w, h] of [[320, 240], [480, 360], [960, 720], [1280, 960]] as const) {
+      const layout = layoutMap({ provinces: basemap.provinces.features as never, southChinaSea: basemap.southChinaSea!, schematic: true }, w, h);
+      const [x, y] = layout.projection(tip as [number, number])!;
+      expect(x, `${w}`).to.be.within(0, w);
+      expect(y, `${w}`).to.be.within(0, h);
+      const [bx, by, bw, bh] = layout.inset!.box;
+      expect(x >= bx && x <= bx + bw && y >= by && y <= by + bh, `tip under the inset at ${w}`).to.equal(false);
+    }
   });
 });

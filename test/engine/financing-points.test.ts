@@ -27,6 +27,11 @@ describe('financing at discriminating points', () => {
     expect(lpr('1y', '2024-12-31', -35)).to.equal(0.03, '3.35 % − 35 bp');
     expect(lprOn(RATES, '1y', '2024-07-21')).to.equal(undefined);
     expect(sortFixings(RATES).map((f) => f.date)).to.deep.equal(['2025-05-20', '2024-07-22']);
+    // Any order in, newest first out, and the fixing in force found in a shuffled history.
+    const shuffled: ReferenceRates = { lpr: ['2023-03-20', '2025-05-20', '2021-01-20', '2024-07-22', '2022-08-22'].map((date, i) => ({ date, oneYear: 0.03 + i / 1000, fiveYear: 0.04 + i / 1000 })) };
+    expect(sortFixings(shuffled).map((f) => f.date)).to.deep.equal(['2025-05-20', '2024-07-22', '2023-03-20', '2022-08-22', '2021-01-20']);
+    expect(lprOn(shuffled, '1y', '2024-01-01')).to.equal(0.03, 'the 2023-03-20 fixing');
+    expect(lprOn(shuffled, '5y', '2022-12-31')).to.equal(0.044, 'the 2022-08-22 fixing');
     expect(() => nominalRate({ ...base, startDate: '2024-07-21', rate: { type: 'lpr', tenor: '1y', spreadBps: 0 } }, RATES)).to.throw(EngineError);
     expect(() => nominalRate({ ...base, startDate: '2025-06-01', rate: { type: 'lpr', tenor: '1y', spreadBps: -301 } }, RATES)).to.throw(EngineError);
     expect(nominalRate({ ...base, startDate: '2025-06-01', rate: { type: 'lpr', tenor: '1y', spreadBps: -300 } }, RATES)).to.equal(0);

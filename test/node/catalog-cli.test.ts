@@ -209,6 +209,18 @@ describe('chanrong catalog diff', () => {
     assert.doesNotMatch(section, /^profile 2\n {2}kept/m);
     assert.match(section, /^3 of 3 profile\(s\) changed status$/m);
   });
+
+  it('reads profiles as a JSON array as well as NDJSON, named by index, and refuses a bad profiles file', async () => {
+    const profiles = [{ size: 'large', revenue: 500 }, { size: 'small', revenue: 150, honest: true }];
+    const asArray = await run(['catalog', 'diff', file('old.json', oldCatalog), file('new.json', newCatalog), '--profiles', file('p.json', profiles), '--as-of', '2026-11-26']);
+    const asLines = await run(['catalog', 'diff', file('old.json', oldCatalog), file('new.json', newCatalog), '--profiles', file('p2.ndjson', profiles.map((p) => JSON.stringify(p)).join('\n')), '--as-of', '2026-11-26']);
+    assert.equal(asArray.code, 0, asArray.err);
+    assert.equal(asArray.out, asLines.out);
+    assert.match(asArray.out, /^profile 1\n {2}kept: eligible → ineligible/m);
+    const bad = await run(['catalog', 'diff', file('old.json', oldCatalog), file('new.json', newCatalog), '--profiles', file('bad.ndjson', '{"size":"small"}\n{oops')]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /line 2/);
+  });
 });
 
 describe('chanrong catalog schema', () => {

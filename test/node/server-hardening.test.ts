@@ -9,7 +9,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../src/server/app.js';
+import { AnswerCache, createApp } from '../../src/server/app.js';
 import { startServer, type RunningServer } from '../../src/server/node.js';
 import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../../src/data/bundled.js';
 import { createLocalClient } from '../../src/sdk/local-client.js';
@@ -180,6 +180,26 @@ describe('server hardening', () => {
     const res = await fetch(`${server.url}/v1/eligibility`, { method: 'POST', headers: JSON_TYPE, body });
     assert.equal(res.status, 400);
     assert.match(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message, /嵌套层数过多/);
+  });
+
+  it('bounds the directory answer cache by count and by size, least recently used out first', () => {
+    const cache = new AnswerCache(3, 100, 60);
+    let made = 0;
+    const answer = (n: number) => () => { made++; return 'x'.repeat(n); };
+    cache.get('a', answer(38)); // 40 characters as JSON
+    cache.get('b', answer(38));
+    assert.equal(cache.get('a', answer(38)).length, 40);
+    assert.equal(made, 2, 'a hit does not recompute');
+    cache.get('c', answer(38)); // 120 > 100: the least recently used (b) goes
+    assert.ok(cache.bytes <= 100 && cache.entries === 2, `${cache.bytes} bytes in ${cache.entries}`);
+    cache.get('a', answer(38));
+    assert.equal(made, 3, 'a was kept');
+    cache.get('b', answer(38));
+    assert.equal(made, 4, 'b was dropped');
+    cache.get('big', answer(100)); // over the per-entry cap: answered, not kept
+    assert.ok(cache.bytes <= 100);
+    for (const k of ['p', 'q', 'r', 's']) cache.get(k, answer(1));
+    assert.ok(cache.entries <= 3);
   });
 
   describe('data files', () => {

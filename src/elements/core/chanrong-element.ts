@@ -22,7 +22,8 @@ export type { ChanrongEventDetails };
  * @cssprop [--chanrong-color-muted=#525a66] - Secondary text.
  * @cssprop [--chanrong-color-surface=#ffffff] - The widget's background.
  * @cssprop [--chanrong-color-surface-alt=#f4f6f9] - Panels and figures.
- * @cssprop [--chanrong-color-border=#8a94a3] - Borders of controls and rules.
+ * @cssprop [--chanrong-color-border=#8a94a3] - Borders of controls (3:1 against the surface).
+ * @cssprop [--chanrong-color-rule=#d0d5dd] - Rules, frames and table lines.
  * @cssprop [--chanrong-color-danger=#b42318] - Errors and unmet criteria.
  * @cssprop [--chanrong-color-success=#067647] - Eligible programs and met criteria.
  * @cssprop [--chanrong-color-warning=#8a5a00] - Undetermined programs, warnings, stale results.

@@ -5,7 +5,7 @@ import type { AcceleratorClient } from '../../contract/api.js';
 const METHODS = {
   programs: ['list'],
   eligibility: ['check', 'record', 'keys'],
-  financing: ['quote', 'bondQuote'],
+  financing: ['quote', 'bondQuote', 'discountQuote'],
   referenceRates: ['list'],
   incubators: ['query', 'get'],
   regions: ['stats'],

@@ -3,7 +3,7 @@
 // risk-sharing split. This class orchestrates: drafts → request (state/request-builder.ts) → client (ClientTask)
 // → render modules (render/*.ts). It computes nothing itself.
 import { html, nothing, type PropertyValues } from 'lit';
-import { localize, type BondQuote, type BondRequest, type FinancingQuote, type FinancingRequest, type Program, type ReferenceRates } from '../../contract/index.js';
+import { localize, type BondQuote, type BondRequest, type DiscountQuote, type FinancingQuote, type FinancingRequest, type Program, type ReferenceRates } from '../../contract/index.js';
 import { ChanrongElement } from '../core/chanrong-element.js';
 import { ClientTask, type TaskState } from '../core/controllers/client-task.js';
 import { FormatController } from '../core/controllers/format.js';
@@ -13,21 +13,29 @@ import { describeError, fieldProblems } from '../core/errors.js';
 import { baseStyles } from '../core/styles/base.styles.js';
 import { formStyles } from '../core/styles/form.styles.js';
 import { calculatorMessages, type CalculatorMessages } from '../messages/calculator.js';
+import { calculatorV2Messages, type CalculatorV2Messages } from '../messages/calculator-v2.js';
 import { commonMessages, type CommonMessages } from '../messages/common.js';
+import { renderBillForm, renderBillResults } from './render/bill.js';
+import { renderPrepaymentComparison } from './render/prepayment-comparison.js';
+import { renderRateChanges } from './render/rate-changes.js';
+import { billDefaults, billLabel, BILL_PATHS, validateBill } from './state/discount-builder.js';
+import { lprScenario } from './state/lpr-scenario.js';
+import { comparePrepaymentModes, type PrepaymentComparison } from './state/prepayment-comparison.js';
+import { addRow, fillV2Drafts, pathDrafts, removeRow } from './state/v2-builder.js';
 import { renderAlert } from './render/alert.js';
 import { renderBondForm } from './render/bond-form.js';
 import { renderBondResults } from './render/bond-results.js';
 import { renderChart } from './render/chart.js';
 import { renderComparison } from './render/comparison.js';
 import { renderLoanForm } from './render/loan-form.js';
-import { renderMode, renderRates } from './render/rates.js';
+import { renderMode, renderRates, type CalculatorMode } from './render/rates.js';
 import { renderLoanFigures, type Staleness } from './render/results.js';
 import { renderSchedule } from './render/schedule.js';
 import type { CalculatorView } from './render/view.js';
 import { mapProblemErrors } from './state/contract-errors.js';
 import { comparisonCsvRows, scheduleRows, toCsv, type CsvRow, type ScenarioLike } from './state/csv.js';
 import { bondDefaults, fillLoanDrafts, loanDefaults, requestFromAttributes, type Drafts, type FieldErrors } from './state/request-builder.js';
-import { fieldLabel, fieldsOf, validate, type FormContext, type Mode } from './state/validate.js';
+import { fieldLabel, fieldsOf, showLimit, validate, type FormContext } from './state/validate.js';
 import { calculatorStyles } from './styles.js';
 
 const MAX_SCENARIOS = 3;
@@ -84,9 +92,10 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   /** A program id whose financing preset fills the form. */
   declare program: string | undefined;
 
-  #mode: Mode = 'loan';
+  #mode: CalculatorMode = 'loan';
   #loan: Drafts = loanDefaults(todayLocal());
   #bond: Drafts = bondDefaults(todayLocal());
+  #bill: Drafts = billDefaults(todayLocal());
   #errors: FieldErrors = {};
   #notes: Record<string, string> = {};
   #otherErrors: string[] = [];
@@ -102,9 +111,13 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   #programs = new ClientTask<Program[]>(this);
   #quote = new ClientTask<FinancingQuote>(this);
   #bondQuote = new ClientTask<BondQuote>(this);
+  #discount = new ClientTask<DiscountQuote>(this);
+  /** The loan quoted with every prepayment reducing the payment, and shortening the term (contract v2). */
+  #modes = new ClientTask<PrepaymentComparison | undefined>(this);
 
   get #t(): CalculatorMessages { return calculatorMessages[this.resolvedLocale]; }
   get #c(): CommonMessages { return commonMessages[this.resolvedLocale]; }
+  get #t2(): CalculatorV2Messages { return calculatorV2Messages[this.resolvedLocale]; }
 
   /** The request the form described when it was last priced. */
   get request(): FinancingRequest | undefined {
@@ -112,7 +125,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   }
   set request(request: FinancingRequest | undefined) {
     if (!request) return;
-    this.#loan = fillLoanDrafts(this.#loan, request);
+    this.#loan = fillV2Drafts(fillLoanDrafts(this.#loan, request), request);
     this.#mode = 'loan';
     this.#errors = {};
     if (this.hasUpdated) void this.#calculate();
@@ -125,7 +138,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
 
   /** Fills the form from a hand-off (`chanrong-select-program`'s `financing`: preset plus the user's answers). */
   applyFinancing(financing: Partial<FinancingRequest>, program?: Program, fromAnswers = true): void {
-    this.#loan = fillLoanDrafts(this.#loan, financing);
+    this.#loan = fillV2Drafts(fillLoanDrafts(this.#loan, financing), financing);
     this.#mode = 'loan';
     this.#errors = {};
     if (program) {
@@ -179,6 +192,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
     const mode = this.#mode;
     // The contract's schemas load with the first calculation (they carry zod, which the first paint does not need).
     const schemas = await import('../../contract/financing.js');
+    if (mode === 'bill') return this.#calculateBill(schemas.DiscountRequest, focusOnError);
     const checked = mode === 'loan'
       ? validate('loan', this.#loan, this.#formContext(), schemas.FinancingRequest)
       : validate('bond', this.#bond, this.#formContext(), schemas.BondRequest);
@@ -204,6 +218,12 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
       this.#lastRequest = request;
       this.emit('chanrong-change', { request });
       this.#afterQuote(await this.#quote.run((signal) => client.financing.quote(request, { signal })));
+      // With prepayments, the same loan with every prepayment reducing the payment and shortening the term.
+      if (this.#quote.state.status === 'ready') {
+        const modes = await this.#modes.run((signal) => comparePrepaymentModes(client, request, { signal }));
+        if (modes.status === 'error') this.emitError(modes.error);
+        this.requestUpdate();
+      }
     } else {
       const request = checked.request as BondRequest;
       this.emit('chanrong-change', { request });
@@ -211,13 +231,39 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
     }
   }
 
-  #afterQuote(state: TaskState<FinancingQuote | BondQuote>): void {
+  async #calculateBill(schema: Parameters<typeof validateBill>[2], focusOnError: boolean): Promise<void> {
+    const ctx = this.#formContext();
+    const checked = validateBill(this.#bill, { locale: this.resolvedLocale, form: this.#c.form, show: (n, def) => showLimit(ctx, n, def as never) }, schema);
+    this.#notes = {};
+    if (!checked.ok) {
+      this.#errors = checked.errors;
+      this.#otherErrors = checked.other;
+      this.#formInvalid = true;
+      this.#announcement = this.#c.form.fixErrors(Object.keys(checked.errors).length || 1);
+      this.requestUpdate();
+      if (focusOnError) {
+        await this.updateComplete;
+        (this.renderRoot.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+      }
+      return;
+    }
+    this.#errors = {};
+    this.#otherErrors = [];
+    this.#formInvalid = false;
+    const client = this.resolvedClient;
+    this.emit('chanrong-change', { request: checked.request });
+    this.#afterQuote(await this.#discount.run((signal) => client.financing.discountQuote(checked.request, { signal })));
+  }
+
+  #afterQuote(state: TaskState<FinancingQuote | BondQuote | DiscountQuote>): void {
     if (state.status === 'ready') {
       this.emit('chanrong-quote', { quote: state.value });
       this.#announcement = this.#t.results;
     } else if (state.status === 'error') {
       // The server may refuse what the form allowed (no LPR before the start date, say): show it at the field.
-      const mapped = mapProblemErrors(fieldProblems(state.error), fieldsOf(this.#mode).paths, this.#c.form, fieldLabel(this.#formContext(), this.#mode));
+      const mapped = this.#mode === 'bill'
+        ? mapProblemErrors(fieldProblems(state.error), BILL_PATHS, this.#c.form, (k) => billLabel(k, this.resolvedLocale))
+        : mapProblemErrors(fieldProblems(state.error), fieldsOf(this.#mode).paths, this.#c.form, fieldLabel(this.#formContext(), this.#mode));
       this.#errors = mapped.fields;
       this.#otherErrors = mapped.other;
       this.#announcement = describeError(state.error, this.#c);
@@ -228,6 +274,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
 
   #set(key: string, value: string): void {
     if (this.#mode === 'loan') this.#loan = { ...this.#loan, [key]: value };
+    else if (this.#mode === 'bill') this.#bill = { ...this.#bill, [key]: value };
     else this.#bond = { ...this.#bond, [key]: value };
     if (this.#errors[key]) {
       const { [key]: _gone, ...rest } = this.#errors;
@@ -235,16 +282,35 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
       if (!Object.keys(rest).length) this.#otherErrors = [];
     }
     // Selects change the request at once: price it; typed text waits for "calculate" (or Enter).
-    if (['repayment', 'rateType', 'tenor', 'subsidyType', 'couponsPerYear', 'useRisk'].includes(key)) void this.#calculate();
+    if (['repayment', 'rateType', 'tenor', 'subsidyType', 'couponsPerYear', 'useRisk', 'frequency', 'dayCount', 'repricing', 'guaranteeBasis', 'subsidyTiming', 'dayBasis'].includes(key)
+      || /^pp-\d+-mode$/.test(key)) void this.#calculate();
     this.requestUpdate();
   }
 
-  #setMode(mode: Mode): void {
+  #setMode(mode: CalculatorMode): void {
     this.#mode = mode;
     this.#errors = {};
     this.#otherErrors = [];
     this.requestUpdate();
-    if ((mode === 'bond' ? this.#bondQuote : this.#quote).state.status === 'idle') void this.#calculate();
+    if ((mode === 'bond' ? this.#bondQuote : mode === 'bill' ? this.#discount : this.#quote).state.status === 'idle') void this.#calculate();
+  }
+
+  // ---- the advanced group: LPR scenarios, path and prepayment rows ---------------------------------------------
+
+  #scenario(bpsPerYear: number): void {
+    const latest = this.#rates.value?.lpr[0];
+    if (!latest) return;
+    const start = this.#loan['startDate'] || todayLocal();
+    const term = Number(this.#loan['termMonths']) || 12;
+    const repricing = (this.#loan['repricing'] ?? 'none') === 'none' ? 'anniversary' : this.#loan['repricing']!;
+    this.#loan = { ...this.#loan, ...pathDrafts(lprScenario(latest, bpsPerYear, start, term)), repricing };
+    void this.#calculate();
+  }
+
+  #editRows(next: Drafts, recalc: boolean): void {
+    this.#loan = next;
+    this.requestUpdate();
+    if (recalc) void this.#calculate();
   }
 
   // ---- comparison and export ---------------------------------------------------------------------------------
@@ -280,7 +346,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
 
   #view(): CalculatorView {
     return {
-      t: this.#t, c: this.#c, fmt: this.#fmt, locale: this.resolvedLocale, drafts: this.#mode === 'loan' ? this.#loan : this.#bond,
+      t: this.#t, c: this.#c, fmt: this.#fmt, locale: this.resolvedLocale, drafts: this.#mode === 'loan' ? this.#loan : this.#mode === 'bill' ? this.#bill : this.#bond,
       errors: this.#errors, notes: this.#notes, set: (k, v) => this.#set(k, v),
     };
   }
@@ -293,7 +359,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   protected override render() {
     const v = this.#view();
     const t = v.t;
-    const task = this.#mode === 'loan' ? this.#quote : this.#bondQuote;
+    const task = this.#mode === 'loan' ? this.#quote : this.#mode === 'bill' ? this.#discount : this.#bondQuote;
     const stale: Staleness = this.#formInvalid && task.value ? 'invalid' : task.stale;
     const error = task.error;
     return html`<section part="base" lang=${this.resolvedLocale} aria-labelledby="title" class="stack" aria-busy=${task.state.status === 'loading' ? 'true' : 'false'}>
@@ -303,10 +369,20 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
       ${renderMode(v, this.#mode, (m) => this.#setMode(m))}
       ${this.#notice && this.#mode === 'loan' ? html`<p class="notice">${this.#notice}</p>` : nothing}
       ${this.#mode === 'loan'
-        ? renderLoanForm(v, { rates: this.#rates.value, programs: this.#programs.value ?? [], program: this.program, onProgram: (p) => this.applyProgram(p), onSubmit: this.#submit })
-        : renderBondForm(v, this.#submit)}
+        ? renderLoanForm(v, {
+          rates: this.#rates.value, programs: this.#programs.value ?? [], program: this.program, onProgram: (p) => this.applyProgram(p), onSubmit: this.#submit,
+          advanced: {
+            t2: this.#t2, latest: this.#rates.value?.lpr[0], onScenario: (bps) => this.#scenario(bps),
+            onAddRow: (kind) => this.#editRows(addRow(this.#loan, kind), false),
+            onRemoveRow: (kind, i) => this.#editRows(removeRow(this.#loan, kind, i), true),
+            onClearPath: () => this.#editRows({ ...this.#loan, ...pathDrafts([]) }, true),
+          },
+        })
+        : this.#mode === 'bill' ? renderBillForm(v, this.#t2, this.#submit) : renderBondForm(v, this.#submit)}
       ${renderAlert(v, error, this.#otherErrors, () => void this.#calculate())}
-      ${this.#mode === 'loan' ? this.#renderLoanResults(v, stale) : this.#bondQuote.value ? renderBondResults(v, this.#bondQuote.value, stale) : nothing}
+      ${this.#mode === 'loan' ? this.#renderLoanResults(v, stale)
+        : this.#mode === 'bill' ? renderBillResults(v, this.#t2, this.#discount.value, stale)
+        : this.#bondQuote.value ? renderBondResults(v, this.#bondQuote.value, stale) : nothing}
     </section>`;
   }
 
@@ -319,8 +395,10 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
         canCompare: !full && !stale, compareFull: full,
         onCompare: () => this.#addScenario(), onExport: () => this.#download('schedule.csv', this.scheduleCsv()),
       })}
+      ${renderRateChanges(v, this.#t2, quote)}
+      ${quote.schedule.some((r) => r.prepayment) && !stale ? renderPrepaymentComparison(v, this.#t2, this.#modes.value) : nothing}
       ${renderComparison(v, this.#scenarios, (i) => this.#removeScenario(i), () => this.#download('comparison.csv', this.comparisonCsv()))}
-      ${renderChart(v, quote.schedule, !!stale)}
+      ${renderChart(v, quote.schedule, !!stale, quote.rateChanges)}
       ${renderSchedule(v, quote, this.#paging, !!stale)}`;
   }
 }

@@ -30,9 +30,21 @@ export const calculatorStyles = css`
   .chart rect.interest { fill: var(--_chart-interest); }
   .chart path.balance { fill: none; stroke: var(--_chart-balance); stroke-width: 2.5; }
   .chart .grid { stroke: var(--_rule); stroke-dasharray: 2 3; }
+  .chart .rate-mark line { stroke: var(--_warning); stroke-width: 1.5; stroke-dasharray: 4 3; }
+  .chart .rate-mark text { fill: var(--_warning); font-size: 11px; }
+  details.advanced { border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5em 0.75em; }
+  details.advanced > summary { cursor: pointer; font-weight: 600; min-height: var(--_target); display: flex; align-items: center; }
+  details.advanced fieldset { margin-top: 0.75em; }
+  .grid.row { align-items: end; }
+  tr.rate-change th, tr.rate-change td { background: var(--_surface-alt); }
+  tr.rate-change td[data-col="rate"] { font-weight: 600; color: var(--_warning); }
+  .rate-changes { margin: 0; padding-left: 1.25em; }
   .chart text { font-size: 12px; fill: var(--_muted); }
   @container chanrong (max-width: 30rem) {
-    .chart text { font-size: 20px; }
+    /* The SVG scales down with its column: larger type in its own units, and the balance axis (also in the yearly
+       table) left out so nothing is clipped. */
+    .chart text { font-size: 22px; }
+    .chart text.balance-label { display: none; }
     .figure dd { font-size: 1.1em; }
   }
   @media (forced-colors: active) {

@@ -4,17 +4,18 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { LEVELS, localize } from '../../contract/localize.js';
 import type { AcceleratorClient, Incubator, IncubatorQuery, IncubatorQueryResult, Level, RegionStat } from '../../contract/index.js';
-import { lazyClient } from '../shared/lazy-client.js';
-import { baseStyles } from '../shared/base.styles.js';
-import { ChanrongElement } from '../shared/chanrong-element.js';
-import { cssProps } from '../shared/css-props.js';
+import { lazyClient } from '../core/lazy-client.js';
+import { baseStyles } from '../core/styles/base.styles.js';
+import { ChanrongElement } from '../core/chanrong-element.js';
+import { describeError } from '../core/errors.js';
+import { messages, type Messages } from '../messages/index.js';
 import { Loader } from '../shared/load-state.js';
 import { classify, colorOf } from './choropleth.js';
 import { INSET, insetZoom, ISLANDS, toFeatureCollection, viewBBox, webZoom, type Geo, type Province } from './geometry.js';
 import { handleMapKey, placeName } from './browse.js';
 import { MapView, type Scene } from './map-view.js';
 import { palette } from './painter.js';
-import { industryName, renderDetails, renderError, renderLevelLegend, renderList, renderScale, renderStats, renderToolbar, type PanelContext } from './panels.js';
+import { industryName, NumberFormats, renderDetails, renderMapFrame, renderError, renderLevelLegend, renderList, renderScale, renderStats, renderToolbar, type PanelContext } from './panels.js';
 import { mapStyles } from './incubator-map.styles.js';
 
 const QUERY_LIMIT = 2000;
@@ -79,7 +80,16 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   // Refit in the next frame: fitting changes the layout, which must not happen inside the observer's callback.
   #resize = new ResizeObserver(() => requestAnimationFrame(() => this.#fit()));
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #formats = new Map<string, Intl.NumberFormat>();
+  #formats = new NumberFormats();
+
+  protected get t(): Messages {
+    return messages[this.resolvedLocale];
+  }
+
+  protected reportError(error: unknown): string {
+    this.emitError(error);
+    return describeError(error, this.t.common);
+  }
 
   /** With `incubators` set, the map runs a local directory over them; otherwise the usual client. */
   override get resolvedClient(): AcceleratorClient {
@@ -112,10 +122,12 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   }
 
   async #start(): Promise<void> {
-    // The basemap is drawn before any data arrives.
-    if (!this.#geo && !this.#basemapError) await this.#loadBasemap();
+    // The basemap is drawn as soon as it arrives; meanwhile the client (its code and data) loads in parallel.
+    const warm = !this.#geo && !this.#basemapError ? [this.#loadBasemap(), this.resolvedClient.incubators.query({ limit: 0 }).catch(() => undefined)] : [];
+    await warm[0];
     await this.updateComplete;
     this.#fit();
+    await warm[1];
     await this.#refresh();
     await this.markReady();
   }
@@ -145,10 +157,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   }
 
   #number(n: number, compact = false): string {
-    const key = `${this.resolvedLocale}|${compact}`;
-    let f = this.#formats.get(key);
-    if (!f) this.#formats.set(key, (f = new Intl.NumberFormat(this.resolvedLocale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {})));
-    return f.format(n);
+    return this.#formats.format(this.resolvedLocale, n, compact);
   }
 
   async #refresh(): Promise<void> {
@@ -275,7 +284,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     const c: PanelContext = { t: this.t, locale: l, number: (n) => this.#number(n), industryName: (code) => industryName(code, l) };
     const listed = this.#value(this.#list);
     const err = [this.#result, this.#list].map((x) => x.state).find((s) => s.status === 'error');
-    const errorText = err?.status === 'error' ? this.describeError(err.error) : '';
+    const errorText = err?.status === 'error' ? describeError(err.error, this.t.common) : '';
     const stats = this.#value(this.#stats);
     const bbox = v.layout ? viewBBox(v.layout, v.transform) : undefined;
     const retry = () => void this.#refresh();
@@ -286,24 +295,11 @@ export class ChanrongIncubatorMap extends ChanrongElement {
         setLevel: (x) => { this.level = x; }, setIndustry: (x) => { this.industry = x; }, search: (x) => this.#onSearch(x),
         setMode: (m) => { this.#mode = m; void this.#refresh(); } })}
       <div class="layout">
-        <div class="map-wrap">
-        <div class="map-frame" part="map">
-          <div class="map-focus" tabindex="0" role="listbox" aria-label=${t.mapLabel} aria-activedescendant=${active ? 'map-option' : nothing} @keydown=${(e: KeyboardEvent) => this.#onKey(e)}>
-            <canvas class="map-canvas" aria-hidden="true" @pointermove=${(e: PointerEvent) => this.#onPointer(e, false)}
-              @pointerleave=${() => { this.#hover = undefined; this.requestUpdate(); }} @click=${(e: PointerEvent) => this.#onPointer(e, true)}></canvas>
-            <div id="map-option" class="sr-only" role="option" aria-selected=${active ? 'true' : 'false'}>${active ? this.#markName(v.active) : t.browseHint(this.#number(v.marks.length))}</div>
-          </div>
-          ${this.#hover ? html`<div class="tooltip" aria-hidden="true" data-position=${cssProps({ left: `${Math.round(this.#hover.x + 12)}px`, top: `${Math.round(this.#hover.y + 12)}px` })}>${this.#hover.text}</div>` : nothing}
-          <p class="map-note">${this.reviewNumber ? t.reviewNumber(this.reviewNumber) : t.schematic}</p>
-          ${this.#basemapError ? html`<p class="error" role="alert">${t.basemapError}</p>` : nothing}
-          ${err ? renderError(c, errorText, retry, 'map') : nothing}
-        </div>
-          <div class="zoom no-print">
-            <button type="button" aria-label=${t.zoomIn} @click=${() => v.zoomBy(2)}>+</button>
-            <button type="button" aria-label=${t.zoomOut} @click=${() => v.zoomBy(0.5)}>−</button>
-            <button type="button" aria-label=${t.reset} @click=${() => v.reset()}>⟲</button>
-          </div>
-        </div>
+        ${renderMapFrame(c, {
+          option: active ? this.#markName(v.active) : t.browseHint(this.#number(v.marks.length)), active: !!active, hover: this.#hover,
+          note: this.reviewNumber ? t.reviewNumber(this.reviewNumber) : t.schematic, basemapError: this.#basemapError,
+          error: err ? renderError(c, errorText, retry, 'map') : undefined, onKey: (e) => this.#onKey(e), onPointer: (e, click) => this.#onPointer(e, click),
+          onLeave: () => { this.#hover = undefined; this.requestUpdate(); }, zoomBy: (f) => v.zoomBy(f), reset: () => v.reset() })}
         <div class="side">
           ${this.#mode === 'choropleth' && stats ? renderScale(c, classify(Math.max(0, ...stats.map((s) => s.count)))) : renderLevelLegend(c)}
           ${this.#selected ? renderDetails(c, this.#selected, () => this.#select(undefined)) : nothing}

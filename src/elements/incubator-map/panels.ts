@@ -5,7 +5,8 @@ import { localize, LEVELS } from '../../contract/localize.js';
 import type { Incubator, Locale, LocalizedText, RegionStat } from '../../contract/index.js';
 import type { ColorClass } from './choropleth.js';
 import type { Messages } from '../messages/index.js';
-import { cssProps } from '../shared/css-props.js';
+import { cssProps } from '../core/css-props.js';
+import { numberFormat } from '../core/controllers/format.js';
 import { LEVEL_COLORS } from './painter.js';
 
 export const ROW_HEIGHT = 48;
@@ -141,5 +142,49 @@ export function renderToolbar(c: PanelContext, m: ToolbarModel) {
     <fieldset class="modes"><legend>${t.display}</legend>
       ${(['points', 'choropleth'] as const).map((mode) => html`<label><input type="radio" name="mode" .checked=${m.mode === mode} @change=${() => m.setMode(mode)}> ${t[mode]}</label>`)}
     </fieldset>
+  </div>`;
+}
+
+/** Intl number formats (the core's shared cache): grouped digits, or compact ("2.2万", "22K") for cluster labels. */
+export class NumberFormats {
+  format(locale: Locale, n: number, compact = false): string {
+    return numberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(n);
+  }
+}
+export interface FrameModel {
+  /** Accessible name of the active mark, or a hint when none is active. */
+  option: string;
+  active: boolean;
+  hover: { x: number; y: number; text: string } | undefined;
+  note: string;
+  basemapError: boolean;
+  error: unknown;
+  onKey: (e: KeyboardEvent) => void;
+  onPointer: (e: PointerEvent, click: boolean) => void;
+  onLeave: () => void;
+  zoomBy: (factor: number) => void;
+  reset: () => void;
+}
+
+/** The map's box: the canvas inside a listbox (one option: the active cluster or point), tooltip, notes, zoom. */
+export function renderMapFrame(c: PanelContext, m: FrameModel) {
+  const t = c.t.map;
+  return html`<div class="map-wrap">
+    <div class="map-frame" part="map">
+      <div class="map-focus" tabindex="0" role="listbox" aria-label=${t.mapLabel} aria-activedescendant=${m.active ? 'map-option' : nothing} @keydown=${m.onKey}>
+        <canvas class="map-canvas" aria-hidden="true" @pointermove=${(e: PointerEvent) => m.onPointer(e, false)} @pointerleave=${m.onLeave}
+          @click=${(e: PointerEvent) => m.onPointer(e, true)}></canvas>
+        <div id="map-option" class="sr-only" role="option" aria-selected=${m.active ? 'true' : 'false'}>${m.option}</div>
+      </div>
+      ${m.hover ? html`<div class="tooltip" aria-hidden="true" data-position=${cssProps({ left: `${Math.round(m.hover.x + 12)}px`, top: `${Math.round(m.hover.y + 12)}px` })}>${m.hover.text}</div>` : nothing}
+      <p class="map-note">${m.note}</p>
+      ${m.basemapError ? html`<p class="error" role="alert">${t.basemapError}</p>` : nothing}
+      ${m.error ?? nothing}
+    </div>
+    <div class="zoom no-print">
+      <button type="button" aria-label=${t.zoomIn} @click=${() => m.zoomBy(2)}>+</button>
+      <button type="button" aria-label=${t.zoomOut} @click=${() => m.zoomBy(0.5)}>−</button>
+      <button type="button" aria-label=${t.reset} @click=${m.reset}>⟲</button>
+    </div>
   </div>`;
 }

@@ -33,15 +33,28 @@ export function levelFor(index: SpatialIndex, radius: number): number {
 
 export function clusterViewport(index: SpatialIndex, bbox: readonly number[], radius: number): { total: number; groups: Grouped[] } {
   const cell = radius / BIN;
-  const bins = new Map<number, number>();
+  // Bins on a dense grid over the part of the box that holds data (a hash map only for a huge grid).
+  const x0 = Math.max(bbox[0]!, index.minLon), x1 = Math.min(bbox[2]!, index.maxLon);
+  const y0 = Math.max(bbox[1]!, index.minLat) * LAT_SCALE, y1 = Math.min(bbox[3]!, index.maxLat) * LAT_SCALE;
+  const cols = Math.max(1, Math.floor((x1 - x0) / cell) + 1), rows = Math.max(1, Math.floor((y1 - y0) / cell) + 1);
+  const dense = x1 >= x0 && y1 >= y0 && cols * rows <= 4_000_000 ? new Int32Array(cols * rows).fill(-1) : undefined;
+  const bins = dense ? undefined : new Map<number, number>();
   const sx: number[] = [], sy: number[] = [], cnt: number[] = [], fst: number[] = [];
   let total = 0;
   candidatesIn(index, bbox, levelFor(index, radius), (sumLon, sumLat, k, first) => {
     total += k;
-    const key = Math.floor(sumLon / k / cell) * 1e8 + Math.floor((sumLat / k) * LAT_SCALE / cell);
-    const j = bins.get(key);
+    const cx = Math.floor((sumLon / k - x0) / cell), cy = Math.floor(((sumLat / k) * LAT_SCALE - y0) / cell);
+    let key: number, j: number | undefined;
+    if (dense) {
+      key = Math.min(rows - 1, Math.max(0, cy)) * cols + Math.min(cols - 1, Math.max(0, cx));
+      j = dense[key]! < 0 ? undefined : dense[key]!;
+    } else {
+      key = cx * 1e8 + cy;
+      j = bins!.get(key);
+    }
     if (j === undefined) {
-      bins.set(key, cnt.length);
+      if (dense) dense[key] = cnt.length;
+      else bins!.set(key, cnt.length);
       sx.push(sumLon);
       sy.push(sumLat);
       cnt.push(k);
@@ -55,17 +68,29 @@ export function clusterViewport(index: SpatialIndex, bbox: readonly number[], ra
   });
   const m = cnt.length;
   const x = new Float64Array(m), y = new Float64Array(m);
-  const grid = new Map<number, number[]>();
-  const gkey = (gx: number, gy: number) => gx * 1e8 + gy;
-  // Seeds in order of weight (heaviest first), then of the directory's order: count and bin packed in one key.
+  // Neighbours within a radius: a grid of radius-sized cells as linked lists (head per cell, next per bin).
+  const gx0 = Math.min(x0, x1), gy0 = Math.min(y0, y1);
+  const gcols = Math.max(1, Math.floor(cols / BIN) + 2), grows = Math.max(1, Math.floor(rows / BIN) + 2);
+  const linked = gcols * grows <= 4_000_000;
+  const head = linked ? new Int32Array(gcols * grows).fill(-1) : undefined, next = new Int32Array(m);
+  const grid = linked ? undefined : new Map<number, number[]>();
+  const gcell = (gx: number, gy: number) => Math.min(grows - 1, Math.max(0, gy)) * gcols + Math.min(gcols - 1, Math.max(0, gx));
   const seeds = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     x[i] = sx[i]! / cnt[i]!;
     y[i] = (sy[i]! / cnt[i]!) * LAT_SCALE;
-    const key = gkey(Math.floor(x[i]! / radius), Math.floor(y[i]! / radius));
-    const list = grid.get(key);
-    if (list) list.push(i);
-    else grid.set(key, [i]);
+    const gx = Math.floor((x[i]! - gx0) / radius), gy = Math.floor((y[i]! - gy0) / radius);
+    if (head) {
+      const c = gcell(gx, gy);
+      next[i] = head[c]!;
+      head[c] = i;
+    } else {
+      const key = gx * 1e8 + gy;
+      const list = grid!.get(key);
+      if (list) list.push(i);
+      else grid!.set(key, [i]);
+    }
+    // Seeds in order of weight (heaviest first), then of the directory's order: count and bin packed in one key.
     seeds[i] = -cnt[i]! * 2 ** 22 + i;
   }
   seeds.sort();
@@ -76,25 +101,30 @@ export function clusterViewport(index: SpatialIndex, bbox: readonly number[], ra
     const i = seeds[s]! - Math.floor(seeds[s]! / 2 ** 22) * 2 ** 22;
     if (used[i]) continue;
     used[i] = 1;
-    let gx = sx[i]!, gy = sy[i]!, n = cnt[i]!, first = fst[i]!;
-    const cx = Math.floor(x[i]! / radius), cy = Math.floor(y[i]! / radius);
+    let gxs = sx[i]!, gys = sy[i]!, n = cnt[i]!, first = fst[i]!;
+    const take = (j: number) => {
+      if (used[j]) return;
+      const ddx = x[j]! - x[i]!, ddy = y[j]! - y[i]!;
+      if (ddx * ddx + ddy * ddy > r2) return;
+      used[j] = 1;
+      gxs += sx[j]!;
+      gys += sy[j]!;
+      n += cnt[j]!;
+      if (fst[j]! < first) first = fst[j]!;
+    };
+    const cx = Math.floor((x[i]! - gx0) / radius), cy = Math.floor((y[i]! - gy0) / radius);
     for (let ox = -1; ox <= 1; ox++) {
       for (let oy = -1; oy <= 1; oy++) {
-        const list = grid.get(gkey(cx + ox, cy + oy));
-        if (!list) continue;
-        for (const j of list) {
-          if (used[j]) continue;
-          const ddx = x[j]! - x[i]!, ddy = y[j]! - y[i]!;
-          if (ddx * ddx + ddy * ddy > r2) continue;
-          used[j] = 1;
-          gx += sx[j]!;
-          gy += sy[j]!;
-          n += cnt[j]!;
-          if (fst[j]! < first) first = fst[j]!;
+        if (head) {
+          const gx = cx + ox, gy = cy + oy;
+          if (gx < 0 || gy < 0 || gx >= gcols || gy >= grows) continue;
+          for (let j = head[gy * gcols + gx]!; j >= 0; j = next[j]!) take(j);
+        } else {
+          for (const j of grid!.get((cx + ox) * 1e8 + cy + oy) ?? []) take(j);
         }
       }
     }
-    groups.push({ lon: gx / n, lat: gy / n, count: n, first });
+    groups.push({ lon: gxs / n, lat: gys / n, count: n, first });
   }
   return { total, groups };
 }

@@ -1,4 +1,4 @@
-// `chanrong-quote`: the calculator priced a loan or a bond.
-import type { BondQuote, FinancingQuote } from '../../../contract/index.js';
+// `chanrong-quote`: the calculator priced a loan, a bond or a bill discount.
+import type { BondQuote, DiscountQuote, FinancingQuote } from '../../../contract/index.js';
 export const QUOTE = 'chanrong-quote';
-export interface ChanrongQuoteDetail { quote: FinancingQuote | BondQuote }
+export interface ChanrongQuoteDetail { quote: FinancingQuote | BondQuote | DiscountQuote }

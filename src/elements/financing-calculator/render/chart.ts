@@ -1,10 +1,10 @@
 // The chart of principal, interest and balance, with the same figures per year in a table beside it.
 import { html, type TemplateResult } from 'lit';
-import type { ScheduleRow } from '../../../contract/index.js';
+import type { RateChange, ScheduleRow } from '../../../contract/index.js';
 import { scheduleChart } from './schedule-chart.js';
 import type { CalculatorView } from './view.js';
 
-export function renderChart(v: CalculatorView, rows: readonly ScheduleRow[], stale: boolean): TemplateResult {
+export function renderChart(v: CalculatorView, rows: readonly ScheduleRow[], stale: boolean, rateChanges: readonly RateChange[] = []): TemplateResult {
   const t = v.t;
   const years = new Map<number, { principal: number; interest: number; closing: number }>();
   for (const r of rows) {
@@ -19,7 +19,7 @@ export function renderChart(v: CalculatorView, rows: readonly ScheduleRow[], sta
     <figcaption id="chart-title">${t.chartTitle}
       <span class="legend"><span class="key principal"></span>${t.principalPart} <span class="key interest"></span>${t.interest} <span class="key balance"></span>${t.closing}</span>
     </figcaption>
-    ${scheduleChart(rows, (n) => v.fmt.compact(n))}
+    ${scheduleChart(rows, (n) => v.fmt.compact(n), rateChanges.filter((c) => c.period > 1).map((c) => ({ period: c.period, label: v.fmt.percent(c.annualRate, 2) })))}
     <div class="table-wrap" tabindex="0" role="region" aria-label=${t.chartTable}><table>
       <caption>${t.chartTable}</caption>
       <thead><tr><th scope="col">${t.year}</th><th scope="col">${t.principalPart}</th><th scope="col">${t.interest}</th><th scope="col">${t.closing}</th></tr></thead>

@@ -1,7 +1,10 @@
 // The latest LPR fixings, the base of most loans priced here.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ReferenceRates } from '../../../contract/index.js';
+import { calculatorV2Messages } from '../../messages/calculator-v2.js';
 import type { CalculatorView } from './view.js';
+
+export type CalculatorMode = 'loan' | 'bond' | 'bill';
 
 export function renderRates(v: CalculatorView, rates: ReferenceRates | undefined): TemplateResult | typeof nothing {
   const latest = rates?.lpr[0];
@@ -18,12 +21,13 @@ export function renderRates(v: CalculatorView, rates: ReferenceRates | undefined
   </section>`;
 }
 
-/** Loan or bond. */
-export function renderMode(v: CalculatorView, mode: 'loan' | 'bond', onMode: (m: 'loan' | 'bond') => void): TemplateResult {
+/** Loan, bond or bill discounting. */
+export function renderMode(v: CalculatorView, mode: CalculatorMode, onMode: (m: CalculatorMode) => void): TemplateResult {
   const t = v.t;
+  const label = { loan: t.modeLoan, bond: t.modeBond, bill: calculatorV2Messages[v.locale].modeBill };
   return html`<fieldset class="mode no-print">
     <legend>${t.mode}</legend>
-    ${(['loan', 'bond'] as const).map((m) => html`<label><input type="radio" name="mode" .checked=${mode === m}
-      @change=${() => onMode(m)}> ${m === 'loan' ? t.modeLoan : t.modeBond}</label>`)}
+    ${(['loan', 'bond', 'bill'] as const).map((m) => html`<label><input type="radio" name="mode" value=${m} .checked=${mode === m}
+      @change=${() => onMode(m)}> ${label[m]}</label>`)}
   </fieldset>`;
 }

@@ -3,6 +3,7 @@
 // recalculation failed, or when the form no longer matches it.
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type FinancingQuote } from '../../../contract/index.js';
+import { calculatorV2Messages } from '../../messages/calculator-v2.js';
 import type { CalculatorView } from './view.js';
 
 export type Staleness = 'loading' | 'failed' | 'invalid' | undefined;
@@ -26,7 +27,10 @@ export interface LoanResultActions {
 
 export function renderLoanFigures(v: CalculatorView, quote: FinancingQuote, stale: Staleness, a: LoanResultActions): TemplateResult {
   const t = v.t;
+  const t2 = calculatorV2Messages[v.locale];
   const f = v.fmt;
+  const last = quote.schedule[quote.schedule.length - 1];
+  const prepaid = quote.totals.prepayment ?? 0;
   return html`<section class="stack results" part="results" data-stale=${stale ?? 'fresh'}>
     <h3 id="results">${t.results}</h3>
     ${staleNote(v, stale)}
@@ -41,10 +45,13 @@ export function renderLoanFigures(v: CalculatorView, quote: FinancingQuote, stal
         ${quote.totals.guaranteeFee ? html`${figure(t.guaranteeAtStart, f.money(quote.disbursement.guaranteeFee), 'guarantee-at-start')}
           ${figure(t.totalGuarantee, f.money(quote.totals.guaranteeFee), 'total-guarantee')}` : nothing}
         ${quote.totals.subsidy ? figure(t.totalSubsidy, f.money(quote.totals.subsidy), 'total-subsidy') : nothing}
+        ${prepaid ? html`${figure(t2.prepaymentsTitle, f.money(prepaid), 'total-prepayment')}
+          ${quote.totals.prepaymentFee ? figure(t2.prepaymentFees, f.money(quote.totals.prepaymentFee), 'total-prepayment-fee') : nothing}` : nothing}
+        ${quote.maturity && last ? figure(t2.maturity, t2.periodOf(quote.maturity.period, quote.maturity.date), 'maturity') : nothing}
         ${figure(t.nominalRate, f.percent(quote.annualRate, 3), 'annual-rate')}
-        ${figure(t.annualizedRate, f.percent(quote.annualizedRate, 3), 'annualized-rate', t.annualizedNote)}
-        ${figure(t.effectiveRate, f.percent(quote.effectiveAnnualRate, 3), 'effective-rate')}
-        ${figure(t.allInCost, f.percent(quote.allInCost, 3), 'all-in-cost', t.allInNote)}
+        ${figure(t2.annualizedSimple, f.percent(quote.annualizedRate, 3), 'annualized-rate', t2.annualizedSimpleNote)}
+        ${figure(t2.effectiveCompound, f.percent(quote.effectiveAnnualRate, 3), 'effective-rate', t2.effectiveCompoundNote)}
+        ${figure(t2.allInCost, f.percent(quote.allInCost, 3), 'all-in-cost', t2.allInCostNote)}
         ${quote.limits ? figure(t.maxPrincipal, f.money(quote.limits.maxPrincipal), 'max-principal') : nothing}
       </dl>
     </div>

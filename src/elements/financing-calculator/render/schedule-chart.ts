@@ -8,7 +8,8 @@ import type { ScheduleRow } from '../../../contract/index.js';
 
 const W = 640, H = 240, M = { top: 12, right: 48, bottom: 24, left: 56 };
 
-export function scheduleChart(rows: readonly ScheduleRow[], format: (n: number) => string): SVGTemplateResult {
+/** `marks`: periods where a new rate starts (after the first), drawn as dashed rules with the rate above them. */
+export function scheduleChart(rows: readonly ScheduleRow[], format: (n: number) => string, marks: readonly { period: number; label: string }[] = []): SVGTemplateResult {
   const x = scaleBand<number>().domain(rows.map((r) => r.period)).range([M.left, W - M.right]).paddingInner(rows.length > 120 ? 0 : 0.15);
   const maxPayment = Math.max(1, ...rows.map((r) => r.principal + r.interest));
   const maxBalance = Math.max(1, ...rows.map((r) => r.openingBalance));
@@ -36,5 +37,10 @@ export function scheduleChart(rows: readonly ScheduleRow[], format: (n: number) 
         <rect class="interest" x=${x0} width=${w} y=${y(r.principal + r.interest)} height=${y(r.principal) - y(r.principal + r.interest)}></rect>`;
     })}
     <path class="balance" d=${path}></path>
+    ${marks.map((m) => {
+      const mx = (x(m.period) ?? 0) + x.bandwidth() / 2;
+      return svg`<g class="rate-mark" data-period=${m.period}><line x1=${mx} x2=${mx} y1=${M.top} y2=${H - M.bottom}></line>
+        <text x=${mx + 3} y=${M.top + 10}>${m.label}</text></g>`;
+    })}
   </svg>`;
 }

@@ -7,6 +7,7 @@ import type { CommonMessages } from '../../messages/common.js';
 import { mapIssues } from './contract-errors.js';
 import { BOND_FIELDS, BOND_PATHS, LOAN_FIELDS, LOAN_PATHS, type FieldDef } from './fields.js';
 import { buildBond, buildLoan, type Drafts, type FieldErrors } from './request-builder.js';
+import { buildV2, v2Def, v2Label, V2_PATHS } from './v2-builder.js';
 
 export type Mode = 'loan' | 'bond';
 
@@ -28,7 +29,8 @@ export type Validated<R> =
   | { ok: false; errors: FieldErrors; other: string[]; notes: Record<string, string> };
 
 export function fieldsOf(mode: Mode): { fields: Record<string, FieldDef>; paths: Record<string, string> } {
-  return mode === 'loan' ? { fields: LOAN_FIELDS, paths: LOAN_PATHS } : { fields: BOND_FIELDS, paths: BOND_PATHS };
+  // A loan's v2 fields (advanced group, LPR path and prepayment rows) are defined in v2-builder.ts.
+  return mode === 'loan' ? { fields: LOAN_FIELDS, paths: { ...LOAN_PATHS, ...V2_PATHS } } : { fields: BOND_FIELDS, paths: BOND_PATHS };
 }
 
 /** A limit with the field's unit: "100 %", "360 个月". */
@@ -42,6 +44,8 @@ export function fieldLabel(ctx: FormContext, mode: Mode) {
   const { fields } = fieldsOf(mode);
   return (key: string): string => {
     if (key.startsWith('share-')) return `${ctx.t.shares} · ${ctx.t.parties[key.slice(6) as keyof CalculatorMessages['parties']]}`;
+    const v2 = mode === 'loan' ? v2Label(key, ctx.locale) : undefined;
+    if (v2 !== undefined) return v2;
     const def = fields[key];
     if (def) return ctx.t[def.label];
     const plain = (ctx.t as unknown as Record<string, unknown>)[key];
@@ -56,10 +60,14 @@ export function validate(mode: Mode, drafts: Drafts, ctx: FormContext, schema: S
   const show = (n: number, def: FieldDef | undefined) => showLimit(ctx, n, def);
   const buildCtx = { t: ctx.t, form: ctx.form, show };
   const built = mode === 'loan' ? buildLoan(drafts, buildCtx) : buildBond(drafts, buildCtx);
+  if (mode === 'loan') {
+    const v2Errors = buildV2(drafts, built.candidate, { locale: ctx.locale, form: ctx.form, show: (n, def) => showLimit(ctx, n, def as unknown as FieldDef) });
+    for (const [k, e] of Object.entries(v2Errors)) built.errors[k] ??= e;
+  }
   const parsed = schema.safeParse(built.candidate, { reportInput: true });
   if (parsed.success && !Object.keys(built.errors).length) return { ok: true, request: parsed.data, notes: built.notes };
   const mapped = parsed.success
     ? { fields: built.errors, other: [] }
-    : mapIssues(parsed.error.issues as IssueLike[], paths, { locale: ctx.locale, form: ctx.form, label: fieldLabel(ctx, mode), def: (k) => fields[k], show }, built.errors);
+    : mapIssues(parsed.error.issues as IssueLike[], paths, { locale: ctx.locale, form: ctx.form, label: fieldLabel(ctx, mode), def: (k) => fields[k] ?? (mode === 'loan' ? v2Def(k) as unknown as FieldDef | undefined : undefined), show }, built.errors);
   return { ok: false, errors: mapped.fields, other: Object.keys(mapped.fields).length ? [] : mapped.other, notes: built.notes };
 }
