@@ -223,6 +223,16 @@ describe('<chanrong-eligibility-checker>', () => {
     expect(calculator.request?.principal).to.equal(5_000_000);
     expect(calculator.shadowRoot!.querySelector<HTMLInputElement>('[data-field="ipValue"] input')!.value).to.equal('8000000');
     expect(calculator.shadowRoot!.querySelector('.notice')!.textContent).to.include('您在政策匹配中的回答');
+    // A later hand-off of another program keeps the amount sought (the program change is not re-applied as a bare preset).
+    const { programs } = await createLocalClient().programs.list({ asOf: '2026-01-01' });
+    const other = programs.find((p) => p.financing && p.id !== 'ip-pledge-loan')!;
+    const again = new Promise<FinancingQuote>((r) => calculator.addEventListener('chanrong-quote', (e) => r(e.detail.quote as FinancingQuote), { once: true }));
+    calculator.applyFinancing({ ...other.financing, principal: 5_000_000 }, other);
+    await again;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calculator.program).to.equal(other.id);
+    expect(calculator.request?.principal).to.equal(5_000_000);
+    expect(calculator.shadowRoot!.querySelector('.notice')!.textContent).to.include('您在政策匹配中的回答');
   });
 
   it('explains each criterion with its status, the answer given and the policy source', async () => {

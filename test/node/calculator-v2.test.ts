@@ -7,6 +7,8 @@ import type { FinancingRequest } from '../../src/contract/index.js';
 import { lprScenario } from '../../src/elements/financing-calculator/state/lpr-scenario.js';
 import { comparePrepaymentModes } from '../../src/elements/financing-calculator/state/prepayment-comparison.js';
 import { calculatorV2Messages } from '../../src/elements/messages/calculator-v2.js';
+import { calculatorMessages } from '../../src/elements/messages/calculator.js';
+import { scheduleRows } from '../../src/elements/financing-calculator/state/csv.js';
 import { createLocalClient } from '../../src/sdk/index.js';
 
 describe('LPR scenarios', () => {
@@ -76,5 +78,20 @@ describe('v2 calculator strings', () => {
     expect(calculatorV2Messages['zh-CN'].allInCost).to.include('担保费').and.include('贴息');
     expect(calculatorV2Messages.en.annualizedSimple).to.include('simple');
     expect(calculatorV2Messages['zh-TW'].annualizedSimple).to.include('單利');
+  });
+});
+
+describe('the schedule CSV of a v2 quote', () => {
+  it('carries each row\'s rate, days, prepayment and fee, and their totals; a v1 quote keeps its columns', async () => {
+    const client = createLocalClient();
+    const base: FinancingRequest = { principal: 120_000, termMonths: 12, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.036 }, startDate: '2025-01-31' };
+    const v1 = scheduleRows(await client.financing.quote(base), calculatorMessages['zh-CN'], calculatorV2Messages['zh-CN']);
+    expect(v1[0]).to.have.length(10);
+    const q = await client.financing.quote({ ...base, dayCount: 'actual/365', prepayments: [{ period: 2, amount: 10_000, mode: 'reduce-payment', feeRate: 0.01 }] });
+    const rows = scheduleRows(q, calculatorMessages['zh-CN'], calculatorV2Messages['zh-CN']);
+    expect(rows[0]!.slice(10)).to.deep.equal(['执行年利率', '计息天数', '提前还款', '违约金']);
+    expect(rows[2]!.slice(10)).to.deep.equal(['3.6000%', 28, '0.00', '0.00']);
+    expect(rows[3]!.slice(10)).to.deep.equal(['3.6000%', 31, '10000.00', '100.00']);
+    expect(rows.at(-1)!.slice(10)).to.deep.equal(['', '', '10000.00', '100.00']);
   });
 });

@@ -33,7 +33,7 @@ import { renderLoanFigures, type Staleness } from './render/results.js';
 import { renderSchedule } from './render/schedule.js';
 import type { CalculatorView } from './render/view.js';
 import { mapProblemErrors } from './state/contract-errors.js';
-import { comparisonCsvRows, scheduleRows, toCsv, type CsvRow, type ScenarioLike } from './state/csv.js';
+import { comparisonCsvRows, relabel, scheduleRows, toCsv, type CsvRow, type ScenarioLike } from './state/csv.js';
 import { bondDefaults, fillLoanDrafts, loanDefaults, requestFromAttributes, type Drafts, type FieldErrors } from './state/request-builder.js';
 import { fieldLabel, fieldsOf, showLimit, validate, type FormContext } from './state/validate.js';
 import { calculatorStyles } from './styles.js';
@@ -318,19 +318,19 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   #addScenario(): void {
     const quote = this.#quote.state.status === 'ready' ? this.#quote.state.value : undefined;
     if (!quote || !this.#lastRequest || this.#formInvalid || this.#scenarios.length >= MAX_SCENARIOS) return;
-    this.#scenarios = [...this.#scenarios, { label: this.#t.scenario(this.#scenarios.length + 1), request: this.#lastRequest, quote }];
+    this.#scenarios = relabel([...this.#scenarios, { label: '', request: this.#lastRequest, quote }], this.#t.scenario);
     this.requestUpdate();
   }
 
   #removeScenario(i: number): void {
-    this.#scenarios = this.#scenarios.filter((_, j) => j !== i).map((s, j) => ({ ...s, label: this.#t.scenario(j + 1) }));
+    this.#scenarios = relabel(this.#scenarios.filter((_, j) => j !== i), this.#t.scenario);
     this.requestUpdate();
   }
 
   /** The schedule as CSV rows (header, the disbursement row 0, every period, the totals), in the widget's language. */
   scheduleCsv(): CsvRow[] {
     const quote = this.#quote.value;
-    return quote ? scheduleRows(quote, this.#t) : [];
+    return quote ? scheduleRows(quote, this.#t, this.#t2) : [];
   }
 
   /** The comparison as CSV rows: one column per scenario, inputs then results, rates as percentages. */

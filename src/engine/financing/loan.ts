@@ -337,7 +337,9 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const guess = (startUnits / RATE_SCALE) / perYear;
   const lenderIrr = rateOfReturn(lender, guess, 'upfrontFeeRate');
   const allInIrr = rateOfReturn(allIn, guess, 'guaranteeFee.annualRate');
-  if (lenderIrr.signChanges > 1 || allInIrr.signChanges > 1) warnings.push({ code: 'irr-multiple-sign-changes', message: { ...WARNINGS['irr-multiple-sign-changes'] } });
+  // v2 subsidies paid in arrears make the all-in flows turn positive once a year by design (the contract's warnings
+  // compare as a set of codes and name no warning for it): a v2 answer warns only about the lender's flows.
+  if (lenderIrr.signChanges > 1 || (!v2 && allInIrr.signChanges > 1)) warnings.push({ code: 'irr-multiple-sign-changes', message: { ...WARNINGS['irr-multiple-sign-changes'] } });
   // The LPR in force at the start comes from the table: past the date it was last checked, a fixing may be missing.
   if (request.rate.type === 'lpr' && request.rate.baseRate === undefined && rates.checkedOn && start > rates.checkedOn) {
     warnings.push({ code: 'lpr-unchecked', message: { ...WARNINGS['lpr-unchecked'] } });

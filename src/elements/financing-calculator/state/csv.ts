@@ -3,6 +3,7 @@
 // the comparison carries every scenario's inputs, and rates are written as percentages ("3.4500%").
 import type { FinancingQuote, FinancingRequest } from '../../../contract/index.js';
 import type { CalculatorMessages } from '../../messages/calculator.js';
+import type { CalculatorV2Messages } from '../../messages/calculator-v2.js';
 
 export type CsvRow = (string | number)[];
 
@@ -10,7 +11,21 @@ const money = (n: number) => n.toFixed(2);
 /** A rate as a percentage a spreadsheet reads as a number: 0.0345 → "3.4500%". */
 export const percentCell = (rate: number, digits = 4) => `${(rate * 100).toFixed(digits)}%`;
 
-export function scheduleRows(quote: FinancingQuote, t: CalculatorMessages): CsvRow[] {
+/** With `t2` and a v2 answer, each row also carries its annual rate, days, prepayment and prepayment fee. */
+export function scheduleRows(quote: FinancingQuote, t: CalculatorMessages, t2?: CalculatorV2Messages): CsvRow[] {
+  const base = scheduleRowsV1(quote, t);
+  if (!t2 || quote.schedule[0]?.annualRate === undefined) return base;
+  const tt = quote.totals;
+  const extra: CsvRow[] = [
+    [t2.rateColumn, t2.daysColumn, t2.prepaymentColumn, t2.prepaymentFeeColumn],
+    ['', '', '', ''],
+    ...quote.schedule.map((r): CsvRow => [percentCell(r.annualRate ?? 0), r.days ?? '', money(r.prepayment ?? 0), money(r.prepaymentFee ?? 0)]),
+    ['', '', money(tt.prepayment ?? 0), money(tt.prepaymentFee ?? 0)],
+  ];
+  return base.map((row, i) => [...row, ...extra[i]!]);
+}
+
+function scheduleRowsV1(quote: FinancingQuote, t: CalculatorMessages): CsvRow[] {
   const d = quote.disbursement;
   const header = [t.period, t.date, t.opening, t.interest, t.principalPart, t.payment, t.upfrontFee, t.guaranteeFee, t.subsidy, t.closing];
   const row0: CsvRow = [`0 ${t.disbursementRow}`, d.date, '', '', '', '', money(d.upfrontFee), money(d.guaranteeFee), '', money(d.principal)];
@@ -25,6 +40,11 @@ export interface ScenarioLike {
   label: string;
   request: FinancingRequest;
   quote: FinancingQuote;
+}
+
+/** Scenarios numbered in order ("方案 1", "方案 2", …) after one was added or removed. */
+export function relabel<S extends ScenarioLike>(scenarios: readonly S[], label: (n: number) => string): S[] {
+  return scenarios.map((s, i) => ({ ...s, label: label(i + 1) }));
 }
 
 /** Every input and result of the compared scenarios, one column per scenario: [label, csv, text?]. */
