@@ -12,7 +12,8 @@ export const USAGE = `Usage: chanrong record verify FILE [--catalog FILE] [--key
              with keys, an unsigned record or a bad signature fails`;
 
 function readJson(textOrFile: string, what: string): unknown {
-  const text = textOrFile.trimStart().startsWith('{') ? textOrFile : readFileSync(textOrFile, 'utf8');
+  // A file saved by a browser or an editor may start with a byte-order mark.
+  const text = (textOrFile.trimStart().startsWith('{') ? textOrFile : readFileSync(textOrFile, 'utf8')).replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -38,8 +39,8 @@ export async function record(args: string[]): Promise<number> {
   if (positionals.length !== 1) { console.error(`record verify takes one FILE\n\n${USAGE}`); return 2; }
   let rec: unknown, catalog: unknown, keys: { kty?: string; crv?: string; x?: string; kid?: string }[] | undefined;
   try {
-    rec = readJson(readFileSync(positionals[0]!, 'utf8'), `the record ${positionals[0]}`);
-    if (values.catalog) catalog = readJson(readFileSync(values.catalog, 'utf8'), `the catalog ${values.catalog}`);
+    rec = readJson(readFileSync(positionals[0]!, 'utf8').replace(/^\uFEFF/, ''), `the record ${positionals[0]}`);
+    if (values.catalog) catalog = readJson(readFileSync(values.catalog, 'utf8').replace(/^\uFEFF/, ''), `the catalog ${values.catalog}`);
     if (values.key) {
       keys = values.key.flatMap((k) => {
         const v = readJson(k, 'the key') as { keys?: unknown[] };

@@ -6,6 +6,15 @@ import type { DecisionRecord, KeysResponse, RecordRequest } from './records.js';
 import type { Incubator, IncubatorQuery, IncubatorQueryResult, RegionStat, RegionStatsQuery } from './incubators.js';
 import type { ProgramsQuery, ProgramsResponse, Profile } from './catalog.js';
 
+/**
+ * `checkMany`'s answer: `await` it for the array of reports (as before), or iterate it with `for await` for one
+ * report at a time, memory flat whatever the count. Nothing runs until it is awaited or iterated.
+ */
+export interface EligibilityStream extends PromiseLike<EligibilityReport[]>, AsyncIterable<EligibilityReport> {
+  catch<T = never>(onrejected?: ((reason: unknown) => T | PromiseLike<T>) | null): Promise<EligibilityReport[] | T>;
+  finally(onfinally?: (() => void) | null): Promise<EligibilityReport[]>;
+}
+
 export const Health = z.object({ status: z.literal('ok'), version: z.string() });
 export type Health = z.infer<typeof Health>;
 
@@ -25,7 +34,7 @@ export interface AcceleratorClient {
   };
   eligibility: {
     check(request: EligibilityRequest, options?: CallOptions): Promise<EligibilityReport>;
-    checkMany(profiles: Profile[], batch?: EligibilityBatchOptions, options?: CallOptions): Promise<EligibilityReport[]>;
+    checkMany(profiles: Iterable<Profile> | AsyncIterable<Profile>, batch?: EligibilityBatchOptions, options?: CallOptions): EligibilityStream;
     /** v2: a decision record of the check, bound to the catalog by digest (signed by a server with a key). */
     record(request: RecordRequest, options?: CallOptions): Promise<DecisionRecord>;
     /** v2: the public keys records are signed with (`GET /v1/keys`); none for the local client. */

@@ -10,7 +10,7 @@ import { buildRecord, catalogDigest, type RecordSigner } from './records/record.
 import { dateInChina } from './dates.js';
 import { createDirectory, type Directory, type SearchData } from './directory/directory.js';
 import { programsInForce } from './eligibility/programs.js';
-import { checkEligibility, checkMany, compileCatalog } from './eligibility/evaluate.js';
+import { checkEligibility, checkMany, compileCatalog, createScreener } from './eligibility/evaluate.js';
 import { sortFixings } from './financing/reference-rates.js';
 import { quoteLoan } from './financing/loan.js';
 import { quoteBond } from './financing/bond.js';
@@ -38,6 +38,8 @@ export interface Service {
   programs(query: ProgramsQuery): ProgramsResponse;
   eligibility(request: EligibilityRequest): EligibilityReport;
   eligibilityMany(profiles: Profile[], options: EligibilityBatchOptions): EligibilityReport[];
+  /** One profile at a time (streaming `checkMany`): validates and evaluates, errors naming `profiles.<index>`. */
+  screener(options: EligibilityBatchOptions): (profile: Profile, index: number) => EligibilityReport;
   quote(request: FinancingRequest): FinancingQuote;
   bondQuote(request: BondRequest): BondQuote;
   discountQuote(request: DiscountRequest): DiscountQuote;
@@ -77,6 +79,7 @@ export function createService(data: ServiceData, clock: () => Date): Service {
       return { catalogVersion: data.catalog.version, facts: data.catalog.facts, programs: programsInForce(data.catalog, asOf) };
     },
     eligibility: (request) => checkEligibility(compiled, request.profile, { asOf: request.asOf ?? today(), programIds: request.programIds, paths: request.paths, detail: request.detail }),
+    screener: (options) => createScreener(compiled, { asOf: options.asOf ?? today(), programIds: options.programIds, detail: options.detail }),
     eligibilityMany: (profiles, options) => checkMany(compiled, profiles, { asOf: options.asOf ?? today(), programIds: options.programIds, detail: options.detail }),
     quote: (request) => quoteLoan(request, rates),
     bondQuote: (request) => quoteBond(request),

@@ -12,7 +12,7 @@ export const DIALECTS: readonly Dialect[] = ['duckdb', 'postgres', 'spark'];
 
 export interface CompileOptions {
   dialect: Dialect;
-  /** The table (or view, or subquery in parentheses with an alias) holding one row per profile. */
+  /** The table or view (`schema.table` allowed), or a parenthesised subquery without alias, one row per profile. */
   table: string;
   /** Programs in force on this date are screened; `yearsSince…` counts whole years to it. */
   asOf: string;
@@ -100,22 +100,37 @@ function compileLeaf(leaf: Leaf, def: FactDef, o: CompileOptions): string {
     // The lists hold no NULL (the catalog is checked), so NOT IN is NULL only when the column is.
     case 'in': return `(${col} IN (${list.map(lit).join(', ')}))`;
     case 'notIn': return `(${col} NOT IN (${list.map(lit).join(', ')}))`;
-    case 'includesAny': case 'excludesAll': {
-      const arr = arrayLiteral(list as string[], dialect);
-      const any = dialect === 'duckdb' ? `list_has_any(${col}, ${arr})` : dialect === 'postgres' ? `(${col} && ${arr})` : `arrays_overlap(${col}, ${arr})`;
+    case 'includesAny': case 'excludesAll': case 'includesAll': {
+      const values = list as string[];
+      if (dialect === 'duckdb') {
+        // One list_contains per option is several times faster in DuckDB than list_has_any with a list constant;
+        // list_contains on a NULL list is NULL, so the Kleene value passes through.
+        const terms = values.map((v) => `list_contains(${col}, ${stringLiteral(v, dialect)})`);
+        if (leaf.op === 'includesAll') return `(${terms.join(' AND ')})`;
+        const any = `(${terms.join(' OR ')})`;
+        return leaf.op === 'includesAny' ? any : `(NOT ${any})`;
+      }
+      const arr = arrayLiteral(values, dialect);
+      if (leaf.op === 'includesAll') {
+        const all = dialect === 'postgres' ? `(${col} @> ${arr})` : `(size(array_except(${arr}, ${col})) = 0)`;
+        return guarded(col, `COALESCE(${all}, FALSE)`);
+      }
+      const any = dialect === 'postgres' ? `(${col} && ${arr})` : `arrays_overlap(${col}, ${arr})`;
       return guarded(col, leaf.op === 'includesAny' ? `COALESCE(${any}, FALSE)` : `NOT COALESCE(${any}, FALSE)`);
     }
-    case 'includesAll': {
-      const arr = arrayLiteral(list as string[], dialect);
-      const all = dialect === 'duckdb' ? `list_has_all(${col}, ${arr})` : dialect === 'postgres' ? `(${col} @> ${arr})` : `(size(array_except(${arr}, ${col})) = 0)`;
-      return guarded(col, `COALESCE(${all}, FALSE)`);
-    }
     case 'withinRegion': {
-      const terms = (list as string[]).map((t) => {
-        if (t.endsWith('0000')) return `(substr(${col}, 1, 2) = ${stringLiteral(t.slice(0, 2), dialect)})`;
-        if (t.endsWith('00')) return `(substr(${col}, 1, 4) = ${stringLiteral(t.slice(0, 4), dialect)})`;
-        return `(${col} = ${stringLiteral(t, dialect)})`;
-      });
+      // Provinces by their first 2 digits, prefectures by 4, counties exactly: three IN lists, NULL when the
+      // column is NULL.
+      const targets = list as string[];
+      const provinces = [...new Set(targets.filter((t) => t.endsWith('0000')).map((t) => t.slice(0, 2)))];
+      const prefectures = [...new Set(targets.filter((t) => !t.endsWith('0000') && t.endsWith('00')).map((t) => t.slice(0, 4)))];
+      const counties = [...new Set(targets.filter((t) => !t.endsWith('00')))];
+      const inList = (xs: string[]) => xs.map((x) => stringLiteral(x, dialect)).join(', ');
+      const terms = [
+        ...(provinces.length ? [`substr(${col}, 1, 2) IN (${inList(provinces)})`] : []),
+        ...(prefectures.length ? [`substr(${col}, 1, 4) IN (${inList(prefectures)})`] : []),
+        ...(counties.length ? [`${col} IN (${inList(counties)})`] : []),
+      ];
       return `(${terms.join(' OR ')})`;
     }
     // Whole years by the birthday rule, against a fixed asOf, is a date comparison:
@@ -131,11 +146,23 @@ function compileLeaf(leaf: Leaf, def: FactDef, o: CompileOptions): string {
   }
 }
 
-function compileCriterion(node: Criterion, catalog: Catalog, o: CompileOptions): string {
-  if ('all' in node) return node.all.length ? `(${node.all.map((c) => compileCriterion(c, catalog, o)).join(' AND ')})` : 'TRUE';
-  if ('any' in node) return node.any.length ? `(${node.any.map((c) => compileCriterion(c, catalog, o)).join(' OR ')})` : 'FALSE';
-  if ('not' in node) return `(NOT ${compileCriterion(node.not, catalog, o)})`;
-  return compileLeaf(node, catalog.facts[node.fact]!, o);
+/** Distinct leaves (same fact, operator and value), each computed once per row when the dialect allows it. */
+interface LeafTable { keys: Map<string, number>; exprs: string[] }
+
+function compileCriterion(node: Criterion, catalog: Catalog, o: CompileOptions, leaves?: LeafTable): string {
+  if ('all' in node) return node.all.length ? `(${node.all.map((c) => compileCriterion(c, catalog, o, leaves)).join(' AND ')})` : 'TRUE';
+  if ('any' in node) return node.any.length ? `(${node.any.map((c) => compileCriterion(c, catalog, o, leaves)).join(' OR ')})` : 'FALSE';
+  if ('not' in node) return `(NOT ${compileCriterion(node.not, catalog, o, leaves)})`;
+  const expr = compileLeaf(node, catalog.facts[node.fact]!, o);
+  if (!leaves) return expr;
+  const key = `${node.fact}\u0000${node.op}\u0000${JSON.stringify(node.value)}`;
+  let k = leaves.keys.get(key);
+  if (k === undefined) {
+    k = leaves.exprs.length;
+    leaves.keys.set(key, k);
+    leaves.exprs.push(expr);
+  }
+  return `l.${quoteIdent(`__chanrong_leaf_${k}`, o.dialect)}`;
 }
 
 /** One query: every row of `table` with a status column per program in force on `asOf`. */
@@ -149,8 +176,21 @@ export function compileCatalogToSql(catalog: Catalog, options: CompileOptions): 
   for (const p of inForce) {
     if (facts.has(p.id)) throw new Error(`program id "${p.id}" is also a fact id: the status column would shadow the fact's column`);
   }
-  const statuses = inForce.map((p) => `  CASE ${compileCriterion(p.criteria, catalog, options)} WHEN TRUE THEN 'eligible' WHEN FALSE THEN 'ineligible' ELSE 'undetermined' END AS ${quoteIdent(p.id, options.dialect)}`);
-  const head = options.select ? options.select.map((c) => quoteIdent(c, options.dialect)).join(', ') : '*';
-  const sql = `SELECT ${head}${statuses.length ? `,\n${statuses.join(',\n')}` : ''}\nFROM ${options.table}`;
+  // DuckDB computes each distinct leaf once per row (a catalog repeats "entity type is enterprise" in most
+  // programs); PostgreSQL and Spark SQL get the leaves inline.
+  const leaves: LeafTable | undefined = options.dialect === 'duckdb' ? { keys: new Map(), exprs: [] } : undefined;
+  const statuses = inForce.map((p) => `  CASE ${compileCriterion(p.criteria, catalog, options, leaves)} WHEN TRUE THEN 'eligible' WHEN FALSE THEN 'ineligible' ELSE 'undetermined' END AS ${quoteIdent(p.id, options.dialect)}`);
+  const q = (c: string) => quoteIdent(c, options.dialect);
+  let sql: string;
+  if (leaves && leaves.exprs.length) {
+    // DuckDB: the distinct leaves as columns of an inner projection (row order kept), left out of the answer.
+    const names = leaves.exprs.map((_, k) => q(`__chanrong_leaf_${k}`));
+    const head = options.select ? options.select.map(q).join(', ') : `* EXCLUDE (${names.join(', ')})`;
+    const inner = leaves.exprs.map((e, k) => `    ${e} AS ${names[k]}`).join(',\n');
+    sql = `SELECT ${head},\n${statuses.join(',\n')}\nFROM (SELECT *,\n${inner}\n  FROM ${options.table}) AS l`;
+  } else {
+    const head = options.select ? options.select.map(q).join(', ') : '*';
+    sql = `SELECT ${head}${statuses.length ? `,\n${statuses.join(',\n')}` : ''}\nFROM ${options.table}`;
+  }
   return { sql, programs: inForce.map((p) => p.id) };
 }

@@ -11,6 +11,7 @@ import {
 } from '../contract/index.js';
 import { ChanrongHttpError, ChanrongResponseError, ChanrongValidationError, PROBLEM } from './errors.js';
 import { validateAnswer, validateInput } from './validate.js';
+import { profilesOf, reportStream } from './stream.js';
 
 export interface HttpClientOptions {
   /** The server's root; the contract's paths (`/v1/...`) are appended. Relative URLs resolve against the page. */
@@ -204,20 +205,24 @@ export function createHttpClient(options: HttpClientOptions): AcceleratorClient 
     },
     eligibility: {
       check: async (request, call) => send('post', 'v1/eligibility', EligibilityReport, 'eligibility', { json: validateInput(EligibilityRequest, request, locale) }, call),
-      async checkMany(profiles, batch = {}, call) {
-        const valid = validateInput(z.object({ profiles: z.array(Profile), batch: EligibilityBatchOptions }), { profiles, batch }, locale);
-        // The contract has no batch endpoint: a small pool of single checks keeps the server and the order honest.
-        const reports: EligibilityReport[] = new Array(valid.profiles.length);
-        let next = 0;
-        const worker = async () => {
-          while (next < valid.profiles.length) {
-            const i = next++;
-            reports[i] = await client.eligibility.check({ ...valid.batch, profile: valid.profiles[i]! }, call);
+      checkMany: (profiles, batch = {}, call) => reportStream(async function* many() {
+        const batchOptions = validateInput(EligibilityBatchOptions, batch, locale, 'batch');
+        if (Array.isArray(profiles)) validateInput(z.array(Profile), profiles, locale, 'profiles');
+        // The contract has no batch endpoint: windows of `concurrency` single checks, answered in order.
+        const width = Math.max(1, options.concurrency ?? 4);
+        let window: Promise<EligibilityReport>[] = [];
+        let index = 0;
+        for await (const profile of profilesOf(profiles)) {
+          const i = index++;
+          if (!Array.isArray(profiles)) validateInput(Profile, profile, locale, `profiles.${i}`);
+          window.push(client.eligibility.check({ ...batchOptions, profile }, call));
+          if (window.length >= width) {
+            yield* await Promise.all(window);
+            window = [];
           }
-        };
-        await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, valid.profiles.length) }, worker));
-        return reports;
-      },
+        }
+        yield* await Promise.all(window);
+      }),
       record: async (request, call) => send('post', 'v1/eligibility/record', DecisionRecord, 'decision record', { json: validateInput(RecordRequest, request, locale) }, call),
       keys: async (call) => send('get', 'v1/keys', KeysResponse, 'keys', {}, call),
     },

@@ -3,13 +3,13 @@ import * as z from 'zod/mini';
 import {
   BondQuote, BondRequest, Catalog, Criterion, DiscountQuote, DiscountRequest, EligibilityReport, EligibilityRequest, FactDef, FinancingQuote,
   FinancingRequest, Health, Incubator, IncubatorQueryResult, LocalizedText, Problem, Program, ProgramsResponse,
-  ProgramResult, ReferenceRates, RegionStat, Source, TraceNode,
+  ProgramResult, ReferenceRates, RegionStat, Source, TraceNode, RecordRequest, DecisionRecord, KeysResponse,
 } from '../contract/index.js';
 
 const NAMED = {
   LocalizedText, Source, FactDef, Criterion, Program, Catalog, ProgramsResponse, EligibilityRequest, TraceNode, ProgramResult,
   EligibilityReport, FinancingRequest, FinancingQuote, BondRequest, BondQuote, DiscountRequest, DiscountQuote, ReferenceRates, Incubator,
-  IncubatorQueryResult, RegionStat, Health, Problem,
+  IncubatorQueryResult, RegionStat, Health, Problem, RecordRequest, DecisionRecord, KeysResponse,
 } as const;
 
 type Schema = Record<string, unknown>;
@@ -67,6 +67,8 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         },
       },
       '/v1/eligibility': { post: post('Check a profile against the programs in force', 'EligibilityRequest', 'EligibilityReport') },
+      '/v1/eligibility/record': { post: post('A decision record: the report bound to the catalog by digest, Ed25519-signed when the server has a key (v2)', 'RecordRequest', 'DecisionRecord') },
+      '/v1/keys': { get: { summary: 'Public keys (JWK) of the decision-record signer; empty when records are unsigned (v2)', responses: { 200: json(ref('KeysResponse')) } } },
       '/v1/financing/quote': { post: post('Repayment schedule, annualized rate and all-in cost of a loan', 'FinancingRequest', 'FinancingQuote') },
       '/v1/financing/bond-quote': { post: post("Issuer's cash flows and cost of a bond, and the risk-sharing split", 'BondRequest', 'BondQuote') },
       '/v1/financing/discount-quote': { post: post('Bill discounting: interest, proceeds and annualized rate (v2)', 'DiscountRequest', 'DiscountQuote') },

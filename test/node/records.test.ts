@@ -128,6 +128,13 @@ describe('decision records', () => {
     assert.equal(r.ok, false);
   });
 
+  it('refuses a record request that does not fit, naming the field', async () => {
+    const res = await fetch(`${server.url}/v1/eligibility/record`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profile: { capitalAdequacyRatio: 'high' } }) });
+    assert.equal(res.status, 400);
+    const problem = await res.json() as { errors: { path: string }[] };
+    assert.ok(problem.errors.some((e) => e.path === 'profile.capitalAdequacyRatio'));
+  });
+
   it('`chanrong record verify` checks digest, signature and report, exit 0 or 1', () => {
     const file = join(dir, 'record.json');
     writeFileSync(file, JSON.stringify(signed, null, 2));
@@ -149,10 +156,5 @@ describe('decision records', () => {
     assert.equal(chanrong(['record', 'verify']).status, 2);
   });
 
-  it('refuses a record request that does not fit, naming the field', async () => {
-    const res = await fetch(`${server.url}/v1/eligibility/record`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profile: { capitalAdequacyRatio: 'high' } }) });
-    assert.equal(res.status, 400);
-    const problem = await res.json() as { errors: { path: string }[] };
-    assert.ok(problem.errors.some((e) => e.path === 'profile.capitalAdequacyRatio'));
-  });
+
 });

@@ -81,8 +81,8 @@ describe('reference server', () => {
     const result = await validator.validate(doc as never);
     assert.equal(result.valid, true, JSON.stringify(result.errors, null, 1)?.slice(0, 2000));
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/v1/eligibility', '/v1/financing/bond-quote', '/v1/financing/discount-quote', '/v1/financing/quote', '/v1/health', '/v1/incubators',
-      '/v1/incubators/{id}', '/v1/programs', '/v1/reference-rates', '/v1/regions/stats',
+      '/v1/eligibility', '/v1/eligibility/record', '/v1/financing/bond-quote', '/v1/financing/discount-quote', '/v1/financing/quote', '/v1/health', '/v1/incubators',
+      '/v1/incubators/{id}', '/v1/keys', '/v1/programs', '/v1/reference-rates', '/v1/regions/stats',
     ]);
     const quote = doc.paths['/v1/financing/quote']!['post'] as { responses: Record<string, unknown> };
     assert.ok(quote.responses['400'] && quote.responses['413'] && quote.responses['415']);

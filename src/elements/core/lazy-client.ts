@@ -4,7 +4,7 @@ import type { AcceleratorClient } from '../../contract/api.js';
 
 const METHODS = {
   programs: ['list'],
-  eligibility: ['check', 'checkMany'],
+  eligibility: ['check', 'record', 'keys'],
   financing: ['quote', 'bondQuote', 'discountQuote'],
   referenceRates: ['list'],
   incubators: ['query', 'get'],
@@ -23,5 +23,21 @@ export function lazyClient(load: () => Promise<AcceleratorClient>): AcceleratorC
       return impl[group]![name]!(...args);
     }]));
   }
+  // checkMany answers a stream (awaitable and async-iterable) at once: the real one is passed through.
+  const eligibility = client.eligibility as Record<string, unknown>;
+  eligibility.checkMany = (...args: unknown[]) => {
+    const stream = async function* () {
+      const impl = await real();
+      yield* (impl.eligibility.checkMany as (...a: unknown[]) => AsyncIterable<unknown>)(...args);
+    };
+    let all: Promise<unknown[]> | undefined;
+    const collect = () => (all ??= (async () => { const out: unknown[] = []; for await (const r of stream()) out.push(r); return out; })());
+    return {
+      then: (a?: (v: unknown[]) => unknown, b?: (e: unknown) => unknown) => collect().then(a, b),
+      catch: (b?: (e: unknown) => unknown) => collect().catch(b),
+      finally: (f?: () => void) => collect().finally(f),
+      [Symbol.asyncIterator]: () => stream(),
+    };
+  };
   return client as unknown as AcceleratorClient;
 }

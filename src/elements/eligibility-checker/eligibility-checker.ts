@@ -12,6 +12,11 @@ import { describeError, fieldProblems } from '../core/errors.js';
 import { baseStyles } from '../core/styles/base.styles.js';
 import { formStyles } from '../core/styles/form.styles.js';
 import { checkerMessages, type CheckerMessages } from '../messages/checker.js';
+import { checkerV2Messages } from '../messages/checker-v2.js';
+import type { DecisionRecord, EligibilityPath } from '../../contract/index.js';
+import { downloadText } from '../core/download.js';
+import { applyPath } from './render/paths.js';
+import { renderRecordActions, renderRecordSummary } from './render/record.js';
 import { commonMessages, type CommonMessages } from '../messages/common.js';
 import { renderAnswers } from './render/answers.js';
 import { renderQuestion } from './render/question.js';
@@ -87,6 +92,10 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
 
   get #t(): CheckerMessages { return checkerMessages[this.resolvedLocale]; }
   get #c(): CommonMessages { return commonMessages[this.resolvedLocale]; }
+  /** The real answers while a path is tried as a what-if (undo restores them); never saved. */
+  #whatIf: Profile | undefined;
+  #record: DecisionRecord | undefined;
+  #recordError = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -135,7 +144,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   }
 
   #save(): void {
-    if (this.persist) this.#saved.save(this.profile);
+    if (this.persist && !this.#whatIf) this.#saved.save(this.profile);
   }
 
   // ---- talking to the client ---------------------------------------------------------------------------------
@@ -158,7 +167,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
     const client = this.resolvedClient;
     const programIds = this.#programIds();
     const state = await this.#report.run((signal) => client.eligibility.check({
-      profile: this.profile, ...(this.asOf ? { asOf: this.asOf } : {}), ...(programIds ? { programIds } : {}),
+      profile: this.profile, ...(this.asOf ? { asOf: this.asOf } : {}), ...(programIds ? { programIds } : {}), paths: 3,
     }, { signal }));
     if (state.status === 'error') {
       this.emitError(state.error);
@@ -266,11 +275,49 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
     this.emit('chanrong-select-program', { program, financing: financingFromAnswers(program, this.profile, facts), profile: this.profile }, true);
   }
 
+  // ---- what-if and decision record (v2) -----------------------------------------------------------------------
+
+  async #setWhatIf(profile: Profile, saved: Profile | undefined): Promise<void> {
+    this.#whatIf = saved;
+    this.#ownProfileChange = true;
+    this.profile = profile;
+    await this.updateComplete;
+    await this.#check();
+    await this.updateComplete;
+    (this.renderRoot.querySelector('#results-title') as HTMLElement | null)?.focus();
+  }
+
+  /** The record is of the real answers, never of a what-if. */
+  async #makeRecord(): Promise<DecisionRecord | undefined> {
+    const programIds = this.#programIds();
+    try {
+      this.#recordError = '';
+      this.#record = await this.resolvedClient.eligibility.record({ profile: this.#whatIf ?? this.profile, ...(this.asOf ? { asOf: this.asOf } : {}), ...(programIds ? { programIds } : {}) });
+    } catch (error) {
+      this.#recordError = describeError(error, this.#c);
+      this.#record = undefined;
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    return this.#record;
+  }
+
+  async #download(): Promise<void> {
+    const record = await this.#makeRecord();
+    if (record) downloadText(this.renderRoot, `chanrong-record-${record.asOf}-${record.digest.slice(7, 15)}.json`, JSON.stringify(record, null, 2), 'application/json');
+  }
+
+  async #print(): Promise<void> {
+    if (!(await this.#makeRecord())) return;
+    this.setAttribute('data-print', 'record');
+    try { window.print(); } finally { this.removeAttribute('data-print'); }
+  }
+
   // ---- rendering ---------------------------------------------------------------------------------------------
 
   #view(catalog: ProgramsResponse): CheckerView {
     return {
-      t: this.#t, c: this.#c, fmt: this.#fmt, locale: this.resolvedLocale, catalog, regions: this.#regions, errors: this.#errors,
+      t: this.#t, t2: checkerV2Messages[this.resolvedLocale], c: this.#c, fmt: this.#fmt, locale: this.resolvedLocale, catalog, regions: this.#regions, errors: this.#errors,
       draft: (f) => this.#draft(f), setDraft: (f, p) => this.#setDraft(f, p),
     };
   }
@@ -292,6 +339,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
       ${error ? html`<div role="alert" class="alert"><p>${describeError(error, c)}</p>
         <div class="actions"><button type="button" @click=${() => (this.#catalog.error ? this.#loadCatalog() : this.#check())}>${c.retry}</button>${clear}</div></div>` : nothing}
       ${catalog && report ? this.#renderChecker(this.#view(catalog), report) : nothing}
+      ${catalog ? renderRecordSummary(this.#view(catalog), checkerV2Messages[this.resolvedLocale], this.#record) : nothing}
     </section>`;
   }
 
@@ -309,7 +357,13 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
         : html`<p class="muted" id="questions-title" tabindex="-1">${t.allAnswered}</p>`}
       <p class="muted">${t.progress(answered.length, report.nextQuestions.length)} · ${v.c.catalogVersion} ${report.catalogVersion}</p>
       ${this.since ? renderChanges(v, this.since.catalogVersion, changesSince(this.since, report, this.#programIds())) : nothing}
-      ${renderResults(v, report, !!this.#report.stale, { onAnswer: (f) => this.#edit(f), onFinance: (p) => this.#finance(p) })}
+      ${this.#whatIf ? html`<div class="what-if" role="note"><p>${v.t2.whatIf}</p>
+        <button type="button" class="secondary" @click=${() => this.#setWhatIf(this.#whatIf!, undefined)}>${v.t2.undo}</button></div>` : nothing}
+      ${renderResults(v, report, !!this.#report.stale, {
+        onAnswer: (f) => this.#edit(f), onFinance: (p) => this.#finance(p),
+        onTryPath: (path: EligibilityPath) => this.#setWhatIf(applyPath(this.profile, path), this.#whatIf ?? this.profile),
+      })}
+      ${renderRecordActions(v.t2, this.#recordError, { onDownload: () => this.#download(), onPrint: () => this.#print() })}
       ${answered.length ? renderAnswers(v, this.profile, answered, (f) => this.#edit(f)) : nothing}
       <div class="actions no-print">
         <button type="button" class="secondary" @click=${() => this.#clear()} ?disabled=${!answered.length && !this.#notice}>${t.clear}</button>

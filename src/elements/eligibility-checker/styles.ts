@@ -39,6 +39,17 @@ export const checkerStyles = css`
     .answer { grid-template-columns: 1fr auto; }
     .answer dt { grid-column: 1 / -1; }
   }
+  .paths h5 { margin: 0; font-size: 0.95em; }
+  .path-list { display: grid; gap: 0.5em; padding-left: 1.2em; }
+  .path ul { padding-left: 1.1em; }
+  .what-if { border: 1px dashed var(--_warning); border-radius: var(--_radius); padding: calc(var(--_space) * 0.5); display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; }
+  .record-actions { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
+  .record-summary { display: none; }
+  .record-summary table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+  .record-summary th, .record-summary td { border: 1px solid var(--_rule); padding: 0.25em 0.4em; text-align: start; vertical-align: top; }
+  .record-summary code, .record-summary .url { word-break: break-all; }
+  .record-meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
+  .record-meta dd { margin: 0; }
   @media (forced-colors: active) {
     .program { border-color: CanvasText; }
     .mark { forced-color-adjust: auto; }
@@ -47,5 +58,8 @@ export const checkerStyles = css`
     form, .actions, button { display: none !important; }
     details > *:not(summary) { display: block; }
     .program { break-inside: avoid; }
+    /* "Print summary": the one-page record summary alone. */
+    :host([data-print='record']) [part='base'] > :not(.record-summary) { display: none !important; }
+    :host([data-print='record']) .record-summary { display: block; }
   }
 `;

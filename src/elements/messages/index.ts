@@ -5,13 +5,14 @@ import type { Locale } from '../../contract/index.js';
 import { calculatorMessages, type CalculatorMessages } from './calculator.js';
 import { checkerMessages, type CheckerMessages } from './checker.js';
 import { commonMessages, type CommonMessages } from './common.js';
+import { checkerV2Messages, type CheckerV2Messages } from './checker-v2.js';
 import { mapMessages, type MapMessages } from './map.js';
 
-export { calculatorMessages, checkerMessages, commonMessages, mapMessages };
-export type { CalculatorMessages, CheckerMessages, CommonMessages, MapMessages };
+export { calculatorMessages, checkerMessages, checkerV2Messages, commonMessages, mapMessages };
+export type { CalculatorMessages, CheckerMessages, CheckerV2Messages, CommonMessages, MapMessages };
 
 /** Every namespace, for tests and tools that walk all strings. */
-export const NAMESPACES = { common: commonMessages, checker: checkerMessages, calculator: calculatorMessages, map: mapMessages } as const;
+export const NAMESPACES = { common: commonMessages, checker: checkerMessages, checkerV2: checkerV2Messages, calculator: calculatorMessages, map: mapMessages } as const;
 
 /** @deprecated The joined table of the old base class; widgets on the core read their own namespace. */
 export interface Messages {

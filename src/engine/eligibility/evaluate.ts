@@ -7,7 +7,7 @@ import type {
 import { EngineError } from '../errors.js';
 import { assertCatalog } from './catalog.js';
 import { compilePathProgram, findPaths, type PathProgram } from './paths.js';
-import { compileStatus, leafTest, PASS, FAIL, type StatusOf } from './status.js';
+import { compileCatalogStatus, compileStatus, leafTest, PASS, FAIL, type CatalogStatus, type StatusOf } from './status.js';
 import { isInForce } from './programs.js';
 import { compileFactChecks, profileIssues, type FactCheck } from './profile.js';
 
@@ -25,6 +25,8 @@ interface CompiledProgram {
   evaluate: Evaluate;
   /** Kleene status only, allocation-free (`detail: "status"`, path search). */
   status: StatusOf;
+  /** Status-only results are the same for every profile: one frozen object per status, built on first use. */
+  statusResults?: ProgramResult[];
   /** The path search's view of the program, built on first use. */
   paths?: PathProgram;
   /** Results of decided programs, shared by trace identity. */
@@ -36,6 +38,11 @@ export interface CompiledCatalog {
   checks: Map<string, FactCheck>;
   programs: CompiledProgram[];
   byId: Map<string, CompiledProgram>;
+  /** Declared facts in order, and their checks in the same order (the fast path of profile validation). */
+  factIds: string[];
+  factChecks: FactCheck[];
+  /** Status-only evaluation of every program (screening). */
+  status: CatalogStatus;
   /** Fact id → position in the catalog's `facts` declaration, for tie-breaking `nextQuestions`. */
   factOrder: Map<string, number>;
 }
@@ -111,13 +118,16 @@ function compileNode(node: Criterion, facts: Catalog['facts']): Evaluate {
       shared.clear();
       sharedAsOf = asOf;
     }
-    const primitive = typeof actual !== 'object';
-    if (primitive) {
-      const hit = shared.get(actual);
-      if (hit) return hit;
-    }
-    const trace: TraceNode = { status: test(actual, asOf) ? 'pass' : 'fail', id, label, source, fact, op, expected, actual };
-    if (primitive && shared.size < LEAF_LIMIT) shared.set(actual, Object.freeze(trace));
+    // List answers (enum-sets) share nodes too, keyed by their content; the shared node keeps its own frozen
+    // copy of the list, so a caller changing its profile later cannot change a report already given.
+    const list = Array.isArray(actual);
+    const key = list ? `\u0000${(actual as string[]).join('\u0000')}` : actual;
+    const hit = shared.get(key);
+    if (hit) return hit;
+    if (shared.size >= LEAF_LIMIT) return { status: test(actual, asOf) ? 'pass' : 'fail', id, label, source, fact, op, expected, actual };
+    const kept = list ? Object.freeze([...(actual as string[])]) as unknown as string[] : actual;
+    const trace: TraceNode = Object.freeze({ status: test(kept, asOf) ? 'pass' : 'fail', id, label, source, fact, op, expected, actual: kept });
+    shared.set(key, trace);
     return trace;
   };
 }
@@ -126,13 +136,18 @@ function compileNode(node: Criterion, facts: Catalog['facts']): Evaluate {
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
   assertCatalog(catalog);
   const programs = catalog.programs.map((program, index) => ({ program, index, evaluate: compileNode(program.criteria, catalog.facts), status: compileStatus(program.criteria), decided: new Map() }));
-  return {
+  const compiledCatalog: CompiledCatalog = {
     catalog,
     checks: compileFactChecks(catalog),
     programs,
     byId: new Map(programs.map((p) => [p.program.id, p])),
     factOrder: new Map(Object.keys(catalog.facts).map((f, i) => [f, i])),
+    status: compileCatalogStatus(catalog.programs.map((p) => p.criteria), Object.keys(catalog.facts)),
+    factIds: Object.keys(catalog.facts),
+    factChecks: [],
   };
+  compiledCatalog.factChecks = compiledCatalog.factIds.map((f) => compiledCatalog.checks.get(f)!);
+  return compiledCatalog;
 }
 
 /** Unanswered facts of the unknown leaves, reached only through unknown nodes, distinct, depth first. */
@@ -161,21 +176,17 @@ const STATUS_TRACE: Record<number, TraceNode> = {
   [FAIL]: Object.freeze({ status: 'fail' }), [PASS]: Object.freeze({ status: 'pass' }), 2: Object.freeze({ status: 'unknown' }),
 };
 const STATUS_NAME: Record<number, EligibilityStatus> = { [FAIL]: 'ineligible', [PASS]: 'eligible', 2: 'undetermined' };
-/** Status-only results are the same for every profile: one frozen object per program and status. */
-const statusResults = new WeakMap<CompiledProgram, ProgramResult[]>();
 
 function statusReport(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
-  const buckets: ProgramResult[][] = [[], [], []];
+  const eligible: ProgramResult[] = [], undetermined: ProgramResult[] = [], ineligible: ProgramResult[] = [];
+  const { status } = compiled;
+  status.load(profile);
   for (const p of programs) {
-    const s = p.status(profile, options.asOf);
-    let shared = statusResults.get(p);
-    if (!shared) {
-      shared = [FAIL, PASS, 2].map((k) => Object.freeze({ programId: p.program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! }));
-      statusResults.set(p, shared);
-    }
-    buckets[s === PASS ? 0 : s === FAIL ? 2 : 1]!.push(shared[s]!);
+    const s = status.program(p.index, options.asOf);
+    const shared = (p.statusResults ??= [FAIL, PASS, 2].map((k) => Object.freeze({ programId: p.program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! })));
+    (s === PASS ? eligible : s === FAIL ? ineligible : undetermined).push(shared[s]!);
   }
-  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results: buckets[0]!.concat(buckets[1]!, buckets[2]!), nextQuestions: NOTHING_MISSING };
+  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results: eligible.concat(undetermined, ineligible), nextQuestions: NOTHING_MISSING };
 }
 
 function withPaths(compiled: CompiledCatalog, report: EligibilityReport, profile: Profile, options: CheckOptions): EligibilityReport {
@@ -192,6 +203,21 @@ function withPaths(compiled: CompiledCatalog, report: EligibilityReport, profile
 
 /** Refuses a profile that does not fit the catalog, naming each fact. */
 export function assertProfile(compiled: CompiledCatalog, profile: Profile, prefix: (string | number)[] = ['profile']): void {
+  // Fast path: every declared fact's answer checked in declaration order, and the profile's own keys counted;
+  // when all fit and no key is left over there is nothing to report. Otherwise the full walk names each problem.
+  const { factIds, factChecks } = compiled;
+  let present = 0, fits = true;
+  for (let i = 0; i < factIds.length; i++) {
+    const v = profile[factIds[i]!];
+    if (v === undefined) continue;
+    present++;
+    if (v !== null && factChecks[i]!(v) !== undefined) { fits = false; break; }
+  }
+  if (fits) {
+    let keys = 0;
+    for (const key in profile) if (Object.hasOwn(profile, key)) keys++;
+    if (keys === present) return;
+  }
   const issues = profileIssues(compiled.checks, profile, prefix);
   if (issues.length) throw new EngineError('invalid-data', 'the profile does not fit the catalog', issues[0]!.path.join('.'), issues);
 }
@@ -211,27 +237,46 @@ export function evaluateProfile(compiled: CompiledCatalog, profile: Profile, opt
   return fullReport(compiled, profile, options, programs);
 }
 
+/** The answers as a profile again, from the snapshot vector (declared facts only: nothing else is read). */
+function profileOf(factIds: string[], values: unknown[]): Profile {
+  const profile: Profile = {};
+  for (let i = 0; i < factIds.length; i++) if (values[i] !== undefined) profile[factIds[i]!] = values[i] as Profile[string];
+  return profile;
+}
+
+/** A result whose trace is an own, enumerable getter: built on first read, then kept. */
+function lazyResult(programId: string, status: EligibilityStatus, evaluate: Evaluate, snapshot: { factIds: string[]; values: unknown[]; profile?: Profile }, asOf: string): ProgramResult {
+  let trace: TraceNode | undefined;
+  return {
+    programId, status, missingFacts: NOTHING_MISSING,
+    get trace() { return (trace ??= evaluate((snapshot.profile ??= profileOf(snapshot.factIds, snapshot.values)), asOf)); },
+  };
+}
+
 function fullReport(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
   // Programs are in catalog order, so three buckets give "eligible, undetermined, ineligible, then catalog order".
   const eligible: ProgramResult[] = [];
   const undetermined: ProgramResult[] = [];
   const ineligible: ProgramResult[] = [];
   let counts: Map<string, number> | undefined;
-  for (const { program, evaluate, decided } of programs) {
-    const trace = evaluate(profile, options.asOf);
-    if (trace.status === 'unknown') {
+  // Statuses come from the allocation-free evaluator; a decided program's trace is built only when read (a
+  // report screened and filed by status never pays for it). The trace is built from a snapshot of the answers,
+  // so a caller changing its profile afterwards cannot change a report already given.
+  const { status } = compiled;
+  status.load(profile);
+  let snapshot: { factIds: string[]; values: unknown[]; profile?: Profile } | undefined;
+  for (const p of programs) {
+    const { program, evaluate } = p;
+    const s = status.program(p.index, options.asOf);
+    if (s === 2) {
+      const trace = evaluate(profile, options.asOf);
       const missing = missingFacts(trace);
       undetermined.push({ programId: program.id, status: 'undetermined', missingFacts: missing, trace });
       counts ??= new Map();
       for (const f of missing) counts.set(f, (counts.get(f) ?? 0) + 1);
     } else {
-      // A shared trace gives a shared (frozen) result: the same finding for every profile that reached it.
-      let result = Object.isFrozen(trace) ? decided.get(trace) : undefined;
-      if (!result) {
-        result = { programId: program.id, status: STATUS[trace.status], missingFacts: NOTHING_MISSING, trace };
-        if (Object.isFrozen(trace) && decided.size < TRIE_LIMIT) decided.set(trace, Object.freeze(result));
-      }
-      (trace.status === 'pass' ? eligible : ineligible).push(result);
+      snapshot ??= { factIds: compiled.factIds, values: status.snapshot() };
+      (s === PASS ? eligible : ineligible).push(lazyResult(program.id, s === PASS ? 'eligible' : 'ineligible', evaluate, snapshot, options.asOf));
     }
   }
   const nextQuestions = counts
@@ -244,6 +289,18 @@ function fullReport(compiled: CompiledCatalog, profile: Profile, options: CheckO
 export function checkEligibility(compiled: CompiledCatalog, profile: Profile, options: CheckOptions): EligibilityReport {
   assertProfile(compiled, profile);
   return evaluateProfile(compiled, profile, options);
+}
+
+/** One profile at a time with the programs chosen once: validation (naming `profiles.<index>`) and evaluation. */
+export function createScreener(compiled: CompiledCatalog, options: CheckOptions): (profile: Profile, index: number) => EligibilityReport {
+  const programs = selectPrograms(compiled, options);
+  return (profile, index) => {
+    if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) {
+      throw new EngineError('invalid-data', 'a profile is an object of answers', `profiles.${index}`, [{ code: 'invalid_type', expected: 'object', path: ['profiles', index], message: 'expected an object' } as never]);
+    }
+    assertProfile(compiled, profile, ['profiles', index]);
+    return evaluateProfile(compiled, profile, options, programs);
+  };
 }
 
 /** Screens a portfolio with the same semantics; profile errors name their position (`profiles.3.revenue`). */

@@ -1,15 +1,18 @@
 // The findings: programs grouped by status, each with what is still needed, its criteria explained node by node
 // with the answer given and the policy source, and "测算融资" where the program has a financing preset.
 import { html, nothing, type TemplateResult } from 'lit';
-import { localize, type Criterion, type EligibilityReport, type Program, type ProgramResult, type Source, type TraceNode } from '../../../contract/index.js';
+import { localize, type Criterion, type EligibilityPath, type EligibilityReport, type Program, type ProgramResult, type Source, type TraceNode } from '../../../contract/index.js';
 import { GROUP_SIZE } from '../state/question-state.js';
 import { formatValue } from './format-value.js';
 import type { CheckerView } from './view.js';
+import { renderPaths } from './paths.js';
 import type { ResultChange } from '../state/since.js';
 
 export interface ResultActions {
   onAnswer(facts: string[]): void;
   onFinance(program: Program): void;
+  /** "Try this path": apply it as a what-if. */
+  onTryPath(path: EligibilityPath): void;
 }
 
 export function summary(v: CheckerView, report: EligibilityReport): string {
@@ -70,6 +73,7 @@ function renderProgram(v: CheckerView, program: Program, result: ProgramResult, 
         <strong>${t.stillNeeded}${c.colon}</strong>${result.missingFacts.map((f) => localize(v.catalog.facts[f]?.label, l)).join(l === 'en' ? '; ' : '；')}
         <button type="button" class="secondary no-print" @click=${() => a.onAnswer(result.missingFacts.slice(0, GROUP_SIZE * 2))}
           aria-label=${`${t.answerThese}: ${title}`}>${t.answerThese}</button></p>` : nothing}
+      ${renderPaths(v, v.t2, program, result, (path) => a.onTryPath(path))}
       <details>
         <summary>${t.criteria}</summary>
         <ul class="trace">${renderTrace(v, result.trace, program.criteria)}</ul>
