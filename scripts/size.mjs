@@ -24,7 +24,11 @@ if (!existsSync(cdn)) {
 // 17:35 UTC: the calculator's v2 screens (issue 11: discounting, v2 schedule columns and messages) added 9 KB to
 // its eager code (46.0 -> 55.0 KB; all widgets 92.0 -> 101.0 KB). These budgets record that growth with 2 KB of
 // headroom so CI stays green; whether the calculator should load its v2 screens lazily is an open question.
-const BUDGETS = { 'chanrong.min.js': 103, 'eligibility-checker.min.js': 30, 'financing-calculator.min.js': 57, 'incubator-map.min.js': 66 };
+// 17:43 UTC: it does now — the v2 code (financing-calculator/v2/index.ts: advanced group, LPR path, bills,
+// prepayment comparison, rate changes, their strings and the loan validation) is a lazy chunk of 9.1 KB, imported
+// with the first calculation like the zod schemas. Measured: calculator 55.1 -> 47.5 KB, all widgets 104.2 -> 96.6
+// KB (main also carried the checker's v2 by then). Budgets back to 49 and 98 KB (about 1.5 KB of headroom).
+const BUDGETS = { 'chanrong.min.js': 98, 'eligibility-checker.min.js': 30, 'financing-calculator.min.js': 49, 'incubator-map.min.js': 66 };
 const gz = (file) => gzipSync(readFileSync(join(cdn, file)), { level: 9 }).length;
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 

@@ -13,15 +13,8 @@ import { describeError, fieldProblems } from '../core/errors.js';
 import { baseStyles } from '../core/styles/base.styles.js';
 import { formStyles } from '../core/styles/form.styles.js';
 import { calculatorMessages, type CalculatorMessages } from '../messages/calculator.js';
-import { calculatorV2Messages, type CalculatorV2Messages } from '../messages/calculator-v2.js';
 import { commonMessages, type CommonMessages } from '../messages/common.js';
-import { renderBillForm, renderBillResults } from './render/bill.js';
-import { renderPrepaymentComparison } from './render/prepayment-comparison.js';
-import { renderRateChanges } from './render/rate-changes.js';
-import { billDefaults, billLabel, BILL_PATHS, validateBill } from './state/discount-builder.js';
-import { lprScenario } from './state/lpr-scenario.js';
-import { comparePrepaymentModes, type PrepaymentComparison } from './state/prepayment-comparison.js';
-import { addRow, fillV2Drafts, pathDrafts, removeRow } from './state/v2-builder.js';
+import type { PrepaymentComparison } from './state/prepayment-comparison.js';
 import { renderAlert } from './render/alert.js';
 import { renderBondForm } from './render/bond-form.js';
 import { renderBondResults } from './render/bond-results.js';
@@ -35,8 +28,9 @@ import type { CalculatorView } from './render/view.js';
 import { mapProblemErrors } from './state/contract-errors.js';
 import { comparisonCsvRows, relabel, scheduleRows, toCsv, type CsvRow, type ScenarioLike } from './state/csv.js';
 import { bondDefaults, fillLoanDrafts, loanDefaults, requestFromAttributes, type Drafts, type FieldErrors } from './state/request-builder.js';
-import { fieldLabel, fieldsOf, showLimit, validate, type FormContext } from './state/validate.js';
+import type { FormContext } from './state/validate.js';
 import { calculatorStyles } from './styles.js';
+import { V2Loader, type V2Module } from './v2/loader.js';
 
 const MAX_SCENARIOS = 3;
 
@@ -95,7 +89,12 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   #mode: CalculatorMode = 'loan';
   #loan: Drafts = loanDefaults(todayLocal());
   #bond: Drafts = bondDefaults(todayLocal());
-  #bill: Drafts = billDefaults(todayLocal());
+  /** Bill-discounting drafts, made when the v2 module loads (the bill mode is offered only then). */
+  #bill: Drafts = {};
+  /** Requests and presets given before the v2 module loaded: their v2 fields fill the drafts when it arrives. */
+  #pendingV2: Partial<FinancingRequest>[] = [];
+  /** The contract-v2 code (v2/index.ts), imported with the first calculation. */
+  #v2 = new V2Loader(this);
   #errors: FieldErrors = {};
   #notes: Record<string, string> = {};
   #otherErrors: string[] = [];
@@ -117,7 +116,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
 
   get #t(): CalculatorMessages { return calculatorMessages[this.resolvedLocale]; }
   get #c(): CommonMessages { return commonMessages[this.resolvedLocale]; }
-  get #t2(): CalculatorV2Messages { return calculatorV2Messages[this.resolvedLocale]; }
+  get #t2() { return this.#v2.value?.calculatorV2Messages[this.resolvedLocale]; }
 
   /** The request the form described when it was last priced. */
   get request(): FinancingRequest | undefined {
@@ -125,7 +124,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   }
   set request(request: FinancingRequest | undefined) {
     if (!request) return;
-    this.#loan = fillV2Drafts(fillLoanDrafts(this.#loan, request), request);
+    this.#loan = this.#fillV2(fillLoanDrafts(this.#loan, request), request);
     this.#mode = 'loan';
     this.#errors = {};
     if (this.hasUpdated) void this.#calculate();
@@ -138,7 +137,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
 
   /** Fills the form from a hand-off (`chanrong-select-program`'s `financing`: preset plus the user's answers). */
   applyFinancing(financing: Partial<FinancingRequest>, program?: Program, fromAnswers = true): void {
-    this.#loan = fillV2Drafts(fillLoanDrafts(this.#loan, financing), financing);
+    this.#loan = this.#fillV2(fillLoanDrafts(this.#loan, financing), financing);
     this.#mode = 'loan';
     this.#errors = {};
     if (program) {
@@ -149,6 +148,21 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
     }
     this.requestUpdate();
     if (this.hasUpdated) void this.#calculate();
+  }
+
+  /** The v2 fields of a request or preset: filled now when the v2 module is here, else when it arrives. */
+  #fillV2(drafts: Drafts, financing: Partial<FinancingRequest>): Drafts {
+    if (this.#v2.value) return this.#v2.value.fillV2Drafts(drafts, financing);
+    this.#pendingV2.push(financing);
+    return drafts;
+  }
+
+  /** Loads the v2 module (once) and applies what waited for it. */
+  async #loadV2(): Promise<V2Module> {
+    const v2 = await this.#v2.load();
+    if (!Object.keys(this.#bill).length) this.#bill = v2.billDefaults(todayLocal());
+    for (const f of this.#pendingV2.splice(0)) this.#loan = v2.fillV2Drafts(this.#loan, f);
+    return v2;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -191,11 +205,12 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   async #calculate(focusOnError = false): Promise<void> {
     const mode = this.#mode;
     // The contract's schemas load with the first calculation (they carry zod, which the first paint does not need).
-    const schemas = await import('../../contract/financing.js');
-    if (mode === 'bill') return this.#calculateBill(schemas.DiscountRequest, focusOnError);
+    // So does the v2 code (v2/index.ts: the validation that builds a loan's v2 fields, the advanced group, bills).
+    const [schemas, v2] = await Promise.all([import('../../contract/financing.js'), this.#loadV2()]);
+    if (mode === 'bill') return this.#calculateBill(v2, schemas.DiscountRequest, focusOnError);
     const checked = mode === 'loan'
-      ? validate('loan', this.#loan, this.#formContext(), schemas.FinancingRequest)
-      : validate('bond', this.#bond, this.#formContext(), schemas.BondRequest);
+      ? v2.validate('loan', this.#loan, this.#formContext(), schemas.FinancingRequest)
+      : v2.validate('bond', this.#bond, this.#formContext(), schemas.BondRequest);
     this.#notes = checked.notes;
     if (!checked.ok) {
       this.#errors = checked.errors;
@@ -220,7 +235,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
       this.#afterQuote(await this.#quote.run((signal) => client.financing.quote(request, { signal })));
       // With prepayments, the same loan with every prepayment reducing the payment and shortening the term.
       if (this.#quote.state.status === 'ready') {
-        const modes = await this.#modes.run((signal) => comparePrepaymentModes(client, request, { signal }));
+        const modes = await this.#modes.run((signal) => v2.comparePrepaymentModes(client, request, { signal }));
         if (modes.status === 'error') this.emitError(modes.error);
         this.requestUpdate();
       }
@@ -231,9 +246,9 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
     }
   }
 
-  async #calculateBill(schema: Parameters<typeof validateBill>[2], focusOnError: boolean): Promise<void> {
+  async #calculateBill(v2: V2Module, schema: Parameters<V2Module['validateBill']>[2], focusOnError: boolean): Promise<void> {
     const ctx = this.#formContext();
-    const checked = validateBill(this.#bill, { locale: this.resolvedLocale, form: this.#c.form, show: (n, def) => showLimit(ctx, n, def as never) }, schema);
+    const checked = v2.validateBill(this.#bill, { locale: this.resolvedLocale, form: this.#c.form, show: (n, def) => v2.showLimit(ctx, n, def as never) }, schema);
     this.#notes = {};
     if (!checked.ok) {
       this.#errors = checked.errors;
@@ -261,9 +276,10 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
       this.#announcement = this.#t.results;
     } else if (state.status === 'error') {
       // The server may refuse what the form allowed (no LPR before the start date, say): show it at the field.
+      const v2 = this.#v2.value!; // a quote follows a calculation, which loaded it
       const mapped = this.#mode === 'bill'
-        ? mapProblemErrors(fieldProblems(state.error), BILL_PATHS, this.#c.form, (k) => billLabel(k, this.resolvedLocale))
-        : mapProblemErrors(fieldProblems(state.error), fieldsOf(this.#mode).paths, this.#c.form, fieldLabel(this.#formContext(), this.#mode));
+        ? mapProblemErrors(fieldProblems(state.error), v2.BILL_PATHS, this.#c.form, (k) => v2.billLabel(k, this.resolvedLocale))
+        : mapProblemErrors(fieldProblems(state.error), v2.fieldsOf(this.#mode).paths, this.#c.form, v2.fieldLabel(this.#formContext(), this.#mode));
       this.#errors = mapped.fields;
       this.#otherErrors = mapped.other;
       this.#announcement = describeError(state.error, this.#c);
@@ -297,13 +313,13 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
 
   // ---- the advanced group: LPR scenarios, path and prepayment rows ---------------------------------------------
 
-  #scenario(bpsPerYear: number): void {
+  #scenario(v2: V2Module, bpsPerYear: number): void {
     const latest = this.#rates.value?.lpr[0];
     if (!latest) return;
     const start = this.#loan['startDate'] || todayLocal();
     const term = Number(this.#loan['termMonths']) || 12;
     const repricing = (this.#loan['repricing'] ?? 'none') === 'none' ? 'anniversary' : this.#loan['repricing']!;
-    this.#loan = { ...this.#loan, ...pathDrafts(lprScenario(latest, bpsPerYear, start, term)), repricing };
+    this.#loan = { ...this.#loan, ...v2.pathDrafts(v2.lprScenario(latest, bpsPerYear, start, term)), repricing };
     void this.#calculate();
   }
 
@@ -330,7 +346,8 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   /** The schedule as CSV rows (header, the disbursement row 0, every period, the totals), in the widget's language. */
   scheduleCsv(): CsvRow[] {
     const quote = this.#quote.value;
-    return quote ? scheduleRows(quote, this.#t, this.#t2) : [];
+    const t2 = this.#t2;
+    return quote && t2 ? scheduleRows(quote, this.#t, t2) : [];
   }
 
   /** The comparison as CSV rows: one column per scenario, inputs then results, rates as percentages. */
@@ -346,7 +363,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
 
   #view(): CalculatorView {
     return {
-      t: this.#t, c: this.#c, fmt: this.#fmt, locale: this.resolvedLocale, drafts: this.#mode === 'loan' ? this.#loan : this.#mode === 'bill' ? this.#bill : this.#bond,
+      t: this.#t, t2: this.#t2, c: this.#c, fmt: this.#fmt, locale: this.resolvedLocale, drafts: this.#mode === 'loan' ? this.#loan : this.#mode === 'bill' ? this.#bill : this.#bond,
       errors: this.#errors, notes: this.#notes, set: (k, v) => this.#set(k, v),
     };
   }
@@ -359,6 +376,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   protected override render() {
     const v = this.#view();
     const t = v.t;
+    const v2 = this.#v2.value;
     const task = this.#mode === 'loan' ? this.#quote : this.#mode === 'bill' ? this.#discount : this.#bondQuote;
     const stale: Staleness = this.#formInvalid && task.value ? 'invalid' : task.stale;
     const error = task.error;
@@ -371,32 +389,33 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
       ${this.#mode === 'loan'
         ? renderLoanForm(v, {
           rates: this.#rates.value, programs: this.#programs.value ?? [], program: this.program, onProgram: (p) => this.applyProgram(p), onSubmit: this.#submit,
-          advanced: {
-            t2: this.#t2, latest: this.#rates.value?.lpr[0], onScenario: (bps) => this.#scenario(bps),
-            onAddRow: (kind) => this.#editRows(addRow(this.#loan, kind), false),
-            onRemoveRow: (kind, i) => this.#editRows(removeRow(this.#loan, kind, i), true),
-            onClearPath: () => this.#editRows({ ...this.#loan, ...pathDrafts([]) }, true),
-          },
+          advanced: v2 ? v2.renderAdvanced(v, {
+            t2: v.t2!, latest: this.#rates.value?.lpr[0], onScenario: (bps) => this.#scenario(v2, bps),
+            onAddRow: (kind) => this.#editRows(v2.addRow(this.#loan, kind), false),
+            onRemoveRow: (kind, i) => this.#editRows(v2.removeRow(this.#loan, kind, i), true),
+            onClearPath: () => this.#editRows({ ...this.#loan, ...v2.pathDrafts([]) }, true),
+          }) : nothing,
         })
-        : this.#mode === 'bill' ? renderBillForm(v, this.#t2, this.#submit) : renderBondForm(v, this.#submit)}
+        : this.#mode === 'bill' && v2 ? v2.renderBillForm(v, v.t2!, this.#submit) : this.#mode === 'bill' ? nothing : renderBondForm(v, this.#submit)}
       ${renderAlert(v, error, this.#otherErrors, () => void this.#calculate())}
       ${this.#mode === 'loan' ? this.#renderLoanResults(v, stale)
-        : this.#mode === 'bill' ? renderBillResults(v, this.#t2, this.#discount.value, stale)
+        : this.#mode === 'bill' ? (v2 ? v2.renderBillResults(v, v.t2!, this.#discount.value, stale) : nothing)
         : this.#bondQuote.value ? renderBondResults(v, this.#bondQuote.value, stale) : nothing}
     </section>`;
   }
 
   #renderLoanResults(v: CalculatorView, stale: Staleness) {
     const quote = this.#quote.value;
-    if (!quote) return nothing;
+    const v2 = this.#v2.value;
+    if (!quote || !v2) return nothing;
     const full = this.#scenarios.length >= MAX_SCENARIOS;
     return html`
       ${renderLoanFigures(v, quote, stale, {
         canCompare: !full && !stale, compareFull: full,
         onCompare: () => this.#addScenario(), onExport: () => this.#download('schedule.csv', this.scheduleCsv()),
       })}
-      ${renderRateChanges(v, this.#t2, quote)}
-      ${quote.schedule.some((r) => r.prepayment) && !stale ? renderPrepaymentComparison(v, this.#t2, this.#modes.value) : nothing}
+      ${v2.renderRateChanges(v, v.t2!, quote)}
+      ${quote.schedule.some((r) => r.prepayment) && !stale ? v2.renderPrepaymentComparison(v, v.t2!, this.#modes.value) : nothing}
       ${renderComparison(v, this.#scenarios, (i) => this.#removeScenario(i), () => this.#download('comparison.csv', this.comparisonCsv()))}
       ${renderChart(v, quote.schedule, !!stale, quote.rateChanges)}
       ${renderSchedule(v, quote, this.#paging, !!stale)}`;

@@ -4,7 +4,6 @@ import { localize, type Program, type ReferenceRates } from '../../../contract/i
 import { field, selectInput } from '../../core/form/field.js';
 import { LOAN_FIELDS } from '../state/fields.js';
 import { dateField, numberField, selectField } from './fields.js';
-import { renderAdvanced, type AdvancedProps } from './advanced.js';
 import type { CalculatorView } from './view.js';
 
 export interface LoanFormProps {
@@ -13,8 +12,8 @@ export interface LoanFormProps {
   program: string | undefined;
   onProgram(program: Program): void;
   onSubmit(e: Event): void;
-  /** The v2 "advanced" group (frequency, day count, repricing and its LPR path, fee bases, prepayments). */
-  advanced: AdvancedProps;
+  /** The v2 "advanced" group, rendered by ../render/advanced.ts once the v2 module loaded (frequency, day count, repricing and its LPR path, fee bases, prepayments). */
+  advanced: TemplateResult | typeof nothing;
 }
 
 export function renderLoanForm(v: CalculatorView, p: LoanFormProps): TemplateResult {
@@ -54,7 +53,7 @@ export function renderLoanForm(v: CalculatorView, p: LoanFormProps): TemplateRes
       ${n('ipValue')}
       ${n('ipRatio')}
     </div></fieldset>
-    ${renderAdvanced(v, p.advanced)}
+    ${p.advanced}
     <div class="actions"><button type="submit">${t.calculate}</button></div>
   </form>`;
 }

@@ -1,7 +1,6 @@
 // The latest LPR fixings, the base of most loans priced here.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ReferenceRates } from '../../../contract/index.js';
-import { calculatorV2Messages } from '../../messages/calculator-v2.js';
 import type { CalculatorView } from './view.js';
 
 export type CalculatorMode = 'loan' | 'bond' | 'bill';
@@ -24,10 +23,10 @@ export function renderRates(v: CalculatorView, rates: ReferenceRates | undefined
 /** Loan, bond or bill discounting. */
 export function renderMode(v: CalculatorView, mode: CalculatorMode, onMode: (m: CalculatorMode) => void): TemplateResult {
   const t = v.t;
-  const label = { loan: t.modeLoan, bond: t.modeBond, bill: calculatorV2Messages[v.locale].modeBill };
+  const label = { loan: t.modeLoan, bond: t.modeBond, bill: v.t2?.modeBill ?? '' };
   return html`<fieldset class="mode no-print">
     <legend>${t.mode}</legend>
-    ${(['loan', 'bond', 'bill'] as const).map((m) => html`<label><input type="radio" name="mode" value=${m} .checked=${mode === m}
+    ${(v.t2 ? ['loan', 'bond', 'bill'] as const : ['loan', 'bond'] as const).map((m) => html`<label><input type="radio" name="mode" value=${m} .checked=${mode === m}
       @change=${() => onMode(m)}> ${label[m]}</label>`)}
   </fieldset>`;
 }

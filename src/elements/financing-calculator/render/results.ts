@@ -3,7 +3,6 @@
 // recalculation failed, or when the form no longer matches it.
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type FinancingQuote } from '../../../contract/index.js';
-import { calculatorV2Messages } from '../../messages/calculator-v2.js';
 import type { CalculatorView } from './view.js';
 
 export type Staleness = 'loading' | 'failed' | 'invalid' | undefined;
@@ -27,7 +26,7 @@ export interface LoanResultActions {
 
 export function renderLoanFigures(v: CalculatorView, quote: FinancingQuote, stale: Staleness, a: LoanResultActions): TemplateResult {
   const t = v.t;
-  const t2 = calculatorV2Messages[v.locale];
+  const t2 = v.t2!; // a quote is shown only after the v2 module loaded
   const f = v.fmt;
   const last = quote.schedule[quote.schedule.length - 1];
   const prepaid = quote.totals.prepayment ?? 0;

@@ -3,7 +3,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FinancingQuote } from '../../../contract/index.js';
 import type { PagingController } from '../../core/controllers/paging.js';
-import { calculatorV2Messages } from '../../messages/calculator-v2.js';
 import type { CalculatorView } from './view.js';
 
 export function renderSchedule(v: CalculatorView, quote: FinancingQuote, paging: PagingController, stale: boolean): TemplateResult {
@@ -16,7 +15,7 @@ export function renderSchedule(v: CalculatorView, quote: FinancingQuote, paging:
   const tt = quote.totals;
   // v2 answers carry each row's rate, days and prepayment: shown when the loan has them (a repriced or prepaid loan,
   // or actual/B interest), and the first row of each new rate is marked.
-  const t2 = calculatorV2Messages[v.locale];
+  const t2 = v.t2!; // a quote is shown only after the v2 module loaded
   const v2 = rows.length > 0 && rows[0]!.annualRate !== undefined;
   const changes = new Set((quote.rateChanges ?? []).filter((c) => c.period > 1).map((c) => c.period));
   const prepaid = !!tt.prepayment;
