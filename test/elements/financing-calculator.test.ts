@@ -3,23 +3,10 @@ import { expect } from '@open-wc/testing';
 import type { AcceleratorClient, FinancingQuote, FinancingRequest, Program } from '../../src/contract/index.js';
 import { createLocalClient } from '../../src/sdk/local-client.js';
 import type { ChanrongFinancingCalculator } from '../../src/elements/index.js';
-import { cleanup, mount, text, waitFor } from './helpers.js';
+import { $, $$, figure, type, pick, cleanup, mount, text, waitFor } from './helpers.js';
 
 type Calc = ChanrongFinancingCalculator;
-const $ = <T extends Element>(el: Element, selector: string) => el.shadowRoot!.querySelector(selector) as T;
-const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
-const figure = (el: Element, key: string) => $(el, `[data-figure="${key}"] dd`)?.textContent?.trim();
 
-function type(el: Element, field: string, value: string): void {
-  const input = $<HTMLInputElement>(el, `[data-field="${field}"] input`);
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
-function pick(el: Element, field: string, value: string): void {
-  const select = $<HTMLSelectElement>(el, `[data-field="${field}"] select`);
-  select.value = value;
-  select.dispatchEvent(new Event('change'));
-}
 async function submit(el: Calc): Promise<void> {
   $<HTMLButtonElement>(el, 'form button[type=submit]').click();
   await new Promise((r) => setTimeout(r, 0));

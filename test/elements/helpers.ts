@@ -31,3 +31,21 @@ export async function waitFor(check: () => boolean, what: string, ms = 3000): Pr
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+// Shadow-root queries and form drivers, as a user's clicks and keystrokes reach a widget.
+export const $ = <T extends Element>(el: Element, selector: string) => el.shadowRoot!.querySelector(selector) as T;
+export const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
+/** The text of one figure of a calculator result (`data-figure="…"`). */
+export const figure = (el: Element, key: string) => $(el, `[data-figure="${key}"] dd`)?.textContent?.trim();
+/** Types into a form field's input as a user would (an `input` event). */
+export function type(el: Element, field: string, value: string): void {
+  const input = $<HTMLInputElement>(el, `[data-field="${field}"] input`);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+/** Picks an option of a form field's select (a `change` event). */
+export function pick(el: Element, field: string, value: string): void {
+  const select = $<HTMLSelectElement>(el, `[data-field="${field}"] select`);
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+}

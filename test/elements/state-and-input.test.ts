@@ -4,16 +4,8 @@ import { expect } from '@open-wc/testing';
 import type { AcceleratorClient, FinancingQuote } from '../../src/contract/index.js';
 import type { ChanrongEligibilityChecker, ChanrongFinancingCalculator } from '../../src/elements/index.js';
 import { createLocalClient } from '../../src/sdk/local-client.js';
-import { cleanup, mount, text, waitFor } from './helpers.js';
+import { $, $$, figure, type, cleanup, mount, text, waitFor } from './helpers.js';
 
-const $ = <T extends Element>(el: Element, selector: string) => el.shadowRoot!.querySelector(selector) as T;
-const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
-const figure = (el: Element, key: string) => $(el, `[data-figure="${key}"] dd`)?.textContent?.trim();
-function type(el: Element, field: string, value: string): void {
-  const input = $<HTMLInputElement>(el, `[data-field="${field}"] input`);
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
 async function submit(el: ChanrongFinancingCalculator): Promise<void> {
   $<HTMLButtonElement>(el, 'form button[type=submit]').click();
   await new Promise((r) => setTimeout(r, 0));
