@@ -14,9 +14,8 @@ import { formStyles } from '../core/styles/form.styles.js';
 import { checkerMessages, type CheckerMessages } from '../messages/checker.js';
 import { checkerV2Messages } from '../messages/checker-v2.js';
 import type { DecisionRecord, EligibilityPath } from '../../contract/index.js';
-import { downloadText } from '../core/download.js';
 import { applyPath } from './render/paths.js';
-import { renderRecordActions, renderRecordSummary } from './render/record.js';
+import { renderRecordActions } from './render/record.js';
 import { commonMessages, type CommonMessages } from '../messages/common.js';
 import { renderAnswers } from './render/answers.js';
 import { renderQuestion } from './render/question.js';
@@ -95,6 +94,8 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   /** The real answers while a path is tried as a what-if (undo restores them); never saved. */
   #whatIf: Profile | undefined;
   #record: DecisionRecord | undefined;
+  /** The summary renderer, loaded with the first record (see render/record-summary.ts). */
+  #recordSummary: typeof import('./render/record-summary.js') | undefined;
   #recordError = '';
 
   override connectedCallback(): void {
@@ -292,7 +293,12 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
     const programIds = this.#programIds();
     try {
       this.#recordError = '';
-      this.#record = await this.resolvedClient.eligibility.record({ profile: this.#whatIf ?? this.profile, ...(this.asOf ? { asOf: this.asOf } : {}), ...(programIds ? { programIds } : {}) });
+      const [record, summary] = await Promise.all([
+        this.resolvedClient.eligibility.record({ profile: this.#whatIf ?? this.profile, ...(this.asOf ? { asOf: this.asOf } : {}), ...(programIds ? { programIds } : {}) }),
+        this.#recordSummary ?? import('./render/record-summary.js'),
+      ]);
+      this.#recordSummary = summary;
+      this.#record = record;
     } catch (error) {
       this.#recordError = describeError(error, this.#c);
       this.#record = undefined;
@@ -304,7 +310,9 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
 
   async #download(): Promise<void> {
     const record = await this.#makeRecord();
-    if (record) downloadText(this.renderRoot, `chanrong-record-${record.asOf}-${record.digest.slice(7, 15)}.json`, JSON.stringify(record, null, 2), 'application/json');
+    if (!record) return;
+    const { downloadText } = await import('../core/download.js');
+    downloadText(this.renderRoot, `chanrong-record-${record.asOf}-${record.digest.slice(7, 15)}.json`, JSON.stringify(record, null, 2), 'application/json');
   }
 
   async #print(): Promise<void> {
@@ -339,7 +347,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
       ${error ? html`<div role="alert" class="alert"><p>${describeError(error, c)}</p>
         <div class="actions"><button type="button" @click=${() => (this.#catalog.error ? this.#loadCatalog() : this.#check())}>${c.retry}</button>${clear}</div></div>` : nothing}
       ${catalog && report ? this.#renderChecker(this.#view(catalog), report) : nothing}
-      ${catalog ? renderRecordSummary(this.#view(catalog), checkerV2Messages[this.resolvedLocale], this.#record) : nothing}
+      ${catalog && this.#recordSummary ? this.#recordSummary.renderRecordSummary(this.#view(catalog), checkerV2Messages[this.resolvedLocale], this.#record) : nothing}
     </section>`;
   }
 
