@@ -91,8 +91,6 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   #bond: Drafts = bondDefaults(todayLocal());
   /** Bill-discounting drafts, made when the v2 module loads (the bill mode is offered only then). */
   #bill: Drafts = {};
-  /** Requests and presets given before the v2 module loaded: their v2 fields fill the drafts when it arrives. */
-  #pendingV2: Partial<FinancingRequest>[] = [];
   /** The contract-v2 code (v2/index.ts), imported with the first calculation. */
   #v2 = new V2Loader(this);
   #errors: FieldErrors = {};
@@ -124,7 +122,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
   }
   set request(request: FinancingRequest | undefined) {
     if (!request) return;
-    this.#loan = this.#fillV2(fillLoanDrafts(this.#loan, request), request);
+    this.#loan = this.#v2.fill(fillLoanDrafts(this.#loan, request), request);
     this.#mode = 'loan';
     this.#errors = {};
     if (this.hasUpdated) void this.#calculate();
@@ -137,7 +135,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
 
   /** Fills the form from a hand-off (`chanrong-select-program`'s `financing`: preset plus the user's answers). */
   applyFinancing(financing: Partial<FinancingRequest>, program?: Program, fromAnswers = true): void {
-    this.#loan = this.#fillV2(fillLoanDrafts(this.#loan, financing), financing);
+    this.#loan = this.#v2.fill(fillLoanDrafts(this.#loan, financing), financing);
     this.#mode = 'loan';
     this.#errors = {};
     if (program) {
@@ -150,18 +148,11 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
     if (this.hasUpdated) void this.#calculate();
   }
 
-  /** The v2 fields of a request or preset: filled now when the v2 module is here, else when it arrives. */
-  #fillV2(drafts: Drafts, financing: Partial<FinancingRequest>): Drafts {
-    if (this.#v2.value) return this.#v2.value.fillV2Drafts(drafts, financing);
-    this.#pendingV2.push(financing);
-    return drafts;
-  }
-
   /** Loads the v2 module (once) and applies what waited for it. */
   async #loadV2(): Promise<V2Module> {
     const v2 = await this.#v2.load();
     if (!Object.keys(this.#bill).length) this.#bill = v2.billDefaults(todayLocal());
-    for (const f of this.#pendingV2.splice(0)) this.#loan = v2.fillV2Drafts(this.#loan, f);
+    this.#loan = this.#v2.fillPending(this.#loan);
     return v2;
   }
 
@@ -212,18 +203,7 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
       ? v2.validate('loan', this.#loan, this.#formContext(), schemas.FinancingRequest)
       : v2.validate('bond', this.#bond, this.#formContext(), schemas.BondRequest);
     this.#notes = checked.notes;
-    if (!checked.ok) {
-      this.#errors = checked.errors;
-      this.#otherErrors = checked.other;
-      this.#formInvalid = true;
-      this.#announcement = this.#c.form.fixErrors(Object.keys(checked.errors).length || 1);
-      this.requestUpdate();
-      if (focusOnError) {
-        await this.updateComplete;
-        (this.renderRoot.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
-      }
-      return;
-    }
+    if (!checked.ok) return this.#invalid(checked, focusOnError);
     this.#errors = {};
     this.#otherErrors = [];
     this.#formInvalid = false;
@@ -250,24 +230,26 @@ export class ChanrongFinancingCalculator extends ChanrongElement {
     const ctx = this.#formContext();
     const checked = v2.validateBill(this.#bill, { locale: this.resolvedLocale, form: this.#c.form, show: (n, def) => v2.showLimit(ctx, n, def as never) }, schema);
     this.#notes = {};
-    if (!checked.ok) {
-      this.#errors = checked.errors;
-      this.#otherErrors = checked.other;
-      this.#formInvalid = true;
-      this.#announcement = this.#c.form.fixErrors(Object.keys(checked.errors).length || 1);
-      this.requestUpdate();
-      if (focusOnError) {
-        await this.updateComplete;
-        (this.renderRoot.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
-      }
-      return;
-    }
+    if (!checked.ok) return this.#invalid(checked, focusOnError);
     this.#errors = {};
     this.#otherErrors = [];
     this.#formInvalid = false;
     const client = this.resolvedClient;
     this.emit('chanrong-change', { request: checked.request });
     this.#afterQuote(await this.#discount.run((signal) => client.financing.discountQuote(checked.request, { signal })));
+  }
+
+  /** Shows a draft's errors, focusing the first on submit. */
+  async #invalid(checked: { errors: FieldErrors; other: string[] }, focusOnError: boolean): Promise<void> {
+    this.#errors = checked.errors;
+    this.#otherErrors = checked.other;
+    this.#formInvalid = true;
+    this.#announcement = this.#c.form.fixErrors(Object.keys(checked.errors).length || 1);
+    this.requestUpdate();
+    if (focusOnError) {
+      await this.updateComplete;
+      (this.renderRoot.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+    }
   }
 
   #afterQuote(state: TaskState<FinancingQuote | BondQuote | DiscountQuote>): void {
