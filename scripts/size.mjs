@@ -28,8 +28,9 @@ if (!existsSync(cdn)) {
 // prepayment comparison, rate changes, their strings and the loan validation) is a lazy chunk of 9.1 KB, imported
 // with the first calculation like the zod schemas. Measured: calculator 55.1 -> 47.5 KB, all widgets 104.2 -> 96.6
 // KB (main also carried the checker's v2 by then). Budgets back to 49 and 98 KB (about 1.5 KB of headroom).
-// 17:47 UTC: the checker measured 30.2 KB after the calculator's lazy v2 loader landed (shared chunk layout changed); budget 32.
-const BUDGETS = { 'chanrong.min.js': 98, 'eligibility-checker.min.js': 32, 'financing-calculator.min.js': 49, 'incubator-map.min.js': 66 };
+// 17:47 UTC: the checker measured 30.2 KB after the calculator's lazy v2 loader landed (shared chunk layout changed).
+// 17:55 UTC: the record summary and download load with the first record: 29.7 KB, back under its original 30 KB.
+const BUDGETS = { 'chanrong.min.js': 98, 'eligibility-checker.min.js': 30, 'financing-calculator.min.js': 49, 'incubator-map.min.js': 66 };
 const gz = (file) => gzipSync(readFileSync(join(cdn, file)), { level: 9 }).length;
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
