@@ -9,7 +9,7 @@ import { baseStyles } from '../core/styles/base.styles.js';
 import { ChanrongElement } from '../core/chanrong-element.js';
 import { describeError } from '../core/errors.js';
 import { messages, type Messages } from '../messages/index.js';
-import { Loader } from '../shared/load-state.js';
+import { ClientTask } from '../core/controllers/client-task.js';
 import { classify, colorOf } from './choropleth.js';
 import { INSET, insetZoom, ISLANDS, toFeatureCollection, viewBBox, webZoom, type Geo, type Province } from './geometry.js';
 import { handleMapKey, placeName } from './browse.js';
@@ -67,10 +67,10 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   #geo: Geo | undefined;
   #cities: Cities = [];
   #basemapError = false;
-  #result = new Loader<IncubatorQueryResult>(() => this.requestUpdate());
-  #inset = new Loader<IncubatorQueryResult>(() => this.requestUpdate());
-  #list = new Loader<IncubatorQueryResult>(() => this.requestUpdate());
-  #stats = new Loader<RegionStat[]>(() => this.requestUpdate());
+  #result = new ClientTask<IncubatorQueryResult>(this);
+  #inset = new ClientTask<IncubatorQueryResult>(this);
+  #list = new ClientTask<IncubatorQueryResult>(this);
+  #stats = new ClientTask<RegionStat[]>(this);
   #hover: { x: number; y: number; text: string } | undefined;
   #selected: Incubator | undefined;
   #mode: 'points' | 'choropleth' = 'points';
@@ -114,7 +114,6 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
-    for (const l of [this.#result, this.#inset, this.#list, this.#stats]) l.abort();
   }
 
   protected override firstUpdated(): void {
@@ -169,17 +168,17 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     };
     const bbox = layout ? viewBBox(layout, t) : undefined;
     const jobs: Promise<unknown>[] = [
-      this.#result.load((signal) => client.incubators.query({ ...base, ...(bbox ? { bbox } : {}), zoom: layout ? webZoom(layout, t.k) : 3.5, limit: QUERY_LIMIT }, { signal })),
+      this.#result.run((signal) => client.incubators.query({ ...base, ...(bbox ? { bbox } : {}), zoom: layout ? webZoom(layout, t.k) : 3.5, limit: QUERY_LIMIT }, { signal })),
       // The list: the view's entries, or with a search the matches in the whole directory.
-      this.#list.load((signal) => client.incubators.query({ ...base, ...(bbox && !this.#q ? { bbox } : {}), limit: LIST_LIMIT }, { signal })),
+      this.#list.run((signal) => client.incubators.query({ ...base, ...(bbox && !this.#q ? { bbox } : {}), limit: LIST_LIMIT }, { signal })),
     ];
     if (layout?.inset) {
       const zoom = insetZoom(layout);
-      jobs.push(this.#inset.load((signal) => client.incubators.query({ ...base, bbox: [INSET[0][0], INSET[0][1], INSET[1][0], 18.1], zoom, limit: 200 }, { signal })));
+      jobs.push(this.#inset.run((signal) => client.incubators.query({ ...base, bbox: [INSET[0][0], INSET[0][1], INSET[1][0], 18.1], zoom, limit: 200 }, { signal })));
     }
     if (this.#mode === 'choropleth') {
       const { q: _q, ...filters } = base;
-      jobs.push(this.#stats.load((signal) => client.regions.stats({ ...(filters.level ? { level: filters.level } : {}), ...(filters.industry ? { industry: filters.industry } : {}) }, { signal })));
+      jobs.push(this.#stats.run((signal) => client.regions.stats({ ...(filters.level ? { level: filters.level } : {}), ...(filters.industry ? { industry: filters.industry } : {}) }, { signal })));
     }
     await Promise.all(jobs);
     const failed = [this.#result, this.#list, this.#stats].find((l) => l.state.status === 'error');
@@ -192,7 +191,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     this.#paint();
   }
 
-  #value<T>(l: Loader<T>): T | undefined {
+  #value<T>(l: ClientTask<T>): T | undefined {
     return l.state.status === 'ready' ? l.state.value : l.state.status === 'loading' ? l.previous : undefined;
   }
 
