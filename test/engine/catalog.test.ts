@@ -64,6 +64,7 @@ describe('bundled catalog', () => {
       'tech-sme-first-loan-relending', 'tech-upgrade-relending', 'government-financing-guarantee', 'aic-equity-investment-pilot',
       'mna-loan', 'incubator-admission', 'accelerator-operator-qualification',
       'tech-innovation-guarantee-plan', 'equipment-renewal-interest-subsidy', 'supply-chain-finance', 'startup-guarantee-loan',
+      'ip-finance-ecosystem-pilot',
     ]) expect(ids).to.include(id);
     // Invented programs are gone, or kept as proposals.
     for (const id of ['tech-insurance', 'accelerator-admission', 'tech-mna-loan']) expect(ids).to.not.include(id);
