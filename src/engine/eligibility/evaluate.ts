@@ -285,11 +285,14 @@ class LazyTrace extends Stamp {
     return self.#trace;
   }
 }
-const LAZY_TRACE: PropertyDescriptor = Object.freeze({ get(this: object) { return LazyTrace.read(this); }, enumerable: true, configurable: true });
+function readTrace(this: object): TraceNode { return LazyTrace.read(this); }
+/** `Object.prototype.__defineGetter__` (in every browser and Node): an enumerable, configurable getter, defined
+ * measurably faster than by `Object.defineProperty`, which first reads a descriptor object. */
+type DefinesGetter = { __defineGetter__(key: string, get: () => unknown): void };
 
 function lazyResult(programId: string, status: EligibilityStatus, evaluate: Evaluate, answers: Answers): ProgramResult {
   const result = { programId, status, missingFacts: NOTHING_MISSING } as ProgramResult;
-  Object.defineProperty(result, 'trace', LAZY_TRACE);
+  (result as unknown as DefinesGetter).__defineGetter__('trace', readTrace);
   new LazyTrace(result, answers, evaluate);
   return result;
 }
