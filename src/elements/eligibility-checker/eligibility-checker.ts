@@ -14,7 +14,7 @@ import { formStyles } from '../core/styles/form.styles.js';
 import { checkerMessages, type CheckerMessages } from '../messages/checker.js';
 import { checkerV2Messages } from '../messages/checker-v2.js';
 import { commonMessages, type CommonMessages } from '../messages/common.js';
-import { DecisionRecordController } from './decision-record.js';
+import type { DecisionRecordController } from './decision-record.js';
 import { QuestionForm } from './question-form.js';
 import { renderChecker } from './render/checker.js';
 import { applyPath } from './render/paths.js';
@@ -89,11 +89,20 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   get #c(): CommonMessages { return commonMessages[this.resolvedLocale]; }
   /** The real answers while a path is tried as a what-if (undo restores them); never saved. */
   #whatIf: Profile | undefined;
-  /** The decision record of the real answers (never a what-if), made for a download or a print. */
-  #record = new DecisionRecordController(this, () => {
-    const programIds = this.#programIds();
-    return { profile: this.#whatIf ?? this.profile, ...(this.asOf ? { asOf: this.asOf } : {}), ...(programIds ? { programIds } : {}) };
-  });
+  /** The decision record of the real answers (never a what-if), made for a download or a print; its controller
+   * (decision-record.ts) loads with the first one, so the checker's first paint does not carry it. */
+  #record: DecisionRecordController | undefined;
+
+  async #recordAction(action: 'download' | 'print'): Promise<void> {
+    if (!this.#record) {
+      const { DecisionRecordController } = await import('./decision-record.js');
+      this.#record ??= new DecisionRecordController(this, () => {
+        const programIds = this.#programIds();
+        return { profile: this.#whatIf ?? this.profile, ...(this.asOf ? { asOf: this.asOf } : {}), ...(programIds ? { programIds } : {}) };
+      });
+    }
+    await this.#record[action]();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -271,7 +280,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
       busy: this.#catalog.state.status === 'loading' || this.#report.state.status === 'loading',
       error: this.#catalog.error ?? this.#report.error, catalogFailed: !!this.#catalog.error,
       announcement: this.#announcement, notice: this.#notice, profile: this.profile, editing: this.#form.editing, since: this.since,
-      programIds: this.#programIds(), whatIf, record: this.#record,
+      programIds: this.#programIds(), whatIf, record: this.#record, onRecord: (action) => void this.#recordAction(action),
       onRetry: () => void (this.#catalog.error ? this.#loadCatalog() : this.#check()),
       onClear: () => void this.#clear(),
       onSubmit: (e, group) => void this.#submit(e, group),

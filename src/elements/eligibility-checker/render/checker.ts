@@ -30,7 +30,9 @@ export interface CheckerScreen {
   programIds: string[] | undefined;
   /** The real answers while a path is tried as a what-if. */
   whatIf: Profile | undefined;
-  record: DecisionRecordController;
+  /** There once a record was asked for. */
+  record: DecisionRecordController | undefined;
+  onRecord(action: 'download' | 'print'): void;
   onRetry(): void;
   onClear(): void;
   onSubmit(e: Event, group: string[]): void;
@@ -52,7 +54,7 @@ export function renderChecker(v: CheckerView | undefined, s: CheckerScreen, t: C
       <div class="actions"><button type="button" @click=${s.onRetry}>${c.retry}</button>
         <button type="button" class="secondary" @click=${s.onClear}>${c.clearAll}</button></div></div>` : nothing}
     ${v && s.report ? renderBody(v, s, s.report) : nothing}
-    ${v && s.record.summary ? s.record.summary.renderRecordSummary(v, v.t2, s.record.record) : nothing}
+    ${v && s.record?.summary ? s.record.summary.renderRecordSummary(v, v.t2, s.record.record) : nothing}
   </section>`;
 }
 
@@ -73,7 +75,7 @@ function renderBody(v: CheckerView, s: CheckerScreen, report: EligibilityReport)
     ${s.whatIf ? html`<div class="what-if" role="note"><p>${v.t2.whatIf}</p>
       <button type="button" class="secondary" @click=${s.onUndoWhatIf}>${v.t2.undo}</button></div>` : nothing}
     ${renderResults(v, report, s.stale, { onAnswer: s.onEdit, onFinance: s.onFinance, onTryPath: s.onTryPath })}
-    ${renderRecordActions(v.t2, s.record.error, { onDownload: () => s.record.download(), onPrint: () => s.record.print() })}
+    ${renderRecordActions(v.t2, s.record?.error, { onDownload: () => s.onRecord('download'), onPrint: () => s.onRecord('print') })}
     ${answered.length ? renderAnswers(v, s.profile, answered, s.onEdit) : nothing}
     <div class="actions no-print">
       <button type="button" class="secondary" @click=${s.onClear} ?disabled=${!answered.length && !s.notice}>${t.clear}</button>
