@@ -39,13 +39,15 @@ function randomView(): string {
   return `/v1/incubators?bbox=${[lon, lat, Math.min(180, lon + w), Math.min(85, lat + h)].map((x) => x.toFixed(4)).join(',')}&zoom=${zoom}`;
 }
 
+const profile = { entityType: 'enterprise', enterpriseSize: 'small', certifications: ['high-tech'], region: '440300' };
 const loan = { principal: 3_000_000, termMonths: 60, repayment: 'equal-installment', rate: { type: 'lpr', tenor: '5y', spreadBps: 35 }, startDate: '2025-06-15', upfrontFeeRate: 0.005, guaranteeFee: { annualRate: 0.01 } };
 const bond = { faceValue: 100_000_000, couponRate: 0.025, termYears: 3, couponsPerYear: 2, issuePrice: 99.5, issueDate: '2025-06-15' };
 
 const TARGETS: Target[] = [
   { name: 'GET /v1/health', path: () => '/v1/health' },
   { name: 'GET /v1/programs', path: () => '/v1/programs?asOf=2026-06-01' },
-  { name: 'POST /v1/eligibility', method: 'POST', path: () => '/v1/eligibility', body: { profile: { entityType: 'enterprise', employees: 80, annualRevenue: 30_000_000, enterpriseSize: 'small', certifications: ['high-tech'] }, asOf: '2026-06-01' } },
+  { name: 'POST /v1/eligibility', method: 'POST', path: () => '/v1/eligibility', body: { profile, asOf: '2026-06-01' } },
+  { name: 'POST /v1/eligibility paths=3', method: 'POST', path: () => '/v1/eligibility', body: { profile, asOf: '2026-06-01', paths: 3 } },
   { name: 'POST /v1/financing/quote (60 mo)', method: 'POST', path: () => '/v1/financing/quote', body: loan },
   { name: 'POST /v1/financing/bond-quote', method: 'POST', path: () => '/v1/financing/bond-quote', body: bond },
   { name: 'GET /v1/incubators world zoom=3 (repeat)', path: () => '/v1/incubators?bbox=73,18,135,54&zoom=3' },

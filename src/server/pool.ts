@@ -69,6 +69,8 @@ export class WorkerPool extends EventEmitter implements Offload {
   readonly timeoutMs: number;
   /** Mean run time of recent tasks (ms), for Retry-After. */
   #meanRunMs = 0;
+  /** Tasks handed to piscina and not yet settled there: running, waiting, or cancelled but not yet skipped. */
+  #inFlight = 0;
   /** Settles when a thread has loaded the data and answered; rejects, naming the cause, when none can start. */
   readonly ready: Promise<void>;
 
@@ -88,7 +90,7 @@ export class WorkerPool extends EventEmitter implements Offload {
       // A thread holds the directory and its indexes: it must never be retired for being idle.
       idleTimeout: Infinity,
       // piscina's own limit is a backstop; `run` refuses first, so the answer can say why.
-      maxQueue: this.maxQueue + 1,
+      maxQueue: this.maxQueue + this.threads + 1,
       niceIncrement: options.niceIncrement ?? 5,
       workerData,
       recordTiming: false,
@@ -110,7 +112,8 @@ export class WorkerPool extends EventEmitter implements Offload {
 
   #submit(task: WorkerTask['task'], signal: AbortSignal | undefined, budgetMs: number): Promise<string> {
     if (signal?.aborted) return Promise.reject(new OffloadError('cancelled', 'the client went away before the work started'));
-    if (this.#pool.queueSize >= this.maxQueue && task.op !== 'ping') {
+    // Every thread busy and `maxQueue` tasks already waiting: refuse now rather than make this one wait longer.
+    if (task.op !== 'ping' && this.#inFlight >= this.threads + this.maxQueue) {
       this.#stats.refused++;
       return Promise.reject(new OffloadError('overloaded', `the work queue is full (${this.maxQueue} requests waiting for ${this.threads} worker thread${this.threads > 1 ? 's' : ''})`, { retryAfterSeconds: this.#retryAfter(), limit: this.maxQueue }));
     }
@@ -118,6 +121,9 @@ export class WorkerPool extends EventEmitter implements Offload {
     const kill = new AbortController();
     const started = performance.now();
     const running = this.#pool.run({ task, state } satisfies WorkerTask, { signal: kill.signal }) as Promise<WorkerResult>;
+    this.#inFlight++;
+    const settled = () => { this.#inFlight--; };
+    running.then(settled, settled);
     if (task.op !== 'ping') this.emit('submit', task);
     return new Promise<string>((resolve, reject) => {
       let settled = false;

@@ -134,6 +134,24 @@ describe('worker pool: bounds and failures', () => {
     }
   });
 
+  it('with a queue of 0, refuses work only while every thread is busy', async () => {
+    const cells = gateCells();
+    const server = await startServer({ port: 0, log: false, workers: { threads: 1, maxQueue: 0, filename: gateWorker, extra: cells.extra } });
+    try {
+      assert.equal((await get(server, '/v1/incubators?q=idle')).status, 200);
+      const running = get(server, '/v1/incubators?q=hold');
+      await cells.started('hold');
+      assert.equal((await get(server, '/v1/incubators?q=busy')).status, 503);
+      cells.open();
+      assert.equal((await running).status, 200);
+      assert.equal((await get(server, '/v1/incubators?q=free-again')).status, 200);
+    } finally {
+      cells.open();
+      cells.close();
+      await server.close();
+    }
+  });
+
   it('drops work whose client went away before it started', async () => {
     const cells = gateCells();
     const server = await startServer({ port: 0, log: false, workers: { threads: 1, filename: gateWorker, extra: cells.extra } });
