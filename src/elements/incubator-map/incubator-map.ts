@@ -11,7 +11,7 @@ import { commonMessages } from '../messages/common.js';
 import { mapMessages } from '../messages/map.js';
 import { ClientTask } from '../core/controllers/client-task.js';
 import { classify } from './choropleth.js';
-import { toFeatureCollection, viewBBox, type Geo, type Province } from './geometry.js';
+import { loadBasemap, viewBBox, type Geo } from './geometry.js';
 import { handleMapKey, placeName } from './browse.js';
 import { MapView } from './map-view.js';
 import { mapClient } from './client.js';
@@ -140,15 +140,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
 
   async #loadBasemap(): Promise<void> {
     try {
-      const host = this.basemap;
-      if (host) {
-        const data = typeof host === 'string' ? await (await fetch(host, { credentials: 'same-origin' })).json() : host;
-        this.#geo = { provinces: toFeatureCollection(data).features as Province[], schematic: false };
-      } else {
-        const [{ basemap }, { cityLabels }] = await Promise.all([import('../../data/geo/index.js'), import('../../data/geo/labels.js')]);
-        this.#geo = { provinces: basemap.provinces.features as Province[], ...(basemap.southChinaSea ? { southChinaSea: basemap.southChinaSea } : {}), schematic: true };
-        this.#cities = cityLabels;
-      }
+      ({ geo: this.#geo, cities: this.#cities } = await loadBasemap(this.basemap));
       this.#basemapError = false;
     } catch (error) {
       this.#basemapError = true;
