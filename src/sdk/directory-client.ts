@@ -16,6 +16,8 @@ import { startWorkerDirectory } from './worker-directory.js';
 export type DirectoryClient = Pick<AcceleratorClient, 'incubators' | 'regions'> & {
   /** The first problem found by the idle-time validation of a large directory (then every call rejects with it). */
   readonly dataError: unknown;
+  /** Stops the background work for this directory: its idle-time validation and its worker. */
+  close(): void;
 };
 
 export interface DirectoryClientOptions {
@@ -32,9 +34,9 @@ const provinceNames = provincesJson as Record<string, LocalizedText>;
 export function createDirectoryClient(options: DirectoryClientOptions = {}): DirectoryClient {
   const locale = options.locale ?? 'zh-CN';
   const raw = options.incubators ?? (sampleJson as Incubator[]);
-  let dataError: unknown;
+  let dataError: unknown, closed = false;
   const incubators = raw.length <= EAGER_LIMIT ? validateInput(z.array(Incubator), raw, locale, 'incubators') : raw;
-  if (raw.length > EAGER_LIMIT) validateWhenIdle(raw, locale, (error) => { dataError = error; });
+  if (raw.length > EAGER_LIMIT) validateWhenIdle(raw, locale, (error) => { dataError = error; }, () => closed);
   let search: SearchData | undefined;
   let searchLoad: Promise<unknown> | undefined;
   const directory = createDirectory(incubators, { search: () => search });
@@ -55,6 +57,7 @@ export function createDirectoryClient(options: DirectoryClientOptions = {}): Dir
 
   return {
     get dataError() { return dataError; },
+    close() { closed = true; worker?.close(); },
     incubators: {
       query: (query = {}, call) => run(IncubatorQuery, query, async (q): Promise<IncubatorQueryResult> => {
         const { q: text, ...spatial } = q;
@@ -85,12 +88,13 @@ export function createDirectoryClient(options: DirectoryClientOptions = {}): Dir
  * without waiting for the rest, and the checks never hold up a frame or a gesture. The clock is read after every
  * entry (on a loaded phone a few dozen entries can already take 50 ms). Elsewhere (Node), timer turns of 6 ms.
  */
-function validateWhenIdle(raw: readonly unknown[], locale: Locale, failed: (error: unknown) => void): void {
+function validateWhenIdle(raw: readonly unknown[], locale: Locale, failed: (error: unknown) => void, closed: () => boolean): void {
   let next = 0;
   const idle = (globalThis as { requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void) => number }).requestIdleCallback;
   const schedule = () => (idle ? idle(step) : setTimeout(() => step({ timeRemaining: () => 6 }), 0));
   const clock = globalThis.performance ?? Date;
   const step = (deadline: { timeRemaining(): number }) => {
+    if (closed()) return;
     const started = clock.now(), budget = Math.min(6, Math.max(1, deadline.timeRemaining()));
     try {
       while (next < raw.length && clock.now() - started < budget) {

@@ -6,10 +6,17 @@ import type { Incubator } from '../../contract/index.js';
 import type { DirectoryClient } from '../../sdk/directory-client.js';
 import { defaultClient } from '../core/client.js';
 
+const closers = new WeakMap<AcceleratorClient, () => void>();
+
+/** Ends a directory's background work (idle validation, worker) when the map drops the client made for it. */
+export function closeDirectory(client: AcceleratorClient | undefined): void {
+  if (client) closers.get(client)?.();
+}
+
 export function withDirectory(load: () => Promise<DirectoryClient>, rest: AcceleratorClient): AcceleratorClient {
   let pending: Promise<DirectoryClient> | undefined;
   const directory = () => (pending ??= load().catch((error) => { pending = undefined; throw error; }));
-  return {
+  const client: AcceleratorClient = {
     ...rest,
     incubators: {
       query: async (query, call) => (await directory()).incubators.query(query, call),
@@ -17,6 +24,8 @@ export function withDirectory(load: () => Promise<DirectoryClient>, rest: Accele
     },
     regions: { stats: async (query, call) => (await directory()).regions.stats(query, call) },
   };
+  closers.set(client, () => void pending?.then((d) => d.close(), () => undefined));
+  return client;
 }
 
 const loadDirectoryClient = (incubators?: Incubator[]) => async () =>

@@ -14,7 +14,7 @@ import { classify } from './choropleth.js';
 import { loadBasemap, viewBBox, type Geo } from './geometry.js';
 import { handleMapKey, placeName } from './browse.js';
 import { MapView } from './map-view.js';
-import { mapClient } from './client.js';
+import { closeDirectory, mapClient } from './client.js';
 import { buildScene, directoryQueries, type Cities } from './scene.js';
 import { renderDetails } from './details.js';
 import { palette } from './painter.js';
@@ -102,7 +102,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('incubators')) this.#ownClient = undefined;
+    if (changed.has('incubators')) { closeDirectory(this.#ownClient); this.#ownClient = undefined; }
     super.willUpdate(changed);
     if (this.hasUpdated && changed.has('incubators') && !changed.has('client') && !changed.has('endpoint')) this.clientChanged();
     if (this.hasUpdated && (changed.has('level') || changed.has('industry'))) void this.#refresh();
