@@ -30,7 +30,11 @@ if (!existsSync(cdn)) {
 // KB (main also carried the checker's v2 by then). Budgets back to 49 and 98 KB (about 1.5 KB of headroom).
 // 17:47 UTC: the checker measured 30.2 KB after the calculator's lazy v2 loader landed (shared chunk layout changed).
 // 17:55 UTC: the record summary and download load with the first record: 29.7 KB, back under its original 30 KB.
-const BUDGETS = { 'chanrong.min.js': 98, 'eligibility-checker.min.js': 30, 'financing-calculator.min.js': 49, 'incubator-map.min.js': 66 };
+// 18:25 UTC: the calculator's v2 chunk loads on the first use of a v2 feature only (no longer with the first
+// calculation); the form's validation (0.8 KB) and the chart with its d3 modules (5.6 KB + shared d3) load with the
+// first calculation instead, like the zod schemas. Measured: calculator 49.0 -> 36.1 KB, all widgets 97.6 -> 92.0 KB.
+// The calculator's budget comes down to 40 KB so the lazy split stays.
+const BUDGETS = { 'chanrong.min.js': 98, 'eligibility-checker.min.js': 30, 'financing-calculator.min.js': 40, 'incubator-map.min.js': 66 };
 const gz = (file) => gzipSync(readFileSync(join(cdn, file)), { level: 9 }).length;
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import {
-  Catalog, Criterion, EligibilityStatus, FactDef, Profile, Program, type IssueLike, type Locale, type Source, type TraceNode,
+  Catalog, Criterion, DIRECTORY_INDUSTRY_FACT, EligibilityStatus, FactDef, Incubator, Profile, Program, type IssueLike, type Locale, type Source, type TraceNode,
 } from '../contract/index.js';
 import { issueMessage, issuePath } from '../contract/messages.js';
 import { catalogIssues } from '../engine/eligibility/catalog.js';
@@ -14,9 +14,12 @@ import { profileIssues } from '../engine/eligibility/profile.js';
 
 export const USAGE = `Usage: chanrong catalog <check|test|diff|schema> [options]
 
-  chanrong catalog check FILE [--today YYYY-MM-DD] [--locale en|zh-CN|zh-TW]
+  chanrong catalog check FILE [--today YYYY-MM-DD] [--locale en|zh-CN|zh-TW] [--incubators FILE]
       every error by path (exit 1), then warnings: a source without url, reviewedOn missing or older
-      than 365 days, a program no profile can make eligible, a declared fact no criterion uses
+      than 365 days, a program no profile can make eligible, a declared fact no criterion uses (except
+      "${DIRECTORY_INDUSTRY_FACT}", the directory's industry vocabulary); with --incubators (a JSON array of
+      Incubator), every entry that breaks the contract or names an industry that is not an option of
+      facts.${DIRECTORY_INDUSTRY_FACT} is an error
   chanrong catalog test FILE CASES
       CASES: [{ name, asOf, profile, expect: { programId: "eligible"|"ineligible"|"undetermined"|"not-in-force" } }]
   chanrong catalog diff OLD NEW [--profiles FILE] [--as-of YYYY-MM-DD]
@@ -140,7 +143,13 @@ export function catalogWarnings(catalog: Catalog, asOf: string): Finding[] {
     const verdict = canBeEligible(catalog, program, asOf);
     if (verdict === false) warnings.push({ path: `programs.${p}.criteria`, message: `no profile can make program "${program.id}" eligible` });
   });
+  const vocabulary = catalog.facts[DIRECTORY_INDUSTRY_FACT];
+  if (vocabulary && (vocabulary.type !== 'enum-set' || !vocabulary.options?.length)) {
+    warnings.push({ path: `facts.${DIRECTORY_INDUSTRY_FACT}`, message: `"${DIRECTORY_INDUSTRY_FACT}" is the directory's industry vocabulary and should be an enum-set with options` });
+  }
   for (const fact of Object.keys(catalog.facts)) {
+    // The directory's vocabulary is used by the incubator directory, not (necessarily) by a criterion.
+    if (fact === DIRECTORY_INDUSTRY_FACT) continue;
     if (!used.has(fact)) warnings.push({ path: `facts.${fact}`, message: `fact "${fact}" is declared but no criterion uses it` });
   }
   return warnings;
@@ -249,10 +258,34 @@ export function canBeEligible(catalog: Catalog, program: Program, asOf: string):
   return search(0);
 }
 
+/**
+ * The errors of a directory (a JSON array of Incubator) against a catalog: entries that break the contract, and
+ * industries that are not options of the catalog's industry vocabulary fact (CONTRACT.md, "Incubators").
+ */
+export function directoryErrors(catalog: Catalog, doc: unknown, locale: Locale = 'en'): Finding[] {
+  if (!Array.isArray(doc)) return [{ path: 'incubators', message: 'the directory must be a JSON array of incubators' }];
+  const findings: Finding[] = [];
+  const options = new Set((catalog.facts[DIRECTORY_INDUSTRY_FACT]?.options ?? []).map((o) => o.value));
+  const ids = new Set<string>();
+  doc.forEach((raw, i) => {
+    const parsed = z.safeParse(Incubator, raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) findings.push({ path: issuePath(['incubators', i, ...issue.path]), message: issueMessage(issue as IssueLike, locale) });
+      return;
+    }
+    if (ids.has(parsed.data.id)) findings.push({ path: `incubators.${i}.id`, message: `duplicate incubator id "${parsed.data.id}"` });
+    ids.add(parsed.data.id);
+    parsed.data.industries.forEach((code, j) => {
+      if (!options.has(code)) findings.push({ path: `incubators.${i}.industries.${j}`, message: `industry "${code}" is not an option of facts.${DIRECTORY_INDUSTRY_FACT}` });
+    });
+  });
+  return findings;
+}
+
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { today: { type: 'string' }, locale: { type: 'string', default: 'en' } },
+    options: { today: { type: 'string' }, locale: { type: 'string', default: 'en' }, incubators: { type: 'string' } },
   });
   if (positionals.length !== 1) return usageError('catalog check takes one FILE');
   const asOf = values.today ?? today();
@@ -266,6 +299,14 @@ async function check(args: string[]): Promise<number> {
     return 1;
   }
   const errors = catalogErrors(read.value, locale);
+  if (errors.length === 0 && values.incubators) {
+    const directory = readJsonFile(values.incubators, 'directory');
+    if (!directory.ok) {
+      console.error(`error: ${directory.message}`);
+      return 1;
+    }
+    errors.push(...directoryErrors(z.parse(Catalog, read.value), directory.value, locale));
+  }
   for (const e of errors) console.log(`error   ${e.path || '(document)'}: ${e.message}`);
   let warnings: Finding[] = [];
   if (errors.length === 0) {

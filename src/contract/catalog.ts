@@ -5,6 +5,15 @@ import { FinancingRequestShape } from './financing.js';
 
 export const FactId = z.string().check(z.regex(/^[a-z][a-zA-Z0-9]{0,63}$/));
 
+/**
+ * The fact whose `enum-set` options are the directory's industry vocabulary (CONTRACT.md, "Incubators": industries
+ * use the catalog's industry option values). It is the one home of industry codes and their labels: the map and the
+ * list read the labels from `catalog.facts.industry.options` through the client. A catalog may declare it although no
+ * criterion uses it (`chanrong catalog check` does not call it unused); the checker never asks it unless a program's
+ * criteria name it, because questions come only from the missing facts of undetermined programs.
+ */
+export const DIRECTORY_INDUSTRY_FACT = 'industry';
+
 export const FACT_TYPES = ['boolean', 'number', 'integer', 'string', 'enum', 'enum-set', 'date', 'region'] as const;
 export const FactType = z.enum(FACT_TYPES);
 export type FactType = z.infer<typeof FactType>;

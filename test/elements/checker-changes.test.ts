@@ -3,6 +3,10 @@
 import { expect } from '@open-wc/testing';
 import type { ChanrongEligibilityChecker } from '../../src/elements/index.js';
 import { cleanup, mount, text, waitFor } from './helpers.js';
+import bundledCatalog from '../../src/data/catalog/catalog.json' with { type: 'json' };
+
+/** The bundled catalog's version (bumped on every data change), so these tests follow the data. */
+const BUNDLED_VERSION = bundledCatalog.version;
 
 type Checker = ChanrongEligibilityChecker;
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
@@ -56,7 +60,7 @@ describe('<chanrong-eligibility-checker> standing and changes since', () => {
   it('says nothing when the earlier report is from the same catalog version', async () => {
     const el = document.createElement('chanrong-eligibility-checker');
     el.asOf = '2026-11-26';
-    el.since = { catalogVersion: '2026.11.26', results: [{ programId: 'ip-pledge-loan', status: 'eligible' }] };
+    el.since = { catalogVersion: BUNDLED_VERSION, results: [{ programId: 'ip-pledge-loan', status: 'eligible' }] };
     const ready = new Promise((r) => el.addEventListener('chanrong-ready', r, { once: true }));
     document.body.append(el);
     await ready;
@@ -72,7 +76,7 @@ describe('<chanrong-eligibility-checker> standing and changes since', () => {
     await waitFor(() => !!$(el, '[data-changed="accelerator-operator-qualification"]'), 'a change listed');
     expect($(el, '[data-changed="accelerator-operator-qualification"]')!.textContent).to.include('暂不符合 → 可以申请');
     // Today's report is kept for the next visit.
-    expect(JSON.parse(sessionStorage.getItem('chanrong:eligibility:c9:report')!).catalogVersion).to.equal('2026.11.26');
+    expect(JSON.parse(sessionStorage.getItem('chanrong:eligibility:c9:report')!).catalogVersion).to.equal(BUNDLED_VERSION);
     ($$(el, '.actions button').find((b) => b.textContent!.includes('清除'))! as HTMLButtonElement).click();
     await waitFor(() => !$(el, '[data-notice="changed-since"]'), 'notice cleared');
     expect(sessionStorage.getItem('chanrong:eligibility:c9:report')).to.equal(null);

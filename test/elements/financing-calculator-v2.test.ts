@@ -16,6 +16,11 @@ async function quoted<Q = FinancingQuote>(el: Calc, action: () => void | Promise
   return q;
 }
 const submit = (el: Calc) => $<HTMLButtonElement>(el, 'form button[type=submit]').click();
+/** Opens the advanced group as a user does; its inside arrives with the v2 chunk, which opening it fetches. */
+async function openAdvanced(el: Calc): Promise<void> {
+  $<HTMLDetailsElement>(el, 'details.advanced').open = true;
+  await waitFor(() => !!$(el, '[data-group="prepayments"]'), 'the advanced group');
+}
 
 describe('<chanrong-financing-calculator> v2', () => {
   afterEach(cleanup);
@@ -33,7 +38,7 @@ describe('<chanrong-financing-calculator> v2', () => {
 
   it('"LPR −10 bp a year" reprices the loan every anniversary; the changes are listed, charted and marked in the schedule', async () => {
     const el = await mount<Calc>('<chanrong-financing-calculator principal="1000000" term-months="60" lpr-spread-bps="0"></chanrong-financing-calculator>');
-    $<HTMLDetailsElement>(el, 'details.advanced').open = true;
+    await openAdvanced(el);
     const q = await quoted(el, () => $<HTMLButtonElement>(el, 'button[data-scenario="-10"]').click());
     expect(el.request!.rate).to.deep.include({ type: 'lpr', repricing: 'anniversary' });
     expect(q.rateChanges!.length).to.be.greaterThan(1);
@@ -48,7 +53,7 @@ describe('<chanrong-financing-calculator> v2', () => {
 
   it('prepayment rows reach the request; the comparison shows the interest each mode saves', async () => {
     const el = await mount<Calc>('<chanrong-financing-calculator principal="1000000" term-months="120" rate="0.039"></chanrong-financing-calculator>');
-    $<HTMLDetailsElement>(el, 'details.advanced').open = true;
+    await openAdvanced(el);
     $<HTMLButtonElement>(el, 'button[data-add="pp"]').click();
     await el.updateComplete;
     type(el, 'pp-0-period', '24');
@@ -69,7 +74,7 @@ describe('<chanrong-financing-calculator> v2', () => {
 
   it('a bad prepayment row is named at its field, in the widget\'s language', async () => {
     const el = await mount<Calc>('<chanrong-financing-calculator principal="1000000" term-months="12" rate="0.04" locale="en"></chanrong-financing-calculator>');
-    $<HTMLDetailsElement>(el, 'details.advanced').open = true;
+    await openAdvanced(el);
     $<HTMLButtonElement>(el, 'button[data-add="pp"]').click();
     await el.updateComplete;
     type(el, 'pp-0-period', '12');
@@ -81,7 +86,7 @@ describe('<chanrong-financing-calculator> v2', () => {
 
   it('quarterly with actual/360 sends both and shows days per period', async () => {
     const el = await mount<Calc>('<chanrong-financing-calculator principal="1000000" term-months="12" rate="0.03" repayment="interest-only"></chanrong-financing-calculator>');
-    $<HTMLDetailsElement>(el, 'details.advanced').open = true;
+    await openAdvanced(el);
     pick(el, 'dayCount', 'actual/360');
     const q = await quoted(el, () => pick(el, 'frequency', 'quarterly'));
     expect(el.request).to.include({ frequency: 'quarterly', dayCount: 'actual/360' });

@@ -298,6 +298,53 @@ describe('<chanrong-incubator-map>, issue 13', () => {
   });
 });
 
+describe('<chanrong-incubator-map> details and industries', () => {
+  afterEach(cleanup);
+
+  it('shows who recognised an incubator, in which year, and the sources with links, in each locale', async () => {
+    const expected = {
+      'zh-CN': ['国家大学科技园（科技部、教育部）（2001 年名单）', '来源', '核对于 2026-11-26'],
+      'zh-TW': ['國家大學科技園（科技部、教育部）（2001 年名單）', '來源', '核對於 2026-11-26'],
+      en: ['National university science park (Ministry of Science and Technology, Ministry of Education) (2001 list)', 'Sources', 'checked 2026-11-26'],
+    };
+    for (const [locale, [recognition, sources, checked]] of Object.entries(expected)) {
+      const el = await mount<MapEl>(`<chanrong-incubator-map locale="${locale}" level="national"></chanrong-incubator-map>`);
+      await waitFor(() => listedIds(el).includes('tsinghua-university-science-park'), 'listed');
+      ($$(el, '.list-scroll button.row').find((b) => b.getAttribute('data-id') === 'tsinghua-university-science-park') as HTMLButtonElement).click();
+      await waitFor(() => !!$(el, '[part="details"]'), 'details');
+      const details = $(el, '[part="details"]');
+      expect(details.querySelector('dd.recognition')!.textContent!.trim(), locale).to.equal(recognition);
+      expect([...details.querySelectorAll('dt')].map((d) => d.textContent), locale).to.include(sources);
+      const link = details.querySelector<HTMLAnchorElement>('dd.sources a')!;
+      expect(link.href).to.equal('https://mzt333.com/flfgk/95608.html');
+      expect(link.rel).to.equal('noopener noreferrer');
+      expect(details.querySelector('dd.sources')!.textContent, locale).to.include(checked).and.include('2001-05-11');
+      cleanup();
+    }
+  });
+
+  it('takes industry options and labels from the catalog through the client, not from its own code', async () => {
+    const [{ createLocalClient }, { bundledCatalog }] = await Promise.all([import('../../src/sdk/local-client.js'), import('../../src/data/bundled.js')]);
+    const industry = { type: 'enum-set' as const, label: { 'zh-CN': '产业' }, options: [
+      { value: 'ai', label: { 'zh-CN': '测试智能', 'zh-TW': '測試智慧', en: 'Test intelligence' } },
+      { value: 'green', label: { 'zh-CN': '测试绿色', en: 'Test green' } },
+    ] };
+    const client = createLocalClient({ catalog: { ...bundledCatalog, facts: { ...bundledCatalog.facts, industry } }, incubators: FIXTURE.slice(0, 4) });
+    const el = document.createElement('chanrong-incubator-map') as MapEl;
+    el.setAttribute('locale', 'en');
+    el.client = client;
+    document.body.append(el);
+    const select = () => $$(el, '.toolbar select')[1] as HTMLSelectElement;
+    await waitFor(() => select()?.options.length === 3, 'the catalog\'s two options and "all"');
+    expect([...select().options].map((o) => [o.value, o.textContent])).to.deep.equal([['', 'All'], ['ai', 'Test intelligence'], ['green', 'Test green']]);
+    ($$(el, '.list-scroll button.row').find((b) => b.getAttribute('data-id') === 'zgc') as HTMLButtonElement).click();
+    await waitFor(() => !!$(el, '[part="details"]'), 'details');
+    expect($(el, '[part="details"]').textContent).to.include('Test intelligence');
+    el.setAttribute('locale', 'zh-TW');
+    await waitFor(() => [...select().options].some((o) => o.textContent === '測試智慧'), 'zh-TW label');
+  });
+});
+
 describe('the bundled basemap and the public-map rules', () => {
   it('has 钓鱼岛 and 赤尾屿, keeps Hainan\'s southern tip in the main frame and out from under the inset', async () => {
     const { basemap } = await import('../../src/data/geo/index.js');

@@ -138,6 +138,7 @@ describe('bundled catalog', () => {
       'tech-sme-first-loan-relending', 'tech-upgrade-relending', 'government-financing-guarantee', 'aic-equity-investment-pilot',
       'mna-loan', 'incubator-admission', 'accelerator-operator-qualification',
       'tech-innovation-guarantee-plan', 'equipment-renewal-interest-subsidy', 'supply-chain-finance', 'startup-guarantee-loan',
+      'ip-finance-ecosystem-pilot',
     ]) expect(ids).to.include(id);
     // Invented programs are gone, or kept as proposals.
     for (const id of ['tech-insurance', 'accelerator-admission', 'tech-mna-loan']) expect(ids).to.not.include(id);
@@ -264,6 +265,29 @@ describe('bundled sample directory', () => {
       const shape = province(item.adcode);
       expect(shape, item.id).to.not.equal(undefined);
       expect(geoContains(shape as never, [item.lon, item.lat]), item.id).to.equal(true);
+    }
+  });
+
+  it('names industries only from the catalog\'s industry vocabulary, which the checker never asks about', async () => {
+    const { DIRECTORY_INDUSTRY_FACT } = await import('../../src/contract/index.js');
+    const sample = (await import('../../src/data/incubators/sample.json', { with: { type: 'json' } })).default as { id: string; industries: string[] }[];
+    const vocabulary = catalog.facts[DIRECTORY_INDUSTRY_FACT];
+    expect(DIRECTORY_INDUSTRY_FACT).to.equal('industry');
+    expect(vocabulary?.type).to.equal('enum-set');
+    const options = vocabulary!.options!.map((o) => o.value);
+    for (const o of vocabulary!.options!) for (const l of ['zh-CN', 'zh-TW', 'en'] as const) expect(o.label[l], `${o.value} ${l}`).to.be.a('string').and.not.equal('');
+    for (const item of sample) for (const code of item.industries) expect(options, `${item.id}: ${code}`).to.include(code);
+    // The codes the contract names as examples, and every code an entry uses, are options.
+    for (const code of ['ai', 'quantum', 'green', 'semiconductor', 'biomed']) expect(options).to.include(code);
+    // No criterion names it, so no answer set can make the checker ask it: not for an empty profile, nor for any
+    // shipped case, nor after answering each other question with "don't know".
+    const compiled = compileCatalog(catalog);
+    const cases = (await import('../../src/data/catalog/cases.json', { with: { type: 'json' } })).default as unknown as { asOf: string; profile: Profile }[];
+    const dontKnow = Object.fromEntries(Object.keys(catalog.facts).filter((f) => f !== 'industry').map((f) => [f, null])) as Profile;
+    for (const [profile, asOf] of [[{}, ASOF], [dontKnow, ASOF], ...cases.map((c) => [c.profile, c.asOf] as const)] as [Profile, string][]) {
+      const report = checkEligibility(compiled, profile, { asOf });
+      expect(report.nextQuestions).to.not.include('industry');
+      for (const r of report.results) expect(r.missingFacts).to.not.include('industry');
     }
   });
 });

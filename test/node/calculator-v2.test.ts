@@ -8,7 +8,8 @@ import { lprScenario } from '../../src/elements/financing-calculator/state/lpr-s
 import { comparePrepaymentModes } from '../../src/elements/financing-calculator/state/prepayment-comparison.js';
 import { calculatorV2Messages } from '../../src/elements/messages/calculator-v2.js';
 import { calculatorMessages } from '../../src/elements/messages/calculator.js';
-import { scheduleRows } from '../../src/elements/financing-calculator/state/csv.js';
+import { comparisonCsvRows, scheduleRows } from '../../src/elements/financing-calculator/state/csv.js';
+import { v2InputRows } from '../../src/elements/financing-calculator/state/csv-v2.js';
 import { createLocalClient } from '../../src/sdk/index.js';
 
 describe('LPR scenarios', () => {
@@ -73,11 +74,12 @@ describe('v2 calculator strings', () => {
     for (const l of ['zh-CN', 'zh-TW', 'en'] as const) expect(strings(calculatorV2Messages[l]).every((s) => s.trim().length > 0)).to.equal(true);
   });
   it('the rate labels follow [2021] No. 3: simple and compound named, all-in cost says what it includes', () => {
-    expect(calculatorV2Messages['zh-CN'].annualizedSimple).to.include('单利');
-    expect(calculatorV2Messages['zh-CN'].effectiveCompound).to.include('复利');
-    expect(calculatorV2Messages['zh-CN'].allInCost).to.include('担保费').and.include('贴息');
-    expect(calculatorV2Messages.en.annualizedSimple).to.include('simple');
-    expect(calculatorV2Messages['zh-TW'].annualizedSimple).to.include('單利');
+    // They label every loan's results, so they live in the eager calculator strings, not the v2 chunk's.
+    expect(calculatorMessages['zh-CN'].annualizedSimple).to.include('单利');
+    expect(calculatorMessages['zh-CN'].effectiveCompound).to.include('复利');
+    expect(calculatorMessages['zh-CN'].allInCost).to.include('担保费').and.include('贴息');
+    expect(calculatorMessages.en.annualizedSimple).to.include('simple');
+    expect(calculatorMessages['zh-TW'].annualizedSimple).to.include('單利');
   });
 });
 
@@ -85,13 +87,33 @@ describe('the schedule CSV of a v2 quote', () => {
   it('carries each row\'s rate, days, prepayment and fee, and their totals; a v1 quote keeps its columns', async () => {
     const client = createLocalClient();
     const base: FinancingRequest = { principal: 120_000, termMonths: 12, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.036 }, startDate: '2025-01-31' };
-    const v1 = scheduleRows(await client.financing.quote(base), calculatorMessages['zh-CN'], calculatorV2Messages['zh-CN']);
+    const v1 = scheduleRows(await client.financing.quote(base), calculatorMessages['zh-CN']);
     expect(v1[0]).to.have.length(10);
     const q = await client.financing.quote({ ...base, dayCount: 'actual/365', prepayments: [{ period: 2, amount: 10_000, mode: 'reduce-payment', feeRate: 0.01 }] });
-    const rows = scheduleRows(q, calculatorMessages['zh-CN'], calculatorV2Messages['zh-CN']);
+    const rows = scheduleRows(q, calculatorMessages['zh-CN']);
     expect(rows[0]!.slice(10)).to.deep.equal(['执行年利率', '计息天数', '提前还款', '违约金']);
     expect(rows[2]!.slice(10)).to.deep.equal(['3.6000%', 28, '0.00', '0.00']);
     expect(rows[3]!.slice(10)).to.deep.equal(['3.6000%', 31, '10000.00', '100.00']);
     expect(rows.at(-1)!.slice(10)).to.deep.equal(['', '', '10000.00', '100.00']);
+  });
+});
+
+describe('the comparison CSV of v2 scenarios', () => {
+  it('writes the v2 inputs some scenario sets (and only those rows), so what differs between scenarios is there', async () => {
+    const client = createLocalClient();
+    const t = calculatorMessages['zh-CN'], t2 = calculatorV2Messages['zh-CN'];
+    const a: FinancingRequest = { principal: 1_000_000, termMonths: 36, repayment: 'equal-installment', rate: { type: 'lpr', tenor: '1y', spreadBps: 0 }, startDate: '2025-06-15' };
+    const b: FinancingRequest = { ...a, rate: { type: 'lpr', tenor: '1y', spreadBps: 0, repricing: 'anniversary', lprPath: [{ date: '2026-05-20', oneYear: 0.029 }] },
+      dayCount: 'actual/365', prepayments: [{ period: 12, amount: 200_000, mode: 'shorten-term', feeRate: 0.01 }] };
+    const scenarios = [{ label: '方案 1', request: a, quote: await client.financing.quote(a) }, { label: '方案 2', request: b, quote: await client.financing.quote(b) }];
+    const rows = comparisonCsvRows(scenarios, t, (s) => v2InputRows(s, t, t2));
+    const row = (label: string) => rows.find((r) => r[0] === label);
+    expect(row('计息天数')).to.deep.equal(['计息天数', '', '实际天数 / 365']);
+    expect(row('LPR 重定价')).to.deep.equal(['LPR 重定价', '', '每满一年（放款对应日）']);
+    expect(row('LPR 情景（假设的未来报价）')).to.deep.equal(['LPR 情景（假设的未来报价）', '', '2026-05-20 1Y 2.9000%']);
+    expect(row('提前还款')).to.deep.equal(['提前还款', '', '第 12 期后 200000.00 缩短期限（每期还款不变） 提前还款违约金费率 1.0000%']);
+    expect(row('还款周期'), 'no scenario sets the frequency: no row').to.equal(undefined);
+    // Without the v2 rows (a v1 comparison) the table is as before.
+    expect(comparisonCsvRows(scenarios, t).some((r) => r[0] === '提前还款')).to.equal(false);
   });
 });

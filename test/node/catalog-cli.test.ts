@@ -11,6 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 const cli = new URL('../../src/cli.ts', import.meta.url).pathname;
 const bundled = new URL('../../src/data/catalog/catalog.json', import.meta.url).pathname;
 const bundledCases = new URL('../../src/data/catalog/cases.json', import.meta.url).pathname;
+const bundledDirectory = new URL('../../src/data/incubators/sample.json', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'chanrong-catalog-'));
 
 function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
@@ -115,6 +116,38 @@ describe('chanrong catalog check', () => {
     const r = await run(['catalog', 'check', bundled, '--today', '2026-11-26']);
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.out, /0 error\(s\), 0 warning\(s\)/, r.out);
+  });
+
+  it('checks the bundled directory against the bundled industry vocabulary', async () => {
+    const r = await run(['catalog', 'check', bundled, '--today', '2026-11-26', '--incubators', bundledDirectory]);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /0 error\(s\), 0 warning\(s\)/, r.out);
+  });
+
+  it('keeps the industry vocabulary fact without calling it unused, and names every directory entry outside it', async () => {
+    const vocabulary = { type: 'enum-set', label: t('industry'), options: [{ value: 'ai', label: t('AI') }, { value: 'biomed', label: t('Bio') }] };
+    const catalog = { version: '1', facts: { honest: facts.honest, industry: vocabulary, spare: facts.revenue }, programs: [
+      { id: 'p', kind: 'loan', title: t('p'), sources: [src()], criteria: { fact: 'honest', op: 'eq', value: true } },
+    ] };
+    const at = { lon: 116.4, lat: 39.9, adcode: '110108', level: 'national', kind: 'incubator' };
+    const directory = [
+      { id: 'a', name: t('A'), ...at, industries: ['ai'] },
+      { id: 'b', name: t('B'), ...at, industries: ['biomed', 'quantum', 'ai', 'nev'] },   // two codes outside
+      { id: 'c', name: t('C'), ...at, lat: 95, industries: [] },                       // breaks the contract
+      { id: 'a', name: t('A again'), ...at, industries: [] },                          // duplicate id
+    ];
+    const r = await run(['catalog', 'check', file('vocab.json', catalog), '--today', '2026-11-26', '--incubators', file('dir.json', directory)]);
+    assert.equal(r.code, 1, r.out + r.err);
+    const errors = [...r.out.matchAll(/^error\s+(\S+): /gm)].map((m) => m[1]);
+    assert.deepEqual(errors, ['incubators.1.industries.1', 'incubators.1.industries.3', 'incubators.2.lat', 'incubators.3.id']);
+    const clean = await run(['catalog', 'check', file('vocab.json', catalog), '--today', '2026-11-26', '--incubators', file('dir-ok.json', directory.slice(0, 1))]);
+    assert.equal(clean.code, 0, clean.out);
+    const warnings = [...clean.out.matchAll(/^warning (\S+): /gm)].map((m) => m[1]);
+    assert.deepEqual(warnings, ['facts.spare'], 'the vocabulary is not unused; an ordinary fact still is');
+    // A vocabulary fact of the wrong shape is named.
+    const wrong = { ...catalog, facts: { ...catalog.facts, industry: { type: 'string', label: t('industry') } } };
+    const w = await run(['catalog', 'check', file('vocab-wrong.json', wrong), '--today', '2026-11-26']);
+    assert.match(w.out, /^warning facts\.industry: .*enum-set with options/m, w.out);
   });
 
   it('refuses a file that is not JSON and a missing argument', async () => {

@@ -86,6 +86,8 @@ export const mapStyles = css`
   .details dl { display: grid; grid-template-columns: auto 1fr; gap: 0.2em 0.75em; font-size: 0.9em; }
   .details dt { color: var(--_muted); }
   .details dd { margin: 0; overflow-wrap: anywhere; }
+  .details dd ul { margin: 0; padding: 0; list-style: none; display: grid; gap: 0.25em; }
+  .details dd.sources a { display: inline-block; min-height: 24px; }
   button.secondary { background: transparent; color: var(--_primary); }
   .stats-wrap { max-height: 24rem; overflow-y: auto; }
   table.stats { border-collapse: collapse; width: 100%; font-size: 0.9em; }

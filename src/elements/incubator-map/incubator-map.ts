@@ -2,25 +2,25 @@
 // million points stay smooth without a GPU. The directory (local or remote) clusters by viewport; this element
 // keeps one state (filters, search, selection, loads) and hands the canvas to MapView, the HTML to panels.ts.
 import { html, nothing, type PropertyValues } from 'lit';
-import { LEVELS, localize } from '../../contract/localize.js';
-import type { AcceleratorClient, Incubator, IncubatorQuery, IncubatorQueryResult, Level, RegionStat } from '../../contract/index.js';
+import { localize } from '../../contract/localize.js';
+import type { AcceleratorClient, Incubator, IncubatorQueryResult, LocalizedText, ProgramsResponse, RegionStat } from '../../contract/index.js';
 import { lazyClient } from '../core/lazy-client.js';
 import { baseStyles } from '../core/styles/base.styles.js';
 import { ChanrongElement } from '../core/chanrong-element.js';
 import { describeError } from '../core/errors.js';
 import { messages, type Messages } from '../messages/index.js';
 import { ClientTask } from '../core/controllers/client-task.js';
-import { classify, colorOf } from './choropleth.js';
-import { INSET, insetZoom, ISLANDS, toFeatureCollection, viewBBox, webZoom, type Geo, type Province } from './geometry.js';
+import { classify } from './choropleth.js';
+import { toFeatureCollection, viewBBox, type Geo, type Province } from './geometry.js';
 import { handleMapKey, placeName } from './browse.js';
-import { MapView, type Scene } from './map-view.js';
+import { MapView } from './map-view.js';
+import { buildScene, directoryQueries, type Cities } from './scene.js';
+import { renderDetails } from './details.js';
+import { legacyIndustryOptions } from './legacy-industries.js';
 import { palette } from './painter.js';
-import { industryName, NumberFormats, renderDetails, renderMapFrame, renderError, renderLevelLegend, renderList, renderScale, renderStats, renderToolbar, type PanelContext } from './panels.js';
+import { NumberFormats, renderMapFrame, renderError, renderLevelLegend, renderList, renderScale, renderStats, renderToolbar, type PanelContext } from './panels.js';
 import { mapStyles } from './incubator-map.styles.js';
 
-const QUERY_LIMIT = 2000;
-const LIST_LIMIT = 1000;
-type Cities = [string, number, number, string, string, string][];
 const EMPTY: IncubatorQueryResult = { total: 0, clusters: [], items: [] };
 
 /**
@@ -71,6 +71,8 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   #inset = new ClientTask<IncubatorQueryResult>(this);
   #list = new ClientTask<IncubatorQueryResult>(this);
   #stats = new ClientTask<RegionStat[]>(this);
+  /** The catalog, for the industry options and their labels (the one home of industry codes). */
+  #catalog = new ClientTask<ProgramsResponse>(this);
   #hover: { x: number; y: number; text: string } | undefined;
   #selected: Incubator | undefined;
   #mode: 'points' | 'choropleth' = 'points';
@@ -127,6 +129,9 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     await this.updateComplete;
     this.#fit();
     await warm[1];
+    // Industry options and labels come from the catalog; the map does not wait for them.
+    const client = this.resolvedClient;
+    void this.#catalog.run((signal) => client.programs.list({}, { signal }));
     await this.#refresh();
     await this.markReady();
   }
@@ -160,26 +165,14 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   }
 
   async #refresh(): Promise<void> {
-    const client = this.resolvedClient, layout = this.#view.layout, t = this.#view.transform;
-    const base: IncubatorQuery = {
-      ...(this.level && (LEVELS as readonly string[]).includes(this.level) ? { level: this.level as Level } : {}),
-      ...(this.industry ? { industry: this.industry } : {}),
-      ...(this.#q ? { q: this.#q } : {}),
-    };
-    const bbox = layout ? viewBBox(layout, t) : undefined;
+    const client = this.resolvedClient, layout = this.#view.layout;
+    const q = directoryQueries({ level: this.level, industry: this.industry, q: this.#q }, layout, this.#view.transform);
     const jobs: Promise<unknown>[] = [
-      this.#result.run((signal) => client.incubators.query({ ...base, ...(bbox ? { bbox } : {}), zoom: layout ? webZoom(layout, t.k) : 3.5, limit: QUERY_LIMIT }, { signal })),
-      // The list: the view's entries, or with a search the matches in the whole directory.
-      this.#list.run((signal) => client.incubators.query({ ...base, ...(bbox && !this.#q ? { bbox } : {}), limit: LIST_LIMIT }, { signal })),
+      this.#result.run((signal) => client.incubators.query(q.view, { signal })),
+      this.#list.run((signal) => client.incubators.query(q.list, { signal })),
     ];
-    if (layout?.inset) {
-      const zoom = insetZoom(layout);
-      jobs.push(this.#inset.run((signal) => client.incubators.query({ ...base, bbox: [INSET[0][0], INSET[0][1], INSET[1][0], 18.1], zoom, limit: 200 }, { signal })));
-    }
-    if (this.#mode === 'choropleth') {
-      const { q: _q, ...filters } = base;
-      jobs.push(this.#stats.run((signal) => client.regions.stats({ ...(filters.level ? { level: filters.level } : {}), ...(filters.industry ? { industry: filters.industry } : {}) }, { signal })));
-    }
+    if (q.inset) jobs.push(this.#inset.run((signal) => client.incubators.query(q.inset!, { signal })));
+    if (this.#mode === 'choropleth') jobs.push(this.#stats.run((signal) => client.regions.stats(q.stats, { signal })));
     await Promise.all(jobs);
     const failed = [this.#result, this.#list, this.#stats].find((l) => l.state.status === 'error');
     if (failed?.state.status === 'error') this.reportError(failed.state.error);
@@ -197,22 +190,11 @@ export class ChanrongIncubatorMap extends ChanrongElement {
 
   #paint(): void {
     if (!this.#view.layout) return;
-    const l = this.resolvedLocale, result = this.#value(this.#result) ?? EMPTY, inset = this.#value(this.#inset) ?? EMPTY;
-    const stats = this.#mode === 'choropleth' ? this.#value(this.#stats) : undefined;
-    const classes = stats ? classify(Math.max(0, ...stats.map((s) => s.count))) : undefined;
-    const counts = new Map(stats?.map((s) => [s.adcode, s.count]));
-    const names = new Map(this.#geo?.provinces.map((p) => [String(p.properties?.adcode ?? p.id ?? ''), p.properties?.name]));
-    const col = l === 'zh-CN' ? 3 : l === 'zh-TW' ? 4 : 5;
-    const scene: Scene = {
-      clusters: result.clusters, items: result.items, inset,
-      ...(classes ? { fills: (adcode: string) => colorOf(classes, counts.get(adcode) ?? 0) } : {}),
-      provinceLabel: (adcode) => { const n = names.get(adcode); return typeof n === 'string' ? n : n ? localize(n, l) : ''; },
-      cityLabels: this.#cities.map((c) => ({ lon: c[1], lat: c[2], text: c[col] })),
-      islandLabels: this.#geo?.schematic ? ISLANDS.map((i) => ({ ...i, text: this.t.map[i.key] })) : [],
-      keepOut: this.#zoomRect(), insetLabel: this.t.map.southChinaSea, format: (n) => this.#number(n, n >= 10_000),
-      ...(this.#selected ? { selectedId: this.#selected.id } : {}),
-    };
-    this.#view.draw(scene);
+    this.#view.draw(buildScene({
+      locale: this.resolvedLocale, t: this.t.map, result: this.#value(this.#result) ?? EMPTY, inset: this.#value(this.#inset) ?? EMPTY,
+      stats: this.#mode === 'choropleth' ? this.#value(this.#stats) : undefined, geo: this.#geo, cities: this.#cities,
+      keepOut: this.#zoomRect(), format: (n) => this.#number(n, n >= 10_000), selectedId: this.#selected?.id,
+    }));
     this.requestUpdate();
   }
 
@@ -280,7 +262,12 @@ export class ChanrongIncubatorMap extends ChanrongElement {
 
   protected override render() {
     const t = this.t.map, l = this.resolvedLocale, v = this.#view;
-    const c: PanelContext = { t: this.t, locale: l, number: (n) => this.#number(n), industryName: (code) => industryName(code, l) };
+    const industries = this.#catalog.value ? this.#catalog.value.facts['industry']?.options ?? legacyIndustryOptions : [];
+    const labels = new Map<string, LocalizedText>(industries.map((o) => [String(o.value), o.label]));
+    const c: PanelContext = {
+      t: this.t, locale: l, number: (n) => this.#number(n), industries: industries.map((o) => String(o.value)),
+      industryName: (code) => { const label = labels.get(code); return label ? localize(label, l) : code; },
+    };
     const listed = this.#value(this.#list);
     const err = [this.#result, this.#list].map((x) => x.state).find((s) => s.status === 'error');
     const errorText = err?.status === 'error' ? describeError(err.error, this.t.common) : '';

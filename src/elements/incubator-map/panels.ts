@@ -2,7 +2,7 @@
 // results, the details of the selected incubator, the province table, the legends and the error with retry.
 import { html, nothing } from 'lit';
 import { localize, LEVELS } from '../../contract/localize.js';
-import type { Incubator, Locale, LocalizedText, RegionStat } from '../../contract/index.js';
+import type { Incubator, Locale, RegionStat } from '../../contract/index.js';
 import type { ColorClass } from './choropleth.js';
 import type { Messages } from '../messages/index.js';
 import { cssProps } from '../core/css-props.js';
@@ -15,6 +15,9 @@ export interface PanelContext {
   t: Messages;
   locale: Locale;
   number: (n: number) => string;
+  /** The catalog's industry option values, in its order (empty until the catalog has loaded). */
+  industries: string[];
+  /** An industry code's label from the catalog (the code itself when the catalog does not know it). */
   industryName: (code: string) => string;
 }
 
@@ -63,27 +66,6 @@ export function renderError(c: PanelContext, message: string, retry: () => void,
   </div>`;
 }
 
-export function renderDetails(c: PanelContext, it: Incubator, close: () => void) {
-  const t = c.t.map;
-  const l = c.locale;
-  const row = (label: string, value: unknown) => (value === undefined || value === '' ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
-  return html`<section class="details" part="details" aria-labelledby="details-title">
-    <h3 id="details-title" tabindex="-1">${localize(it.name, l)}</h3>
-    <dl>
-      ${row(t.level, c.t.levels[it.level])}
-      ${row(t.kind, t.kinds[it.kind])}
-      ${row(t.industries, it.industries.map((i) => c.industryName(i)).join(l === 'en' ? ', ' : '、'))}
-      ${row(t.founded, it.founded)}
-      ${row(t.operator, it.operator ? localize(it.operator, l) : undefined)}
-      ${row(t.address, it.address ? localize(it.address, l) : undefined)}
-      ${row(t.area, it.areaM2 ? `${c.number(it.areaM2)} m²` : undefined)}
-      ${row(t.services, it.services?.map((s) => localize(s, l)).join(l === 'en' ? '; ' : '；'))}
-      ${it.url ? html`<dt>${t.website}</dt><dd><a href=${it.url} rel="noopener noreferrer" target="_blank">${it.url}</a></dd>` : nothing}
-    </dl>
-    <button type="button" class="secondary" @click=${close}>${t.close}</button>
-  </section>`;
-}
-
 export function renderStats(c: PanelContext, stats: RegionStat[]) {
   const t = c.t.map;
   const sorted = [...stats].sort((a, b) => b.count - a.count);
@@ -108,17 +90,6 @@ export function renderScale(c: PanelContext, classes: ColorClass[]) {
   </figure>`;
 }
 
-export const INDUSTRY_OPTIONS = ['ai', 'quantum', 'semiconductor', 'biomed', 'green', 'new-energy', 'new-materials', 'high-end-equipment', 'digital', 'aerospace', 'nev'];
-const INDUSTRY_NAMES: Record<string, LocalizedText> = {
-  ai: { 'zh-CN': '人工智能', 'zh-TW': '人工智慧', en: 'AI' }, quantum: { 'zh-CN': '量子科技', en: 'Quantum' },
-  semiconductor: { 'zh-CN': '集成电路', 'zh-TW': '積體電路', en: 'Semiconductors' }, biomed: { 'zh-CN': '生物医药', 'zh-TW': '生物醫藥', en: 'Biomedicine' },
-  green: { 'zh-CN': '绿色低碳', 'zh-TW': '綠色低碳', en: 'Green' }, 'new-energy': { 'zh-CN': '新能源', en: 'New energy' },
-  'new-materials': { 'zh-CN': '新材料', en: 'New materials' }, 'high-end-equipment': { 'zh-CN': '高端装备', 'zh-TW': '高端裝備', en: 'High-end equipment' },
-  digital: { 'zh-CN': '新一代信息技术', 'zh-TW': '新一代資訊技術', en: 'Next-generation IT' }, aerospace: { 'zh-CN': '航空航天', 'zh-TW': '航空航太', en: 'Aerospace' },
-  nev: { 'zh-CN': '新能源汽车', 'zh-TW': '新能源汽車', en: 'New-energy vehicles' },
-};
-export const industryName = (code: string, locale: Locale) => (INDUSTRY_NAMES[code] ? localize(INDUSTRY_NAMES[code]!, locale) : code);
-
 export interface ToolbarModel {
   level: string | undefined;
   industry: string | undefined;
@@ -137,7 +108,7 @@ export function renderToolbar(c: PanelContext, m: ToolbarModel) {
     <label>${t.level}<select @change=${(e: Event) => m.setLevel(value(e))}>
       <option value="">${t.all}</option>${LEVELS.map((x) => html`<option value=${x} ?selected=${m.level === x}>${c.t.levels[x]}</option>`)}</select></label>
     <label>${t.industry}<select @change=${(e: Event) => m.setIndustry(value(e))}>
-      <option value="">${t.all}</option>${INDUSTRY_OPTIONS.map((x) => html`<option value=${x} ?selected=${m.industry === x}>${c.industryName(x)}</option>`)}</select></label>
+      <option value="">${t.all}</option>${(m.industry && !c.industries.includes(m.industry) ? [...c.industries, m.industry] : c.industries).map((x) => html`<option value=${x} ?selected=${m.industry === x}>${c.industryName(x)}</option>`)}</select></label>
     <label class="search">${t.search}<input type="search" .value=${m.q} @input=${(e: Event) => m.search((e.target as HTMLInputElement).value)}></label>
     <fieldset class="modes"><legend>${t.display}</legend>
       ${(['points', 'choropleth'] as const).map((mode) => html`<label><input type="radio" name="mode" .checked=${m.mode === mode} @change=${() => m.setMode(mode)}> ${t[mode]}</label>`)}

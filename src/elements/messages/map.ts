@@ -48,6 +48,14 @@ const zhCN = {
   scaleRange: (a: string, b: string) => `${a}–${b}`,
   diaoyu: '钓鱼岛',
   chiwei: '赤尾屿',
+  recognition: '认定',
+  recognitionKinds: {
+    'most-national': '国家级科技企业孵化器（科技部）', 'miit-standard': '标准级孵化器（工业和信息化部）', 'miit-excellent': '卓越级孵化器（工业和信息化部）',
+    provincial: '省级认定', municipal: '市级认定', 'national-maker-space': '国家备案众创空间', 'national-university-science-park': '国家大学科技园（科技部、教育部）',
+  },
+  recognitionYear: (kind: string, year: string) => `${kind}（${year} 年名单）`,
+  sources: '来源',
+  checkedOn: (date: string) => `核对于 ${date}`,
   levels: { national: '国家级', regional: '区域级', local: '地方级', cluster: '集聚区' },
 };
 export type MapMessages = typeof zhCN;
@@ -99,6 +107,14 @@ const zhTW: MapMessages = {
   scaleRange: (a, b) => `${a}–${b}`,
   diaoyu: '釣魚島',
   chiwei: '赤尾嶼',
+  recognition: '認定',
+  recognitionKinds: {
+    'most-national': '國家級科技企業孵化器（科技部）', 'miit-standard': '標準級孵化器（工業和信息化部）', 'miit-excellent': '卓越級孵化器（工業和信息化部）',
+    provincial: '省級認定', municipal: '市級認定', 'national-maker-space': '國家備案眾創空間', 'national-university-science-park': '國家大學科技園（科技部、教育部）',
+  },
+  recognitionYear: (kind, year) => `${kind}（${year} 年名單）`,
+  sources: '來源',
+  checkedOn: (date) => `核對於 ${date}`,
   levels: { national: '國家級', regional: '區域級', local: '地方級', cluster: '集聚區' },
 };
 
@@ -149,6 +165,15 @@ const en: MapMessages = {
   scaleRange: (a, b) => `${a}–${b}`,
   diaoyu: 'Diaoyu Dao',
   chiwei: 'Chiwei Yu',
+  recognition: 'Recognition',
+  recognitionKinds: {
+    'most-national': 'National tech business incubator (Ministry of Science and Technology)', 'miit-standard': 'Standard-grade incubator (Ministry of Industry and Information Technology)',
+    'miit-excellent': 'Excellent-grade incubator (Ministry of Industry and Information Technology)', provincial: 'Recognised by the province', municipal: 'Recognised by the city',
+    'national-maker-space': 'Nationally registered maker space', 'national-university-science-park': 'National university science park (Ministry of Science and Technology, Ministry of Education)',
+  },
+  recognitionYear: (kind, year) => `${kind} (${year} list)`,
+  sources: 'Sources',
+  checkedOn: (date) => `checked ${date}`,
   levels: { national: 'National', regional: 'Regional', local: 'Local', cluster: 'Cluster' },
 };
 

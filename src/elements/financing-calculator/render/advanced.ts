@@ -1,6 +1,7 @@
 // The loan form's "advanced" group (contract v2): payment frequency, day count, LPR repricing with a path editor and
-// one-click scenarios, guarantee basis and coverage, subsidy duration and timing, and prepayment rows. Closed by
-// default, so the form stays as simple as before; it opens by itself when a preset or a request uses it.
+// one-click scenarios, guarantee basis and coverage, subsidy duration and timing, and prepayment rows. This is the
+// inside of the group: its closed <details> and title are drawn by loan-form.ts (eager), and opening it fetches
+// the v2 chunk that carries this module. It opens by itself when a preset or a request uses it.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LprFixing } from '../../../contract/index.js';
 import { field, selectInput, textInput } from '../../core/form/field.js';
@@ -16,11 +17,6 @@ export interface AdvancedProps {
   onAddRow(kind: 'path' | 'pp'): void;
   onRemoveRow(kind: 'path' | 'pp', i: number): void;
   onClearPath(): void;
-}
-
-/** True when any advanced draft differs from its default (the group then opens). */
-export function advancedInUse(d: Readonly<Record<string, string>>): boolean {
-  return Object.entries(V2_DEFAULTS).some(([k, v]) => (d[k] ?? v) !== v && !(k === 'guaranteeCoverage' && d[k] === ''));
 }
 
 function select(v: CalculatorView, key: string, label: string, options: Record<string, string>): TemplateResult {
@@ -48,9 +44,7 @@ export function renderAdvanced(v: CalculatorView, p: AdvancedProps): TemplateRes
   const ppRows = Math.min(MAX_PREPAYMENT_ROWS, Number(d['prepaymentRows'] ?? 0) || 0);
   const hasGuarantee = !!(d['guaranteeRate'] ?? '').trim();
   const hasSubsidy = (d['subsidyType'] ?? 'none') !== 'none';
-  return html`<details class="advanced" data-group="advanced" ?open=${advancedInUse(d)}>
-    <summary>${t2.advancedTitle}</summary>
-    <p class="muted">${t2.advancedHint}</p>
+  return html`<p class="muted">${t2.advancedHint}</p>
     <div class="grid">
       ${select(v, 'frequency', t2.frequency, t2.frequencies)}
       ${select(v, 'dayCount', t2.dayCount, t2.dayCounts)}
@@ -75,7 +69,7 @@ export function renderAdvanced(v: CalculatorView, p: AdvancedProps): TemplateRes
       ${pathRows < MAX_PATH_ROWS ? html`<button type="button" class="secondary" data-add="path" @click=${() => p.onAddRow('path')}>${t2.addFixing}</button>` : nothing}
     </fieldset>` : nothing}
     <fieldset class="prepayments" data-group="prepayments">
-      <legend>${t2.prepaymentsTitle}</legend>
+      <legend>${v.t.prepaymentsTitle}</legend>
       ${Array.from({ length: ppRows }, (_, i) => html`<div class="grid row" data-row=${`pp-${i}`}>
         ${text(v, `pp-${i}-period`, v2Label(`pp-${i}-period`, v.locale)!)}
         ${text(v, `pp-${i}-amount`, v2Label(`pp-${i}-amount`, v.locale)!, { unit: v.t.units.yuan })}
@@ -84,6 +78,5 @@ export function renderAdvanced(v: CalculatorView, p: AdvancedProps): TemplateRes
         <button type="button" class="link" aria-label=${`${t2.removeRow}: ${v2Label(`pp-${i}-amount`, v.locale)}`} @click=${() => p.onRemoveRow('pp', i)}>${t2.removeRow}</button>
       </div>`)}
       ${ppRows < MAX_PREPAYMENT_ROWS ? html`<button type="button" class="secondary" data-add="pp" @click=${() => p.onAddRow('pp')}>${t2.addPrepayment}</button>` : nothing}
-    </fieldset>
-  </details>`;
+    </fieldset>`;
 }

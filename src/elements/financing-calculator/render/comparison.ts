@@ -7,7 +7,7 @@ export function renderComparison(v: CalculatorView, scenarios: readonly Scenario
   if (!scenarios.length) return nothing;
   const t = v.t;
   // The table shows the same rows as the CSV, with the money columns formatted for the locale.
-  const rows = comparisonRows(scenarios, t).map((r) => ({ ...r, cells: r.cells.map((c) => (/^-?\d+\.\d{2}$/.test(c) ? v.fmt.amount(Number(c)) : c)) }));
+  const rows = comparisonRows(scenarios, t, v.v2Rows).map((r) => ({ ...r, cells: r.cells.map((c) => (/^-?\d+\.\d{2}$/.test(c) ? v.fmt.amount(Number(c)) : c)) }));
   return html`<section class="stack" part="comparison">
     <h3 id="compare">${t.compareTitle}</h3>
     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare"><table>

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type Program, type ReferenceRates } from '../../../contract/index.js';
 import { field, selectInput } from '../../core/form/field.js';
 import { LOAN_FIELDS } from '../state/fields.js';
+import { advancedInUse } from '../state/v2-defaults.js';
 import { dateField, numberField, selectField } from './fields.js';
 import type { CalculatorView } from './view.js';
 
@@ -12,8 +13,11 @@ export interface LoanFormProps {
   program: string | undefined;
   onProgram(program: Program): void;
   onSubmit(e: Event): void;
-  /** The v2 "advanced" group, rendered by ../render/advanced.ts once the v2 module loaded (frequency, day count, repricing and its LPR path, fee bases, prepayments). */
-  advanced: TemplateResult | typeof nothing;
+  /** The inside of the "advanced" group (advanced.ts: frequency, day count, repricing and its LPR path, fee bases,
+   * prepayments), or undefined until the v2 chunk that draws it has loaded. */
+  advanced: TemplateResult | undefined;
+  /** The group was opened: the first use of a v2 feature, which fetches the v2 chunk. */
+  onOpenAdvanced(): void;
 }
 
 export function renderLoanForm(v: CalculatorView, p: LoanFormProps): TemplateResult {
@@ -53,7 +57,11 @@ export function renderLoanForm(v: CalculatorView, p: LoanFormProps): TemplateRes
       ${n('ipValue')}
       ${n('ipRatio')}
     </div></fieldset>
-    ${p.advanced}
+    <details class="advanced" data-group="advanced" ?open=${advancedInUse(d)}
+      @toggle=${(e: Event) => { if ((e.target as HTMLDetailsElement).open) p.onOpenAdvanced(); }}>
+      <summary>${t.advancedTitle}</summary>
+      ${p.advanced ?? html`<p class="muted" role="status">${v.c.loading}</p>`}
+    </details>
     <div class="actions"><button type="submit">${t.calculate}</button></div>
   </form>`;
 }

@@ -8,7 +8,7 @@ export function renderRateChanges(v: CalculatorView, t2: CalculatorV2Messages, q
   const changes = quote.rateChanges ?? [];
   if (changes.length < 2) return nothing;
   return html`<section class="stack" data-section="rate-changes">
-    <h3 id="rate-changes">${t2.rateChangesTitle}</h3>
+    <h3 id="rate-changes">${v.t.rateChangesTitle}</h3>
     <ol class="rate-changes" aria-labelledby="rate-changes">
       ${changes.map((c) => html`<li data-period=${c.period}>${t2.rateChange(c.period, c.date, v.fmt.percent(c.annualRate, 2))}</li>`)}
     </ol>

@@ -20,13 +20,13 @@ export function renderRates(v: CalculatorView, rates: ReferenceRates | undefined
   </section>`;
 }
 
-/** Loan, bond or bill discounting. */
+/** Loan, bond or bill discounting (choosing bills fetches the v2 chunk that prices them). */
 export function renderMode(v: CalculatorView, mode: CalculatorMode, onMode: (m: CalculatorMode) => void): TemplateResult {
   const t = v.t;
-  const label = { loan: t.modeLoan, bond: t.modeBond, bill: v.t2?.modeBill ?? '' };
+  const label = { loan: t.modeLoan, bond: t.modeBond, bill: t.modeBill };
   return html`<fieldset class="mode no-print">
     <legend>${t.mode}</legend>
-    ${(v.t2 ? ['loan', 'bond', 'bill'] as const : ['loan', 'bond'] as const).map((m) => html`<label><input type="radio" name="mode" value=${m} .checked=${mode === m}
+    ${(['loan', 'bond', 'bill'] as const).map((m) => html`<label><input type="radio" name="mode" value=${m} .checked=${mode === m}
       @change=${() => onMode(m)}> ${label[m]}</label>`)}
   </fieldset>`;
 }

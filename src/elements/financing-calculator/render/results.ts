@@ -26,7 +26,6 @@ export interface LoanResultActions {
 
 export function renderLoanFigures(v: CalculatorView, quote: FinancingQuote, stale: Staleness, a: LoanResultActions): TemplateResult {
   const t = v.t;
-  const t2 = v.t2!; // a quote is shown only after the v2 module loaded
   const f = v.fmt;
   const last = quote.schedule[quote.schedule.length - 1];
   const prepaid = quote.totals.prepayment ?? 0;
@@ -44,13 +43,13 @@ export function renderLoanFigures(v: CalculatorView, quote: FinancingQuote, stal
         ${quote.totals.guaranteeFee ? html`${figure(t.guaranteeAtStart, f.money(quote.disbursement.guaranteeFee), 'guarantee-at-start')}
           ${figure(t.totalGuarantee, f.money(quote.totals.guaranteeFee), 'total-guarantee')}` : nothing}
         ${quote.totals.subsidy ? figure(t.totalSubsidy, f.money(quote.totals.subsidy), 'total-subsidy') : nothing}
-        ${prepaid ? html`${figure(t2.prepaymentsTitle, f.money(prepaid), 'total-prepayment')}
-          ${quote.totals.prepaymentFee ? figure(t2.prepaymentFees, f.money(quote.totals.prepaymentFee), 'total-prepayment-fee') : nothing}` : nothing}
-        ${quote.maturity && last ? figure(t2.maturity, t2.periodOf(quote.maturity.period, quote.maturity.date), 'maturity') : nothing}
+        ${prepaid ? html`${figure(t.prepaymentsTitle, f.money(prepaid), 'total-prepayment')}
+          ${quote.totals.prepaymentFee ? figure(t.prepaymentFees, f.money(quote.totals.prepaymentFee), 'total-prepayment-fee') : nothing}` : nothing}
+        ${quote.maturity && last ? figure(t.maturity, t.periodOf(quote.maturity.period, quote.maturity.date), 'maturity') : nothing}
         ${figure(t.nominalRate, f.percent(quote.annualRate, 3), 'annual-rate')}
-        ${figure(t2.annualizedSimple, f.percent(quote.annualizedRate, 3), 'annualized-rate', t2.annualizedSimpleNote)}
-        ${figure(t2.effectiveCompound, f.percent(quote.effectiveAnnualRate, 3), 'effective-rate', t2.effectiveCompoundNote)}
-        ${figure(t2.allInCost, f.percent(quote.allInCost, 3), 'all-in-cost', t2.allInCostNote)}
+        ${figure(t.annualizedSimple, f.percent(quote.annualizedRate, 3), 'annualized-rate', t.annualizedSimpleNote)}
+        ${figure(t.effectiveCompound, f.percent(quote.effectiveAnnualRate, 3), 'effective-rate', t.effectiveCompoundNote)}
+        ${figure(t.allInCost, f.percent(quote.allInCost, 3), 'all-in-cost', t.allInCostNote)}
         ${quote.limits ? figure(t.maxPrincipal, f.money(quote.limits.maxPrincipal), 'max-principal') : nothing}
       </dl>
     </div>

@@ -15,11 +15,10 @@ export function renderSchedule(v: CalculatorView, quote: FinancingQuote, paging:
   const tt = quote.totals;
   // v2 answers carry each row's rate, days and prepayment: shown when the loan has them (a repriced or prepaid loan,
   // or actual/B interest), and the first row of each new rate is marked.
-  const t2 = v.t2!; // a quote is shown only after the v2 module loaded
   const v2 = rows.length > 0 && rows[0]!.annualRate !== undefined;
   const changes = new Set((quote.rateChanges ?? []).filter((c) => c.period > 1).map((c) => c.period));
   const prepaid = !!tt.prepayment;
-  const extraHead = v2 ? [t2.rateColumn, t2.daysColumn, ...(prepaid ? [t2.prepaymentColumn, t2.prepaymentFeeColumn] : [])] : [];
+  const extraHead = v2 ? [t.rateColumn, t.daysColumn, ...(prepaid ? [t.prepaymentColumn, t.prepaymentFeeColumn] : [])] : [];
   const extraFoot = v2 ? html`<td></td><td></td>${prepaid ? html`<td>${a(tt.prepayment ?? 0)}</td><td>${a(tt.prepaymentFee ?? 0)}</td>` : nothing}` : nothing;
   const extraZero = v2 ? html`<td></td><td></td>${prepaid ? html`<td></td><td></td>` : nothing}` : nothing;
   return html`<section class="stack" part="schedule">
@@ -31,7 +30,7 @@ export function renderSchedule(v: CalculatorView, quote: FinancingQuote, paging:
         ${paging.page === 1 ? html`<tr class="disbursement" data-period="0"><th scope="row">0 · ${t.disbursementRow}</th><td>${d.date}</td><td></td><td></td><td></td><td></td>
           <td>${a(d.upfrontFee)}</td><td>${a(d.guaranteeFee)}</td><td></td><td>${a(d.principal)}</td>${extraZero}</tr>` : nothing}
         ${slice.map((r) => html`<tr class=${changes.has(r.period) ? 'rate-change' : ''} data-period=${r.period}><th scope="row">${r.period}</th><td>${r.date}</td><td>${a(r.openingBalance)}</td><td>${a(r.interest)}</td>
-          <td>${a(r.principal)}</td><td>${a(r.payment)}</td><td>${a(0)}</td><td>${a(r.guaranteeFee)}</td><td>${a(r.subsidy)}</td><td>${a(r.closingBalance)}</td>${v2 ? html`<td data-col="rate" title=${changes.has(r.period) ? t2.rateChangesTitle : ''}>${v.fmt.percent(r.annualRate ?? 0, 2)}</td><td>${r.days ?? ''}</td>
+          <td>${a(r.principal)}</td><td>${a(r.payment)}</td><td>${a(0)}</td><td>${a(r.guaranteeFee)}</td><td>${a(r.subsidy)}</td><td>${a(r.closingBalance)}</td>${v2 ? html`<td data-col="rate" title=${changes.has(r.period) ? t.rateChangesTitle : ''}>${v.fmt.percent(r.annualRate ?? 0, 2)}</td><td>${r.days ?? ''}</td>
           ${prepaid ? html`<td>${a(r.prepayment ?? 0)}</td><td>${a(r.prepaymentFee ?? 0)}</td>` : nothing}` : nothing}</tr>`)}
       </tbody>
       <tfoot><tr><th scope="row">${t.totalsRow}</th><td></td><td></td><td>${a(tt.interest)}</td><td>${a(tt.principal)}</td><td>${a(tt.payment)}</td>

@@ -5,12 +5,15 @@ import type { FormatController } from '../../core/controllers/format.js';
 import type { CalculatorMessages } from '../../messages/calculator.js';
 import type { CalculatorV2Messages } from '../../messages/calculator-v2.js';
 import type { CommonMessages } from '../../messages/common.js';
+import type { InputRows } from '../state/csv.js';
 import type { Drafts, FieldErrors } from '../state/request-builder.js';
 
 export interface CalculatorView {
   t: CalculatorMessages;
   /** The v2 strings, once the v2 module (../v2/index.ts) has loaded: always before a quote is shown. */
   t2: CalculatorV2Messages | undefined;
+  /** The comparison's rows of v2 inputs, once the v2 chunk has loaded. */
+  v2Rows: InputRows | undefined;
   c: CommonMessages;
   fmt: FormatController;
   locale: Locale;

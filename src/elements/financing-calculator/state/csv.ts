@@ -3,21 +3,20 @@
 // the comparison carries every scenario's inputs, and rates are written as percentages ("3.4500%").
 import type { FinancingQuote, FinancingRequest } from '../../../contract/index.js';
 import type { CalculatorMessages } from '../../messages/calculator.js';
-import type { CalculatorV2Messages } from '../../messages/calculator-v2.js';
 
 export type CsvRow = (string | number)[];
 
-const money = (n: number) => n.toFixed(2);
+export const money = (n: number) => n.toFixed(2);
 /** A rate as a percentage a spreadsheet reads as a number: 0.0345 → "3.4500%". */
 export const percentCell = (rate: number, digits = 4) => `${(rate * 100).toFixed(digits)}%`;
 
-/** With `t2` and a v2 answer, each row also carries its annual rate, days, prepayment and prepayment fee. */
-export function scheduleRows(quote: FinancingQuote, t: CalculatorMessages, t2?: CalculatorV2Messages): CsvRow[] {
+/** With a v2 answer, each row also carries its annual rate, days, prepayment and prepayment fee. */
+export function scheduleRows(quote: FinancingQuote, t: CalculatorMessages): CsvRow[] {
   const base = scheduleRowsV1(quote, t);
-  if (!t2 || quote.schedule[0]?.annualRate === undefined) return base;
+  if (quote.schedule[0]?.annualRate === undefined) return base;
   const tt = quote.totals;
   const extra: CsvRow[] = [
-    [t2.rateColumn, t2.daysColumn, t2.prepaymentColumn, t2.prepaymentFeeColumn],
+    [t.rateColumn, t.daysColumn, t.prepaymentColumn, t.prepaymentFeeColumn],
     ['', '', '', ''],
     ...quote.schedule.map((r): CsvRow => [percentCell(r.annualRate ?? 0), r.days ?? '', money(r.prepayment ?? 0), money(r.prepaymentFee ?? 0)]),
     ['', '', money(tt.prepayment ?? 0), money(tt.prepaymentFee ?? 0)],
@@ -47,8 +46,14 @@ export function relabel<S extends ScenarioLike>(scenarios: readonly S[], label: 
   return scenarios.map((s, i) => ({ ...s, label: label(i + 1) }));
 }
 
-/** Every input and result of the compared scenarios, one column per scenario: [label, csv, text?]. */
-export function comparisonRows(scenarios: readonly ScenarioLike[], t: CalculatorMessages): { label: string; cells: string[] }[] {
+export type Row = { label: string; cells: string[] };
+
+/** The rows of the v2 inputs (csv-v2.ts, in the v2 chunk, there whenever a scenario can carry v2 inputs). */
+export type InputRows = (scenarios: readonly ScenarioLike[]) => Row[];
+
+/** Every input and result of the compared scenarios, one column per scenario; the v2 inputs some scenario sets
+ * (`v2Rows`) follow the v1 ones. */
+export function comparisonRows(scenarios: readonly ScenarioLike[], t: CalculatorMessages, v2Rows?: InputRows): Row[] {
   const pct = (r: number | undefined) => (r === undefined ? '' : percentCell(r));
   const col = (f: (s: ScenarioLike) => string | number) => scenarios.map((s) => String(f(s)));
   const rate = (r: FinancingRequest) => (r.rate.type === 'fixed' ? `${t.rateFixed} ${percentCell(r.rate.annualRate)}` : `${t.tenors[r.rate.tenor]} LPR ${r.rate.spreadBps >= 0 ? '+' : ''}${r.rate.spreadBps} bp`);
@@ -66,6 +71,7 @@ export function comparisonRows(scenarios: readonly ScenarioLike[], t: Calculator
     { label: t.subsidyType, cells: col((s) => subsidy(s.request)) },
     { label: t.ipValue, cells: col((s) => (s.request.ipPledge ? money(s.request.ipPledge.appraisedValue) : '')) },
     { label: t.ipRatio, cells: col((s) => (s.request.ipPledge ? pct(s.request.ipPledge.pledgeRatio) : '')) },
+    ...(v2Rows?.(scenarios) ?? []),
     { label: t.firstPayment, cells: col((s) => money(s.quote.schedule[0]?.payment ?? 0)) },
     { label: t.totalInterest, cells: col((s) => money(s.quote.totals.interest)) },
     { label: t.totalPayment, cells: col((s) => money(s.quote.totals.payment)) },
@@ -75,14 +81,14 @@ export function comparisonRows(scenarios: readonly ScenarioLike[], t: Calculator
     { label: t.totalSubsidy, cells: col((s) => money(s.quote.totals.subsidy)) },
     { label: t.netAmount, cells: col((s) => money(s.quote.disbursement.netAmount)) },
     { label: t.nominalRate, cells: col((s) => pct(s.quote.annualRate)) },
-    { label: t.annualizedRate, cells: col((s) => pct(s.quote.annualizedRate)) },
-    { label: t.effectiveRate, cells: col((s) => pct(s.quote.effectiveAnnualRate)) },
+    { label: t.annualizedSimple, cells: col((s) => pct(s.quote.annualizedRate)) },
+    { label: t.effectiveCompound, cells: col((s) => pct(s.quote.effectiveAnnualRate)) },
     { label: t.allInCost, cells: col((s) => pct(s.quote.allInCost)) },
   ];
 }
 
-export function comparisonCsvRows(scenarios: readonly ScenarioLike[], t: CalculatorMessages): CsvRow[] {
-  return [['', ...scenarios.map((s) => s.label)], ...comparisonRows(scenarios, t).map((r) => [r.label, ...r.cells])];
+export function comparisonCsvRows(scenarios: readonly ScenarioLike[], t: CalculatorMessages, v2Rows?: InputRows): CsvRow[] {
+  return [['', ...scenarios.map((s) => s.label)], ...comparisonRows(scenarios, t, v2Rows).map((r) => [r.label, ...r.cells])];
 }
 
 /** RFC 4180 text: quoted where needed, CRLF line ends; a formula-looking cell is prefixed with ' so a spreadsheet

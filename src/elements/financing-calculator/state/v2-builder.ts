@@ -8,17 +8,15 @@ import { calculatorV2Messages } from '../../messages/calculator-v2.js';
 import type { CommonMessages } from '../../messages/common.js';
 import { fractionToPercent, isCalendarDate, percentToFraction } from '../../core/form/parse.js';
 import { greater, integer, max, min, readNumberField, type NumberFieldSpec } from '../../core/form/validators.js';
+import { V2_DEFAULTS } from './v2-defaults.js';
+
+export { V2_DEFAULTS };
 
 export type Drafts = Readonly<Record<string, string>>;
 
 /** The rows the editors allow (the contract allows more; a form with more is unreadable). */
 export const MAX_PATH_ROWS = 20;
 export const MAX_PREPAYMENT_ROWS = 12;
-
-export const V2_DEFAULTS: Readonly<Record<string, string>> = {
-  frequency: 'monthly', dayCount: '30/360', repricing: 'none', guaranteeBasis: 'annual-in-advance', guaranteeCoverage: '100',
-  subsidyMonths: '', subsidyUntil: '', subsidyTiming: 'with-payment', pathRows: '0', prepaymentRows: '0',
-};
 
 type Label = { [K in keyof CalculatorV2Messages]: CalculatorV2Messages[K] extends string ? K : never }[keyof CalculatorV2Messages];
 export interface V2FieldDef extends NumberFieldSpec {
@@ -54,7 +52,7 @@ export function v2Label(key: string, locale: Locale): string | undefined {
     const [, kind, i, col] = row;
     const base = kind === 'path'
       ? (col === 'date' ? t.lprPathDate : col === 'oneYear' ? `1Y · ${t.lprPathTitle}` : `5Y · ${t.lprPathTitle}`)
-      : (col === 'mode' ? t.prepaymentMode : t[V2_FIELDS[col!]?.label ?? 'prepaymentsTitle'] as string);
+      : (col === 'mode' ? t.prepaymentMode : t[V2_FIELDS[col!]?.label ?? 'prepaymentAmount'] as string);
     return `${base} #${Number(i) + 1}`;
   }
   const plain = (t as unknown as Record<string, unknown>)[key];
