@@ -2,12 +2,26 @@
 // fractions and decimal (scripts/oracle/money_oracle.py, written from the rounding rule "half away from zero, to the
 // fen, exactly", not from money.ts). The cases sit where a wrong rounding shows: exact half fen of both signs, one
 // unit either side of a half, products and divisors past 2^53, annuities within 1e-9 of a half fen.
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import {
   annuityPayment, applyRate, applyRatePer, applyTwoRates, applyTwoRatesPer, mulDivRound, splitByShares, toFen, toYuan,
 } from '../../src/engine/financing/money.js';
-import oracle from '../fixtures/money-oracle.json' with { type: 'json' };
+
+interface Case { expected: unknown; why?: string }
+interface MoneyOracle {
+  mulDivRound: (Case & { a: number; num: number; den: number })[];
+  applyRate: (Case & { amount: number; rate: number })[];
+  applyRatePer: (Case & { amount: number; rate: number; divisor: number })[];
+  applyTwoRates: (Case & { amount: number; rate1: number; rate2: number })[];
+  applyTwoRatesPer: (Case & { amount: number; rate1: number; rate2: number; num: number; den: number })[];
+  annuityPayment: (Case & { principal: number; rate: number; n: number; perYear: number })[];
+  splitByShares: (Case & { total: number; shares: Record<string, number> })[];
+  toFen: (Case & { yuan: number; expected: number })[];
+}
+// Read, not imported: half a megabyte of cases is not worth a type the compiler infers.
+const oracle = JSON.parse(readFileSync(new URL('../fixtures/money-oracle.json', import.meta.url), 'utf8')) as MoneyOracle;
 
 /** Every case whose answer differs from the oracle's, as text (so one failure names them all). */
 function wrong<C extends { expected: unknown }>(cases: C[], compute: (c: C) => unknown): string[] {
