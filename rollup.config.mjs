@@ -5,12 +5,29 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { build as esbuildBuild } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const isExternal = (id) => id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
+// The directory's Web Worker (src/sdk/directory-worker.ts): bundled by esbuild into one self-contained file,
+// emitted as an asset, and the URL in src/sdk/worker-directory.ts pointed at it, so it works from dist/, the CDN
+// files and an app bundler's copy alike (a worker cannot share the page's chunks).
+const directoryWorker = () => ({
+  name: 'chanrong-directory-worker',
+  async transform(code, id) {
+    if (!/[\\/]src[\\/]sdk[\\/]worker-directory\.ts$/.test(id)) return null;
+    const pattern = /new URL\((['"])\.\/directory-worker\.ts\1, import\.meta\.url\)/;
+    if (!pattern.test(code)) this.error('worker-directory.ts no longer names ./directory-worker.ts');
+    const built = await esbuildBuild({ entryPoints: [new URL('./src/sdk/directory-worker.ts', import.meta.url).pathname], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, logLevel: 'error' });
+    const ref = this.emitFile({ type: 'asset', name: 'directory-worker.js', source: built.outputFiles[0].text });
+    return { code: code.replace(pattern, `new URL(import.meta.ROLLUP_FILE_URL_${ref})`), map: null };
+  },
+});
+
 const plugins = (browser) => [
+  directoryWorker(),
   json({ compact: true, preferConst: true }),
   nodeResolve({ browser, exportConditions: browser ? ['browser', 'import', 'default'] : ['node', 'import', 'default'] }),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),

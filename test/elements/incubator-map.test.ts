@@ -39,7 +39,8 @@ describe('<chanrong-incubator-map>', () => {
   });
 
   it('opens details from the list, fires chanrong-select and moves focus to them', async () => {
-    const el = await mount<MapEl>('<chanrong-incubator-map locale="zh-TW"></chanrong-incubator-map>');
+    // Regional entries only, so the East Lake centre is in the list's first rendered rows (national entries come first).
+    const el = await mount<MapEl>('<chanrong-incubator-map locale="zh-TW" level="regional"></chanrong-incubator-map>');
     await waitFor(() => listedIds(el).length > 0, 'list');
     const selected: Incubator[] = [];
     el.addEventListener('chanrong-select', (e) => selected.push(e.detail.incubator as Incubator));

@@ -16,7 +16,6 @@ import { handleMapKey, placeName } from './browse.js';
 import { MapView } from './map-view.js';
 import { buildScene, directoryQueries, type Cities } from './scene.js';
 import { renderDetails } from './details.js';
-import { legacyIndustryOptions } from './legacy-industries.js';
 import { palette } from './painter.js';
 import { NumberFormats, renderMapFrame, renderError, renderLevelLegend, renderList, renderScale, renderStats, renderToolbar, type PanelContext } from './panels.js';
 import { mapStyles } from './incubator-map.styles.js';
@@ -262,7 +261,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
 
   protected override render() {
     const t = this.t.map, l = this.resolvedLocale, v = this.#view;
-    const industries = this.#catalog.value ? this.#catalog.value.facts['industry']?.options ?? legacyIndustryOptions : [];
+    const industries = this.#catalog.value?.facts['industry']?.options ?? [];
     const labels = new Map<string, LocalizedText>(industries.map((o) => [String(o.value), o.label]));
     const c: PanelContext = {
       t: this.t, locale: l, number: (n) => this.#number(n), industries: industries.map((o) => String(o.value)),

@@ -2,7 +2,11 @@
 // unclaimed candidate takes every unclaimed one within the radius, and the cluster sits at their weighted mean.
 // Candidates are first binned into cells of a third of the radius, so the work is bounded by the viewport's size
 // in pixels. Distances are measured with latitude stretched by LAT_SCALE, as an equal-area map of China shows it.
-import { candidatesIn, type SpatialIndex } from './spatial.js';
+import type { IncubatorQuery, IncubatorQueryResult } from '../../contract/index.js';
+import { candidatesIn, firstIn, type SpatialIndex } from './spatial.js';
+
+const WORLD: [number, number, number, number] = [-180, -90, 180, 90];
+const DEFAULT_LIMIT = 500;
 
 /** A degree of latitude is about 1.25 degrees of longitude on a map of China (1 / cos 37°). */
 export const LAT_SCALE = 1.25;
@@ -127,4 +131,26 @@ export function clusterViewport(index: SpatialIndex, bbox: readonly number[], ra
     groups.push({ lon: gxs / n, lat: gys / n, count: n, first });
   }
   return { total, groups };
+}
+
+/**
+ * A viewport query answered from an index: with `zoom`, the clusters (heaviest first, up to `limit`) and the single
+ * entries; without, the first `limit` entries in view. `singles` are index positions, ascending.
+ */
+export function answerQuery(index: SpatialIndex, q: Pick<IncubatorQuery, 'bbox' | 'zoom' | 'limit'>): { total: number; clusters: IncubatorQueryResult['clusters']; singles: number[] } {
+  const bbox = q.bbox ?? WORLD;
+  const limit = q.limit ?? DEFAULT_LIMIT;
+  if (q.zoom === undefined) {
+    const { total, first } = firstIn(index, bbox, limit);
+    return { total, clusters: [], singles: first };
+  }
+  const { total, groups } = clusterViewport(index, bbox, radiusDegrees(q.zoom));
+  const singles: number[] = [];
+  const clusters: IncubatorQueryResult['clusters'] = [];
+  for (const g of groups.sort((a, b) => b.count - a.count)) {
+    if (g.count === 1) singles.push(g.first);
+    else if (clusters.length < limit) clusters.push({ lon: Math.round(g.lon * 1e5) / 1e5, lat: Math.round(g.lat * 1e5) / 1e5, count: g.count });
+  }
+  singles.sort((a, b) => a - b);
+  return { total, clusters, singles: singles.slice(0, limit) };
 }

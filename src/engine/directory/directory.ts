@@ -7,18 +7,16 @@ import type {
   Incubator, IncubatorQuery, IncubatorQueryResult, Level, LocalizedText, RegionStat, RegionStatsQuery,
 } from '../../contract/index.js';
 import { EngineError } from '../errors.js';
-import { clusterViewport, radiusDegrees } from './cluster.js';
+import { answerQuery, radiusDegrees } from './cluster.js';
 import { createSearcher, normalizeQuery, type Searcher } from './search.js';
 import { CHUNK, runNow, runSliced, type Steps } from './slices.js';
-import { buildSpatialIndex, firstIn, type SpatialIndex } from './spatial.js';
+import { buildSpatialIndex, type SpatialIndex } from './spatial.js';
 
 export type { SearchData } from './search.js';
 import type { SearchData } from './search.js';
 export { radiusDegrees } from './cluster.js';
 
 const LEVEL_RANK: Record<Level, number> = { national: 0, regional: 1, local: 2, cluster: 3 };
-const WORLD: [number, number, number, number] = [-180, -90, 180, 90];
-const DEFAULT_LIMIT = 500;
 /** Filtered subsets keep their own indexes; a few recent filters are kept. */
 const CACHE_SIZE = 8;
 
@@ -146,23 +144,8 @@ export function createDirectory(incubators: readonly Incubator[], options: Direc
     query(q) {
       const subset = runNow(subsetSteps(q));
       const items = all!;
-      const at = (i: number) => items[subset.idx ? subset.idx[i]! : i]!;
-      const bbox = q.bbox ?? WORLD;
-      const limit = q.limit ?? DEFAULT_LIMIT;
-      const { index } = subset;
-      if (q.zoom === undefined) {
-        const { total, first } = firstIn(index, bbox, limit);
-        return { total, clusters: [], items: first.map(at) };
-      }
-      const { total, groups } = clusterViewport(index, bbox, radiusDegrees(q.zoom));
-      const singles: number[] = [];
-      const clusters: IncubatorQueryResult['clusters'] = [];
-      for (const g of groups.sort((a, b) => b.count - a.count)) {
-        if (g.count === 1) singles.push(g.first);
-        else if (clusters.length < limit) clusters.push({ lon: Math.round(g.lon * 1e5) / 1e5, lat: Math.round(g.lat * 1e5) / 1e5, count: g.count });
-      }
-      singles.sort((a, b) => a - b);
-      return { total, clusters, items: singles.slice(0, limit).map(at) };
+      const { total, clusters, singles } = answerQuery(subset.index, q);
+      return { total, clusters, items: singles.map((i) => items[subset.idx ? subset.idx[i]! : i]!) };
     },
     get(id) {
       if (!byId) {
