@@ -62,3 +62,40 @@ describe('clustering at hand-placed points', () => {
     expect(near.items.map((i) => i.id)).to.deep.equal(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'L', 'M']);
   });
 });
+
+describe('directory answers per filter, whatever was asked before', () => {
+  const mixed: Incubator[] = [
+    { ...at('n1', 110, 30), level: 'national' }, { ...at('r1', 111, 30), level: 'regional', kind: 'accelerator' },
+    { ...at('l1', 112, 30), industries: ['biotech'] }, { ...at('l2', 113, 31), adcode: '320500' },
+  ];
+  const ids = (r: { items: Incubator[] }) => r.items.map((i) => i.id).sort();
+
+  it('a cached answer for one filter is never served for another', () => {
+    const dir = createDirectory(mixed);
+    expect(ids(dir.query({ limit: 10 }))).to.deep.equal(['l1', 'l2', 'n1', 'r1']);
+    expect(ids(dir.query({ level: 'national', limit: 10 }))).to.deep.equal(['n1']);
+    expect(ids(dir.query({ kind: 'accelerator', limit: 10 }))).to.deep.equal(['r1']);
+    expect(ids(dir.query({ industry: 'biotech', limit: 10 }))).to.deep.equal(['l1']);
+    expect(ids(dir.query({ q: 'l2', limit: 10 }))).to.deep.equal(['l2']);
+    expect(ids(dir.query({ level: 'local', industry: 'ai', limit: 10 }))).to.deep.equal(['l2']);
+    expect(ids(dir.query({ limit: 10 }))).to.deep.equal(['l1', 'l2', 'n1', 'r1']);
+    // National entries first in an unclustered list.
+    expect(dir.query({ limit: 10 }).items[0]!.id).to.equal('n1');
+  });
+
+  it('region statistics per filter, whatever was asked before', () => {
+    const dir = createDirectory(mixed);
+    const names = { '420000': { 'zh-CN': '湖北省' }, '320000': { 'zh-CN': '江苏省' } };
+    const count = (q: object) => dir.regionStats(q, names).map((s) => [s.adcode, s.count]);
+    expect(count({})).to.deep.equal([['320000', 1], ['420000', 3]]); // integer-like keys iterate in numeric order
+    expect(count({ level: 'national' })).to.deep.equal([['320000', 0], ['420000', 1]]);
+    expect(count({ industry: 'biotech' })).to.deep.equal([['320000', 0], ['420000', 1]]);
+    expect(count({})).to.deep.equal([['320000', 1], ['420000', 3]]); // integer-like keys iterate in numeric order
+  });
+
+  it('an unknown id is refused, naming it', () => {
+    const dir = createDirectory(mixed);
+    expect(dir.get('r1').id).to.equal('r1');
+    expect(() => dir.get('zz')).to.throw('no incubator with id "zz"');
+  });
+});
