@@ -75,7 +75,7 @@ function shiftDays(date: string, days: number): string {
 
 /** Every value worth trying for one fact: each side of every bound the catalog sets on it, every option, every subset. */
 function candidates(def: FactDef, leaves: Extract<Criterion, { fact: string }>[]): Value[] {
-  const out: Value[] = [undefined];
+  const out: Value[] = [];
   const anchors = leaves.flatMap((l) => (Array.isArray(l.value) ? l.value : [l.value]));
   const options = def.options?.map((o) => o.value) ?? [];
   switch (def.type) {
@@ -108,17 +108,30 @@ function candidates(def: FactDef, leaves: Extract<Criterion, { fact: string }>[]
       }
       break;
   }
+  out.push(undefined); // unanswered, last: the answered values come first
   return out;
 }
 
-/** Every combination of candidates (up to `cap`, in order), as profiles without the unanswered facts. */
+/**
+ * Every combination of candidates, as profiles without the unanswered facts; past `cap` combinations, `cap` of them
+ * evenly spread over the whole product (a stride that reaches every value of every fact), so the search stays cheap
+ * enough to run under mutation testing.
+ */
 function* profiles(domains: [string, Value[]][], cap: number): Generator<Record<string, Value>> {
-  const index = domains.map(() => 0);
-  for (let n = 0; n < cap; n++) {
-    yield Object.fromEntries(domains.map(([fact, values], i) => [fact, values[index[i]!]]).filter(([, v]) => v !== undefined));
-    let i = domains.length - 1;
-    while (i >= 0 && ++index[i]! === domains[i]![1].length) index[i--] = 0;
-    if (i < 0) return;
+  const total = domains.reduce((n, [, values]) => n * values.length, 1);
+  let stride = Math.max(1, Math.floor(total / cap));
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+  while (stride > 1 && gcd(stride, total) !== 1) stride++;
+  for (let n = 0, at = 0; n < Math.min(total, cap); n++, at = (at + stride) % total) {
+    let rest = at;
+    const profile: Record<string, Value> = {};
+    for (let i = domains.length - 1; i >= 0; i--) {
+      const [fact, values] = domains[i]!;
+      const v = values[rest % values.length];
+      rest = Math.floor(rest / values.length);
+      if (v !== undefined) profile[fact] = v;
+    }
+    yield profile;
   }
 }
 
@@ -163,7 +176,7 @@ describe('bundled catalog', () => {
       const compiled = compileCatalog(catalog);
       let eligible = 0;
       let searched = 0;
-      for (const profile of profiles(domains, 50_000)) {
+      for (const profile of profiles(domains, 3_000)) {
         searched++;
         const want = STATUS[oracle(program.criteria, profile, ASOF)];
         if (want === 'eligible') eligible++;
