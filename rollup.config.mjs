@@ -59,7 +59,8 @@ const library = {
 };
 
 const node = {
-  input: { server: 'src/server/index.ts', cli: 'src/cli.ts' },
+  // server-worker: the module each worker thread of the server's pool loads (src/server/pool.ts finds it by name).
+  input: { server: 'src/server/index.ts', cli: 'src/cli.ts', 'server-worker': 'src/server/worker.ts' },
   external: isExternal,
   plugins: plugins(false),
   onwarn,

@@ -1,11 +1,15 @@
 // npm run bench:server — the reference server under load with a 200,000-entry directory: requests per second and
-// latency p50/p99 per endpoint (4 concurrent keep-alive clients each), then `/v1/health` latency while four clients
-// query the directory. The server runs in a child process (so the load generator does not share its event loop);
-// the directory is the seeded synthetic one. Directory views come in two kinds: "repeat" asks the same few views
-// again (a portal's opening view), "distinct" asks a new random viewport every time (no cache can help).
+// latency p50/p99 per endpoint (4 concurrent keep-alive clients each), then `/v1/health` latency one request at a
+// time: idle (the floor: what the machine alone costs), while four clients query the directory (a mix of views),
+// and while four clients ask only distinct, uncacheable views. The same health rows are measured for a peer: the
+// same server with its heavy work on the event loop (`workers: 0`), in the same run, rounds interleaved, so machine
+// load hits both alike. Each server runs in its own child process (the load generator shares no event loop with
+// it); the directory is the seeded synthetic one. Directory views come in two kinds: "repeat" asks the same few views
+// again (a portal's opening view), "distinct" asks a new random viewport or search every time (no cache can help).
 // BENCH_SERVER_ROOT=/path/to/another/checkout measures that tree's server instead (before/after comparisons).
-// Medians over BENCH_ROUNDS rounds; on shared machines say how loaded the machine was.
+// Medians over BENCH_ROUNDS rounds; on shared machines say how loaded the machine was (the load average is printed).
 import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { fmt, median } from './median.js';
 
@@ -35,13 +39,15 @@ function randomView(): string {
   return `/v1/incubators?bbox=${[lon, lat, Math.min(180, lon + w), Math.min(85, lat + h)].map((x) => x.toFixed(4)).join(',')}&zoom=${zoom}`;
 }
 
+const profile = { entityType: 'enterprise', enterpriseSize: 'small', certifications: ['high-tech'], region: '440300' };
 const loan = { principal: 3_000_000, termMonths: 60, repayment: 'equal-installment', rate: { type: 'lpr', tenor: '5y', spreadBps: 35 }, startDate: '2025-06-15', upfrontFeeRate: 0.005, guaranteeFee: { annualRate: 0.01 } };
 const bond = { faceValue: 100_000_000, couponRate: 0.025, termYears: 3, couponsPerYear: 2, issuePrice: 99.5, issueDate: '2025-06-15' };
 
 const TARGETS: Target[] = [
   { name: 'GET /v1/health', path: () => '/v1/health' },
   { name: 'GET /v1/programs', path: () => '/v1/programs?asOf=2026-06-01' },
-  { name: 'POST /v1/eligibility', method: 'POST', path: () => '/v1/eligibility', body: { profile: { entityType: 'enterprise', employees: 80, annualRevenue: 30_000_000, enterpriseSize: 'small', certifications: ['high-tech'] }, asOf: '2026-06-01' } },
+  { name: 'POST /v1/eligibility', method: 'POST', path: () => '/v1/eligibility', body: { profile, asOf: '2026-06-01' } },
+  { name: 'POST /v1/eligibility paths=3', method: 'POST', path: () => '/v1/eligibility', body: { profile, asOf: '2026-06-01', paths: 3 } },
   { name: 'POST /v1/financing/quote (60 mo)', method: 'POST', path: () => '/v1/financing/quote', body: loan },
   { name: 'POST /v1/financing/bond-quote', method: 'POST', path: () => '/v1/financing/bond-quote', body: bond },
   { name: 'GET /v1/incubators world zoom=3 (repeat)', path: () => '/v1/incubators?bbox=73,18,135,54&zoom=3' },
@@ -95,47 +101,68 @@ async function healthUnderLoad(base: string, directory: Target[]): Promise<{ p50
   return { p50: pct(health, 50), p99: pct(health, 99), dirRps: dirCount / ((performance.now() - started) / 1000), n: health.length };
 }
 
-async function main(): Promise<void> {
+interface Child { url: string; startMs: number; stop(): void }
+
+/** A server in a child process; `workers` is passed to startServer ('default' leaves it out). */
+async function startChild(workers: string): Promise<Child> {
   const child = fork(fileURLToPath(import.meta.url), [], {
-    env: { ...process.env, BENCH_SERVER_CHILD: '1' }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, BENCH_SERVER_CHILD: '1', BENCH_WORKERS: workers }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const { url, startMs } = await new Promise<{ url: string; startMs: number }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { url: string; startMs: number }));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  console.log(`bench:server — ${fmt(N)} directory entries, server at ${ROOT} (${fmt(startMs)} ms to load and listen), ${CLIENTS} clients, ${SECONDS} s per endpoint, median of ${ROUNDS} rounds`);
+  return { url, startMs, stop: () => child.send('stop') };
+}
+
+async function main(): Promise<void> {
+  const load0 = loadavg()[0]!;
+  const pooled = await startChild('default');
+  const peer = await startChild('0');
+  const servers: [string, Child][] = [['worker threads (default)', pooled], ['peer: on the event loop (workers: 0)', peer]];
+  console.log(`bench:server — ${fmt(N)} directory entries, server at ${ROOT} (${fmt(pooled.startMs)} ms to load and listen; the peer ${fmt(peer.startMs)} ms), ${CLIENTS} clients, ${SECONDS} s per endpoint, median of ${ROUNDS} rounds; load average ${load0.toFixed(1)} at the start`);
   try {
     // Warm up: every endpoint once (first-use index builds are not what a steady server pays per request).
-    for (const t of TARGETS) await hit(url, t);
-    const rows: string[][] = [];
-    for (const t of TARGETS) {
-      const runs = [];
-      for (let r = 0; r < ROUNDS; r++) runs.push(await load(url, t));
-      rows.push([t.name, fmt(median(runs.map((x) => x.rps))), fmt(median(runs.map((x) => x.p50)), 1), fmt(median(runs.map((x) => x.p99)), 1)]);
-    }
+    for (const [, srv] of servers) for (const t of TARGETS) await hit(srv.url, t);
     const widths = [52, 10, 9, 9];
     const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' ');
-    console.log(line(['endpoint', 'req/s', 'p50 ms', 'p99 ms']));
-    for (const r of rows) console.log(line(r));
+    const tables: [string, Child][] = process.env.BENCH_PEER_TABLE ? servers : [servers[0]!];
+    for (const [name, srv] of tables) {
+      const rows: string[][] = [];
+      for (const t of TARGETS) {
+        const runs = [];
+        for (let r = 0; r < ROUNDS; r++) runs.push(await load(srv.url, t));
+        rows.push([t.name, fmt(median(runs.map((x) => x.rps))), fmt(median(runs.map((x) => x.p50)), 1), fmt(median(runs.map((x) => x.p99)), 1)]);
+      }
+      console.log(`\n${name}`);
+      console.log(line(['endpoint', 'req/s', 'p50 ms', 'p99 ms']));
+      for (const r of rows) console.log(line(r));
+    }
     const directory = TARGETS.filter((t) => t.name.includes('/v1/incubators') || t.name.includes('/v1/regions'));
-    // The floor: the same one-at-a-time health checks with nothing else running (on a shared machine this is
-    // what the machine alone costs).
-    const floor = [];
-    for (let r = 0; r < ROUNDS; r++) floor.push(await healthUnderLoad(url, []));
-    console.log(`GET /v1/health, one at a time, idle server (floor): p50 ${fmt(median(floor.map((x) => x.p50)), 1)} ms, p99 ${fmt(median(floor.map((x) => x.p99)), 1)} ms`);
-    const runs = [];
-    for (let r = 0; r < ROUNDS; r++) runs.push(await healthUnderLoad(url, directory));
-    console.log(`GET /v1/health, one at a time, while ${CLIENTS} clients query the directory (all the directory rows above in turn):`
-      + ` p50 ${fmt(median(runs.map((x) => x.p50)), 1)} ms, p99 ${fmt(median(runs.map((x) => x.p99)), 1)} ms`
-      + ` (${fmt(median(runs.map((x) => x.n)))} health requests; directory ${fmt(median(runs.map((x) => x.dirRps)))} req/s meanwhile)`);
     const distinct = directory.filter((t) => t.name.includes('distinct'));
-    const runs2 = [];
-    for (let r = 0; r < ROUNDS; r++) runs2.push(await healthUnderLoad(url, distinct));
-    console.log(`GET /v1/health while ${CLIENTS} clients ask only distinct (uncacheable) views:`
-      + ` p50 ${fmt(median(runs2.map((x) => x.p50)), 1)} ms, p99 ${fmt(median(runs2.map((x) => x.p99)), 1)} ms`
-      + ` (directory ${fmt(median(runs2.map((x) => x.dirRps)))} req/s meanwhile)`);
+    type Health = Awaited<ReturnType<typeof healthUnderLoad>>;
+    const results = servers.map(() => ({ floor: [] as Health[], mixed: [] as Health[], distinct: [] as Health[] }));
+    // Rounds interleaved across the two servers: a burst of machine load lands on both, not on one.
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [i, [, srv]] of servers.entries()) {
+        results[i]!.floor.push(await healthUnderLoad(srv.url, []));
+        results[i]!.mixed.push(await healthUnderLoad(srv.url, directory));
+        results[i]!.distinct.push(await healthUnderLoad(srv.url, distinct));
+      }
+    }
+    const cell = (xs: Health[], withRps: boolean) =>
+      `p50 ${fmt(median(xs.map((x) => x.p50)), 1)} ms, p99 ${fmt(median(xs.map((x) => x.p99)), 1)} ms` + (withRps ? ` (directory ${fmt(median(xs.map((x) => x.dirRps)))} req/s)` : '');
+    console.log(`\nGET /v1/health, one request at a time (median of ${ROUNDS} rounds of ${SECONDS * 2} s each):`);
+    for (const [i, [name]] of servers.entries()) {
+      const res = results[i]!;
+      console.log(`  ${name}`);
+      console.log(`    idle server (floor):                                   ${cell(res.floor, false)}`);
+      console.log(`    while ${CLIENTS} clients query the directory (every row above): ${cell(res.mixed, true)}`);
+      console.log(`    while ${CLIENTS} clients ask only distinct, uncacheable views:  ${cell(res.distinct, true)}`);
+    }
+    console.log(`load average ${loadavg()[0]!.toFixed(1)} at the end (2 cores shared with other work: read p99s relative to the floor)`);
   } finally {
-    child.send('stop');
+    for (const [, srv] of servers) srv.stop();
   }
 }
 
@@ -148,7 +175,8 @@ async function serveChild(): Promise<void> {
   const incubators = syntheticIncubators(N, centers, 7);
   const t0 = performance.now();
   const cacheSize = process.env.BENCH_CACHE === undefined ? {} : { answerCacheSize: Number(process.env.BENCH_CACHE) };
-  const server = await startServer({ port: 0, log: false, incubators, maxConnections: 10_000, ...cacheSize });
+  const workers = process.env.BENCH_WORKERS && process.env.BENCH_WORKERS !== 'default' ? { workers: Number(process.env.BENCH_WORKERS) } : {};
+  const server = await startServer({ port: 0, log: false, incubators, maxConnections: 10_000, ...cacheSize, ...workers });
   process.send!({ url: server.url, startMs: performance.now() - t0 });
   process.on('message', () => { void server.close().then(() => process.exit(0)); });
 }

@@ -21,6 +21,8 @@ export const THIRD_PARTY = [
   { names: ['kdbush'], use: "the directory's spatial index; bundled in dist/cdn" },
   { names: ['topojson-client'], use: "reading a host's TopoJSON basemap; bundled in dist/cdn" },
   { names: ['hono', '@hono/node-server'], use: 'the reference server (chanrong/server, chanrong serve)' },
+  { names: ['piscina'], use: "the reference server's worker threads: heavy requests run off the event loop (bounded queue, abort, thread replacement)" },
+  { names: ['@napi-rs/nice'], use: "optional, through piscina: lowers the server's worker threads' CPU priority (nice(2))" },
   { names: ['pg'], use: 'optional: portfolio screening against PostgreSQL (chanrong screen)' },
   { names: ['@duckdb/node-api'], use: 'optional: portfolio screening of CSV/Parquet files with DuckDB (chanrong screen)' },
   { names: ['canonicalize'], use: 'decision records: RFC 8785 canonical JSON before hashing and signing' },

@@ -2,7 +2,7 @@
 // FILE (created with mode 0600, never overwritten) for `chanrong serve --signing-key FILE`; the public JWK is
 // printed, to hand to whoever verifies records (`chanrong record verify --key`), and GET /v1/keys serves it too.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.js';
 
 export const USAGE = `Usage: chanrong keygen [--out FILE]
 
@@ -10,14 +10,9 @@ export const USAGE = `Usage: chanrong keygen [--out FILE]
   --out, and prints the public key (JWK, kid = RFC 7638 thumbprint).`;
 
 export async function keygen(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, strict: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) { console.log(USAGE); return 0; }
+  const cli = parseCommandArgs(args, { command: 'keygen', usage: USAGE, options: { out: { type: 'string' } } });
+  if (!cli.ok) return cli.exitCode;
+  const { values } = cli;
   const { generateKeyPair } = await import('../engine/records/record.js');
   const { privateJwk, publicJwk } = await generateKeyPair();
   if (values.out) {

@@ -2,7 +2,7 @@
 // "Decision records (v2)"): its digest, its signature with the keys given, and with the catalog it names,
 // that evaluating its profile again gives the same report. Exit 0 when every check passes, 1 otherwise.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.js';
 
 export const USAGE = `Usage: chanrong record verify FILE [--catalog FILE] [--key JWK|FILE]... [--json]
 
@@ -25,18 +25,12 @@ export async function record(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === '--help' || sub === '-h' || sub === undefined) { console[sub ? 'log' : 'error'](USAGE); return sub ? 0 : 2; }
   if (sub !== 'verify') { console.error(`Unknown record command: ${sub}\n\n${USAGE}`); return 2; }
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: rest, allowPositionals: true, strict: true,
-      options: { catalog: { type: 'string' }, key: { type: 'string', multiple: true }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) { console.log(USAGE); return 0; }
-  if (positionals.length !== 1) { console.error(`record verify takes one FILE\n\n${USAGE}`); return 2; }
+  const cli = parseCommandArgs(rest, {
+    command: 'record verify', usage: USAGE, positionals: { min: 1, max: 1, name: 'FILE' },
+    options: { catalog: { type: 'string' }, key: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+  });
+  if (!cli.ok) return cli.exitCode;
+  const { values, positionals } = cli;
   let rec: unknown, catalog: unknown, keys: { kty?: string; crv?: string; x?: string; kid?: string }[] | undefined;
   try {
     rec = readJson(readFileSync(positionals[0]!, 'utf8').replace(/^\uFEFF/, ''), `the record ${positionals[0]}`);

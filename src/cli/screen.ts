@@ -1,9 +1,9 @@
 // `chanrong screen`: a whole population of profiles against a catalog, in SQL (CONTRACT.md, "Population
 // screening (v2)"): embedded DuckDB by default (CSV, NDJSON or Parquet in and out), or inside PostgreSQL.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { Catalog } from '../contract/index.js';
 import { bundledCatalog } from '../data/bundled.js';
+import { calendarDate, integer, oneOf, parseCommandArgs } from './args.js';
 
 export const USAGE = `Usage: chanrong screen --input FILE --output FILE [--catalog FILE] [--as-of YYYY-MM-DD]
                        [--engine duckdb|postgres] [--url postgres://…] [--print-sql] [--quiet]
@@ -32,30 +32,23 @@ function progressBar(quiet: boolean): (fraction: number) => void {
 }
 
 export async function screen(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        catalog: { type: 'string' },
-        input: { type: 'string' },
-        output: { type: 'string' },
-        'as-of': { type: 'string' },
-        engine: { type: 'string', default: 'duckdb' },
-        url: { type: 'string' },
-        dialect: { type: 'string' },
-        'print-sql': { type: 'boolean', default: false },
-        threads: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) { console.log(USAGE); return 0; }
+  const cli = parseCommandArgs(args, {
+    command: 'screen', usage: USAGE,
+    options: {
+      catalog: { type: 'string' },
+      input: { type: 'string' },
+      output: { type: 'string' },
+      'as-of': { type: 'string', parse: calendarDate() },
+      engine: { type: 'string', default: 'duckdb', parse: oneOf(['duckdb', 'postgres']) },
+      url: { type: 'string' },
+      dialect: { type: 'string' },
+      'print-sql': { type: 'boolean' },
+      threads: { type: 'string', parse: integer({ min: 1 }) },
+      quiet: { type: 'boolean' },
+    },
+  });
+  if (!cli.ok) return cli.exitCode;
+  const { values } = cli;
   const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)) || new Date(asOf).toISOString().slice(0, 10) !== asOf) {
     console.error(`--as-of must be a calendar date YYYY-MM-DD, got "${asOf}"`);

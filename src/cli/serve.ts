@@ -1,67 +1,59 @@
 // `chanrong serve`: the reference server from the command line.
-import { parseArgs } from 'node:util';
 import { startServer } from '../server/node.js';
+import { integer, parseCommandArgs, positiveNumber } from './args.js';
 import { packageVersion } from './version.js';
 
 export const USAGE = `Usage: chanrong serve [--port 8787] [--host 127.0.0.1] [--catalog FILE] [--incubators FILE]
                       [--rates FILE] [--cors-origin ORIGIN|'*']... [--body-limit BYTES] [--max-connections N]
-                      [--request-timeout SECONDS] [--signing-key FILE] [--quiet]
+                      [--request-timeout SECONDS] [--signing-key FILE] [--workers N] [--work-queue N]
+                      [--work-timeout SECONDS] [--quiet]
 
-Serves the Chanrong HTTP API (/v1/..., /openapi.json) backed by the bundled data or the files given.`;
+Serves the Chanrong HTTP API (/v1/..., /openapi.json) backed by the bundled data or the files given.
+Heavy work (directory search and views, region statistics, eligibility paths) runs on --workers threads
+(one fewer than the CPUs by default; 0 computes on the event loop); when --work-queue requests already
+wait (64), more get 503 with Retry-After, as does work not done within --work-timeout (10 s).`;
+
+const ARGS = {
+  command: 'serve',
+  usage: USAGE,
+  options: {
+    port: { type: 'string', default: '8787', parse: integer({ min: 0, max: 65535 }) },
+    host: { type: 'string', default: '127.0.0.1' },
+    catalog: { type: 'string' },
+    incubators: { type: 'string' },
+    rates: { type: 'string' },
+    'cors-origin': { type: 'string', multiple: true },
+    'body-limit': { type: 'string', parse: integer({ min: 1 }) },
+    'signing-key': { type: 'string' },
+    'max-connections': { type: 'string', parse: integer({ min: 1 }) },
+    'request-timeout': { type: 'string', parse: positiveNumber('seconds') },
+    workers: { type: 'string', parse: integer({ min: 0 }) },
+    'work-queue': { type: 'string', parse: integer({ min: 0 }) },
+    'work-timeout': { type: 'string', parse: positiveNumber('seconds') },
+    quiet: { type: 'boolean' },
+  },
+} as const;
 
 /** Returns an exit code, or -1 while the server keeps the process alive. */
 export async function serve(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string', default: '8787' },
-        host: { type: 'string', default: '127.0.0.1' },
-        catalog: { type: 'string' },
-        incubators: { type: 'string' },
-        rates: { type: 'string' },
-        'cors-origin': { type: 'string', multiple: true },
-        'body-limit': { type: 'string' },
-        'signing-key': { type: 'string' },
-        'max-connections': { type: 'string' },
-        'request-timeout': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
-    return 2;
-  }
-  const bodyLimit = values['body-limit'] === undefined ? undefined : Number(values['body-limit']);
-  if (bodyLimit !== undefined && (!Number.isInteger(bodyLimit) || bodyLimit < 1)) {
-    console.error(`--body-limit must be a positive whole number of bytes, got "${values['body-limit']}"`);
-    return 2;
-  }
-  const maxConnections = values['max-connections'] === undefined ? undefined : Number(values['max-connections']);
-  if (maxConnections !== undefined && (!Number.isInteger(maxConnections) || maxConnections < 1)) {
-    console.error(`--max-connections must be a positive whole number, got "${values['max-connections']}"`);
-    return 2;
-  }
-  const requestTimeout = values['request-timeout'] === undefined ? undefined : Number(values['request-timeout']);
-  if (requestTimeout !== undefined && (!Number.isFinite(requestTimeout) || requestTimeout <= 0)) {
-    console.error(`--request-timeout must be a positive number of seconds, got "${values['request-timeout']}"`);
-    return 2;
-  }
+  const cli = parseCommandArgs(args, ARGS);
+  if (!cli.ok) return cli.exitCode;
+  const { values } = cli;
+  const port = values.port;
+  const bodyLimit = values['body-limit'];
+  const maxConnections = values['max-connections'];
+  const requestTimeout = values['request-timeout'];
+  const workers = values.workers === undefined && values['work-queue'] === undefined && values['work-timeout'] === undefined ? undefined
+    : values.workers === 0 ? 0
+      : {
+        ...(values.workers !== undefined ? { threads: values.workers } : {}),
+        ...(values['work-queue'] !== undefined ? { maxQueue: values['work-queue'] } : {}),
+        ...(values['work-timeout'] !== undefined ? { timeoutMs: Math.round(values['work-timeout'] * 1000) } : {}),
+      };
   try {
     const server = await startServer({
       ...(maxConnections ? { maxConnections } : {}),
+      ...(workers !== undefined ? { workers } : {}),
       ...(requestTimeout ? { requestTimeoutMs: Math.round(requestTimeout * 1000) } : {}),
       port,
       host: values.host,

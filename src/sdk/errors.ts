@@ -64,4 +64,10 @@ export const PROBLEM = {
   payloadTooLarge: 'urn:chanrong:problem:payload-too-large',
   unsupportedMediaType: 'urn:chanrong:problem:unsupported-media-type',
   internal: 'urn:chanrong:problem:internal',
+  /** 503 from a server whose queue of heavy work is full; `Retry-After` says when to come back. */
+  overloaded: 'urn:chanrong:problem:overloaded',
+  /** 503: the server's per-request time budget ran out before the work finished. */
+  timeBudget: 'urn:chanrong:problem:time-budget',
+  /** 503: a server worker thread failed while computing the answer. */
+  workerFailed: 'urn:chanrong:problem:worker-failed',
 } as const;

@@ -11,10 +11,12 @@ import {
   type IssueLike, type Locale, type LocalizedText,
 } from '../contract/index.js';
 import { EngineError } from '../engine/errors.js';
+import { dateInChina } from '../engine/dates.js';
 import { createService, type Service } from '../engine/service.js';
 import type { RecordSigner } from '../engine/records/record.js';
 import { buildOpenApi } from './openapi.js';
 import { localeOf, problem } from './problem.js';
+import { OffloadError, type Offload, type OffloadFactory } from './offload.js';
 
 export interface AppOptions {
   catalog: Catalog;
@@ -41,6 +43,10 @@ export interface AppOptions {
   /** Directory answers (`/v1/incubators`, `/v1/regions/stats`) kept per distinct query: at most this many (256 by
    * default, 0 for none) and 64 MiB of text in all. */
   answerCacheSize?: number;
+  /** Where heavy work runs (directory queries that miss the answer cache, region statistics, eligibility with
+   * `paths`): given the validated data, returns an `Offload` (`startServer` passes a pool of worker threads,
+   * ./pool.ts). Without it, every request is computed on the event loop (any Fetch-API runtime). */
+  offload?: OffloadFactory;
 }
 
 const TYPE = {
@@ -50,6 +56,10 @@ const TYPE = {
   payloadTooLarge: 'urn:chanrong:problem:payload-too-large',
   unsupportedMediaType: 'urn:chanrong:problem:unsupported-media-type',
   internal: 'urn:chanrong:problem:internal',
+  overloaded: 'urn:chanrong:problem:overloaded',
+  timeBudget: 'urn:chanrong:problem:time-budget',
+  workerFailed: 'urn:chanrong:problem:worker-failed',
+  cancelled: 'urn:chanrong:problem:cancelled',
 } as const;
 
 const TEXT: Record<string, Record<Locale, string>> = {
@@ -59,7 +69,34 @@ const TEXT: Record<string, Record<Locale, string>> = {
   notFound: { 'zh-CN': '未找到', 'zh-TW': '找不到', en: 'Not found' },
   notImplemented: { 'zh-CN': '此版本尚未提供该功能', 'zh-TW': '此版本尚未提供該功能', en: 'Not implemented in this version' },
   internal: { 'zh-CN': '服务器内部错误', 'zh-TW': '伺服器內部錯誤', en: 'Internal server error' },
+  overloaded: { 'zh-CN': '服务器繁忙，请稍后重试', 'zh-TW': '伺服器忙碌中，請稍後再試', en: 'The server is busy; try again shortly' },
+  timeBudget: { 'zh-CN': '计算超时，请稍后重试', 'zh-TW': '運算逾時，請稍後再試', en: 'The computation took too long; try again shortly' },
+  workerFailed: { 'zh-CN': '计算线程出错，请稍后重试', 'zh-TW': '運算執行緒出錯，請稍後再試', en: 'A computation thread failed; try again shortly' },
+  cancelled: { 'zh-CN': '请求已取消', 'zh-TW': '請求已取消', en: 'The request was cancelled' },
 };
+
+/** The detail of a 503 from the worker pool, in the request's language: which bound was hit. */
+function offloadDetail(error: OffloadError, locale: Locale, id: string): string {
+  const n = error.limit ?? 0, s = error.retryAfterSeconds;
+  switch (error.kind) {
+    case 'overloaded': return {
+      'zh-CN': `排队等待计算的请求已满（${n} 个），请 ${s} 秒后重试`,
+      'zh-TW': `排隊等待運算的請求已滿（${n} 個），請 ${s} 秒後重試`,
+      en: `the queue of requests waiting for computation is full (${n}); retry after ${s} s`,
+    }[locale];
+    case 'time-budget': return {
+      'zh-CN': `计算未能在 ${n} 毫秒内完成，请 ${s} 秒后重试`,
+      'zh-TW': `運算未能在 ${n} 毫秒內完成，請 ${s} 秒後重試`,
+      en: `the computation did not finish within ${n} ms; retry after ${s} s`,
+    }[locale];
+    case 'worker-failed': return {
+      'zh-CN': `计算线程失败（请求编号 ${id}）`,
+      'zh-TW': `運算執行緒失敗（請求編號 ${id}）`,
+      en: `a worker thread failed (request ${id})`,
+    }[locale];
+    case 'cancelled': return { 'zh-CN': '客户端已断开', 'zh-TW': '用戶端已中斷連線', en: 'the client went away' }[locale];
+  }
+}
 
 class BadRequest extends Error {
   /** `errors` holds at most MAX_ERRORS entries; `count` is how many there were. */
@@ -101,14 +138,23 @@ export class AnswerCache {
   /** At most `size` answers and `budget` characters in all (a flood of distinct large views cannot grow it). */
   constructor(readonly size: number, readonly budget = 64 * 1024 * 1024, readonly maxEntry = 4 * 1024 * 1024) {}
   get(key: string, make: () => unknown): string {
+    const hit = this.peek(key);
+    if (hit !== undefined) return hit;
+    const text = JSON.stringify(make());
+    this.put(key, text);
+    return text;
+  }
+  /** The answer kept for `key` (now the most recent), if any. */
+  peek(key: string): string | undefined {
     const hit = this.#map.get(key);
     if (hit !== undefined) {
       this.#map.delete(key);
       this.#map.set(key, hit);
-      return hit;
     }
-    const text = JSON.stringify(make());
-    if (this.size > 0 && text.length <= this.maxEntry) {
+    return hit;
+  }
+  put(key: string, text: string): void {
+    if (this.size > 0 && text.length <= this.maxEntry && !this.#map.has(key)) {
       this.#map.set(key, text);
       this.#bytes += text.length;
       while (this.#map.size > this.size || this.#bytes > this.budget) {
@@ -117,7 +163,6 @@ export class AnswerCache {
         this.#bytes -= value.length;
       }
     }
-    return text;
   }
   get bytes(): number { return this.#bytes; }
   get entries(): number { return this.#map.size; }
@@ -159,18 +204,16 @@ function validateData<S extends z.ZodMiniType>(schema: S, value: unknown, what: 
 }
 
 export function createApp(options: AppOptions): Hono {
-  const service: Service = createServiceOrExplain(
-    {
-      catalog: validateData(Catalog, options.catalog, 'catalog'),
-      referenceRates: validateData(ReferenceRates, options.referenceRates, 'reference rates'),
-      incubators: validateData(z.array(Incubator), options.incubators, 'incubators'),
-      provinceNames: options.provinceNames,
-      catalogDocument: options.catalog,
-      signer: options.signer,
-      ...(options.search ? { search: options.search } : {}),
-    },
-    options.now ?? (() => new Date()),
-  );
+  const data = {
+    catalog: validateData(Catalog, options.catalog, 'catalog'),
+    referenceRates: validateData(ReferenceRates, options.referenceRates, 'reference rates'),
+    incubators: validateData(z.array(Incubator), options.incubators, 'incubators'),
+    provinceNames: options.provinceNames,
+    ...(options.search ? { search: options.search } : {}),
+  };
+  const now = options.now ?? (() => new Date());
+  const service: Service = createServiceOrExplain({ ...data, catalogDocument: options.catalog, signer: options.signer }, now);
+  const offload: Offload | undefined = options.offload?.(data);
   const openapi = buildOpenApi(options.version);
   const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
   const logError = options.logError ?? ((line: string) => console.error(line));
@@ -228,23 +271,35 @@ export function createApp(options: AppOptions): Hono {
   app.get('/openapi.json', (c) => c.json(openapi));
   app.get('/v1/health', (c) => c.json({ status: 'ok', version: options.version }));
   app.get('/v1/programs', (c) => c.json(service.programs(validate(ProgramsQuery, queryOf(c), locale(c)))));
-  app.post('/v1/eligibility', limit, async (c) => c.json(service.eligibility(validate(EligibilityRequest, await body(c), locale(c)))));
+  const json = (c: Context, text: string) => c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
+  app.post('/v1/eligibility', limit, async (c) => {
+    const request = validate(EligibilityRequest, await body(c), locale(c));
+    // Searching for paths to eligibility grows with the catalog: off the event loop when there is a pool.
+    if (offload && request.paths) return json(c, await offload.run({ op: 'eligibility', request: { ...request, asOf: request.asOf ?? dateInChina(now()) } }, c.req.raw.signal));
+    return c.json(service.eligibility(request));
+  });
   app.post('/v1/eligibility/record', limit, async (c) => c.json(await service.record(validate(RecordRequest, await body(c), locale(c)))));
   app.get('/v1/keys', (c) => c.json(service.keys()));
   app.post('/v1/financing/quote', limit, async (c) => c.json(service.quote(validate(FinancingRequest, await body(c), locale(c)))));
   app.post('/v1/financing/bond-quote', limit, async (c) => c.json(service.bondQuote(validate(BondRequest, await body(c), locale(c)))));
   app.post('/v1/financing/discount-quote', limit, async (c) => c.json(service.discountQuote(validate(DiscountRequest, await body(c), locale(c)))));
   app.get('/v1/reference-rates', (c) => c.json(service.referenceRates()));
-  const cached = (c: Context, route: string, q: Record<string, unknown>, make: () => unknown) =>
-    c.body(cache.get(keyOf(route, q), make), 200, { 'content-type': 'application/json; charset=utf-8' });
+  // Directory answers: from the cache, else computed by the pool (or here, without one) and kept.
+  const cached = async (c: Context, route: string, q: Record<string, unknown>, make: () => unknown, task: () => Parameters<Offload['run']>[0]) => {
+    const key = keyOf(route, q);
+    if (!offload) return json(c, cache.get(key, make));
+    let text = cache.peek(key);
+    if (text === undefined) cache.put(key, (text = await offload.run(task(), c.req.raw.signal)));
+    return json(c, text);
+  };
   app.get('/v1/incubators', (c) => {
     const q = validate(IncubatorQuery, queryOf(c, ['zoom', 'limit'], ['bbox']), locale(c));
-    return cached(c, 'incubators', q, () => service.incubators(q));
+    return cached(c, 'incubators', q, () => service.incubators(q), () => ({ op: 'incubators', query: q }));
   });
   app.get('/v1/incubators/:id', (c) => c.json(service.incubator(validate(Id, c.req.param('id'), locale(c)))));
   app.get('/v1/regions/stats', (c) => {
     const q = validate(RegionStatsQuery, queryOf(c), locale(c));
-    return cached(c, 'regions', q, () => service.regionStats(q));
+    return cached(c, 'regions', q, () => service.regionStats(q), () => ({ op: 'regionStats', query: q }));
   });
 
   app.notFound((c) => problem(c, { type: TYPE.notFound, title: TEXT.notFound![locale(c)], status: 404, detail: `${c.req.method} ${c.req.path}` }));
@@ -261,6 +316,13 @@ export function createApp(options: AppOptions): Hono {
       if (error.kind === 'not-implemented') return problem(c, { type: TYPE.notImplemented, title: TEXT.notImplemented![l], status: 501, detail: error.message });
       const bad = error.issues.length ? badRequest(error.issues, l) : new BadRequest([{ path: error.path ?? '', message: error.message }], INVALID_INPUT[l]);
       return problem(c, { type: TYPE.validation, title: INVALID_INPUT[l], status: 400, detail: describe(bad.errors, bad.count), errors: bad.errors, ...(bad.count > bad.errors.length ? { errorCount: bad.count } : {}) });
+    }
+    if (error instanceof OffloadError) {
+      // A bound of the worker pool was hit (or a thread failed): 503, saying which, and when to come back.
+      const id = requestId(c);
+      const kind = ({ overloaded: 'overloaded', 'time-budget': 'timeBudget', 'worker-failed': 'workerFailed', cancelled: 'cancelled' } as const)[error.kind];
+      if (error.kind === 'worker-failed') logError(`${new Date().toISOString()} 503 ${id} ${c.req.method} ${c.req.path} ${error.message.replace(/\s+/g, ' ')}`);
+      return problem(c, { type: TYPE[kind], title: TEXT[kind]![l], status: 503, detail: offloadDetail(error, l, id), instance: `urn:chanrong:request:${id}` }, { 'retry-after': String(error.retryAfterSeconds) });
     }
     // One line per failure, with the id the client sees in `instance` and `x-request-id`: no stack floods the log.
     const id = requestId(c);

@@ -7,6 +7,7 @@ import { searchData } from '../data/geo/search.js';
 import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
 import { createApp, type AppOptions } from './app.js';
 import { createSigner } from '../engine/records/record.js';
+import { WorkerPool, type WorkerPoolOptions } from './pool.js';
 
 export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incubators' | 'provinceNames'>> {
   provinceNames?: Record<string, LocalizedText>;
@@ -32,11 +33,17 @@ export interface ServeOptions extends Partial<Omit<AppOptions, 'catalog' | 'incu
   keepAliveTimeoutMs?: number;
   /** Open connections beyond this are refused; 256 by default. */
   maxConnections?: number;
+  /** Heavy work (directory queries that miss the cache, region statistics, eligibility with `paths`) runs on a
+   * pool of worker threads, so the event loop stays free: a thread count (0 computes everything on the event
+   * loop), or the pool's options (threads, queue length, time budget). One thread fewer than the CPUs by default. */
+  workers?: number | WorkerPoolOptions;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** The worker pool (absent with `workers: 0`): its `stats` and events, for monitoring. */
+  pool?: WorkerPool;
   close(): Promise<void>;
 }
 
@@ -56,8 +63,13 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ? await createSigner((await readJson(options.signingKeyFile, 'the signing key')) as JsonWebKey).catch((error: Error) => { throw new Error(`the signing key ${options.signingKeyFile}: ${error.message}`); })
     : options.signer;
   let app: Hono;
+  let pool: WorkerPool | undefined;
+  const poolOptions: WorkerPoolOptions | undefined = typeof options.workers === 'number'
+    ? (options.workers > 0 ? { threads: options.workers } : undefined)
+    : (options.workers ?? {});
   try {
     app = createApp({
+      ...(poolOptions ? { offload: (data) => (pool = new WorkerPool(data, poolOptions)) } : {}),
       ...options,
       ...(signer ? { signer } : {}),
       catalog,
@@ -70,8 +82,18 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       version: options.version ?? '0.0.0',
     });
   } catch (error) {
+    await pool?.close();
     const files = [options.catalogFile, options.incubatorsFile, options.ratesFile].filter(Boolean).join(', ');
     throw new Error(`${(error as Error).message}${files ? ` (data from ${files})` : ''}`);
+  }
+  // Listen only once a worker has the data and its indexes: a server that answers is a server that can compute.
+  if (pool) {
+    try {
+      await pool.ready;
+    } catch (error) {
+      await pool.close();
+      throw new Error(`the worker threads could not start: ${(error as Error).message}`);
+    }
   }
   let root = app;
   if (options.extend) {
@@ -98,12 +120,17 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         resolve({
           url: `http://${shownHost}:${info.port}`,
           port: info.port,
-          close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+          ...(pool ? { pool } : {}),
+          close: async () => {
+            await new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done())));
+            await pool?.close();
+          },
         });
       });
       server.maxConnections = options.maxConnections ?? 256;
-      server.on('error', reject);
+      server.on('error', (error) => { void pool?.close(); reject(error); });
     } catch (error) {
+      void pool?.close();
       reject(error);
     }
   });

@@ -2,10 +2,10 @@
 import type { Context } from 'hono';
 import type { Locale, Problem } from '../contract/index.js';
 
-export function problem(c: Context, p: Problem): Response {
+export function problem(c: Context, p: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(p), {
     status: p.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    headers: { ...headers, 'content-type': 'application/problem+json; charset=utf-8' },
   });
 }
 
