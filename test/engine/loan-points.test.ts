@@ -67,3 +67,40 @@ describe('which requests are v2', () => {
     expect(usesV2({ ...base, subsidy: { ...subsidy, timing: 'with-payment' } })).to.equal(true);
   });
 });
+
+describe('the LPR in force, period by period', () => {
+  // Published: 2024-07-22 1y 3.35 %, 2025-05-20 1y 3.00 %. Start 2025-06-15, 36 months, 1-year LPR, no spread.
+  const lpr = (repricing: 'january-1' | 'anniversary', lprPath: { date: string; oneYear?: number; fiveYear?: number }[]) => quoteLoan({
+    principal: 360_000, termMonths: 36, repayment: 'equal-principal', startDate: '2025-06-15',
+    rate: { type: 'lpr', tenor: '1y', spreadBps: 0, repricing, lprPath },
+  }, RATES).rateChanges;
+
+  it('january-1: each 1 January reads the latest fixing on or before it; a path given unsorted; of two entries on one date the later wins', () => {
+    const path = [{ date: '2026-03-01', oneYear: 0.029 }, { date: '2025-12-01', oneYear: 0.0295 }, { date: '2025-12-01', oneYear: 0.0292 }];
+    // Period k opens on the date of period k − 1: period 8 opens 2026-01-15, the first after 2026-01-01 (rate of
+    // 2025-12-01, the later entry: 2.92 %); period 20 opens 2027-01-15 (rate of 2026-03-01: 2.90 %).
+    expect(lpr('january-1', path)).to.deep.equal([
+      { period: 1, date: '2025-07-15', annualRate: 0.03 },
+      { period: 8, date: '2026-02-15', annualRate: 0.0292 },
+      { period: 20, date: '2027-02-15', annualRate: 0.029 },
+    ]);
+  });
+
+  it('anniversary: the base is read again 12 and 24 months after the start', () => {
+    // 2026-06-15 reads 2026-03-01 (2.90 %); 2027-06-15 reads 2027-01-10 (2.80 %), past the later-dated 2.70 % only in 2027-07.
+    const path = [{ date: '2027-07-01', oneYear: 0.027 }, { date: '2026-03-01', oneYear: 0.029 }, { date: '2027-01-10', oneYear: 0.028 }];
+    expect(lpr('anniversary', path)).to.deep.equal([
+      { period: 1, date: '2025-07-15', annualRate: 0.03 },
+      { period: 13, date: '2026-07-15', annualRate: 0.029 },
+      { period: 25, date: '2027-07-15', annualRate: 0.028 },
+    ]);
+  });
+
+  it('a path entry on a published date replaces that fixing; an entry without the tenor keeps the value before it', () => {
+    // 2025-05-20 is a published date: the path's 2.5 % replaces its 3.00 % from that date on.
+    const replaced = lpr('january-1', [{ date: '2025-05-20', oneYear: 0.025 }]);
+    expect(replaced[0]).to.deep.equal({ period: 1, date: '2025-07-15', annualRate: 0.025 });
+    // A 5-year-only entry leaves the 1-year rate where it was: no change at all.
+    expect(lpr('january-1', [{ date: '2025-12-01', fiveYear: 0.02 }])).to.deep.equal([{ period: 1, date: '2025-07-15', annualRate: 0.03 }]);
+  });
+});
