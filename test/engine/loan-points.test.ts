@@ -73,7 +73,7 @@ describe('the LPR in force, period by period', () => {
   const lpr = (repricing: 'january-1' | 'anniversary', lprPath: { date: string; oneYear?: number; fiveYear?: number }[]) => quoteLoan({
     principal: 360_000, termMonths: 36, repayment: 'equal-principal', startDate: '2025-06-15',
     rate: { type: 'lpr', tenor: '1y', spreadBps: 0, repricing, lprPath },
-  }, RATES).rateChanges;
+  }, RATES).rateChanges!;
 
   it('january-1: each 1 January reads the latest fixing on or before it; a path given unsorted; of two entries on one date the later wins', () => {
     const path = [{ date: '2026-03-01', oneYear: 0.029 }, { date: '2025-12-01', oneYear: 0.0295 }, { date: '2025-12-01', oneYear: 0.0292 }];
