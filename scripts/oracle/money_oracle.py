@@ -224,6 +224,11 @@ def split_cases():
     add(7, [('a', '0.1'), ('b', '0.2'), ('c', '0.7')], 'tenths that a double cannot hold')
     add(3, [('a', '0.1'), ('b', '0.2'), ('c', '0.7')], 'tenths, small')
     add(999_999_999_99, [('a', '0.2'), ('b', '0.2'), ('c', '0.6')], 'large total')
+    add(10, [('a', '0.5'), ('b', '0.25'), ('c', '0.25')], 'a whole part keeps exactly its share')
+    add(11, [('a', '0.4'), ('b', '0.3'), ('c', '0.3')], 'a whole part beside a tie')
+    for total, n in [(2, 4), (3, 4), (1, 5), (7, 8), (5, 8)]:
+        add(total, [(chr(97 + i), format(D(1) / n, 'f')) for i in range(n)], f'{n}-way tie: the first {total % n} get the extra fen')
+        add(total, [(chr(97 + n - 1 - i), format(D(1) / n, 'f')) for i in range(n)], f'{n}-way tie, parties given in reverse order')
     for _ in range(100):
         k = rng.randint(2, 5)
         cuts = sorted(rng.sample(range(1, 10_000), k - 1))
