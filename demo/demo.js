@@ -1,5 +1,7 @@
 // The demo portal's own chrome: its locale switch and its data-source switch. The widgets follow the page's
 // `lang` by themselves; the data source is the `endpoint` of <chanrong-services>.
+import { V2_EXAMPLE } from './v2-example.js';
+
 const TEXT = {
   'zh-CN': {
     theme: '主题', themeGov: '政务蓝', themeBank: '银行红', themeDark: '深色', pages: '单独页面：',
@@ -7,6 +9,7 @@ const TEXT = {
     language: '语言', useApi: '使用参考服务器 API（/v1）', navEligibility: '政策匹配', navFinancing: '融资测算', navMap: '孵化载体地图',
     footer: '本页为 Chanrong 产融组件演示。政策内容来自公开政策文件，仅供参考，以主管部门正式文件为准。',
     local: '数据来源：内置数据（离线）', remote: (u) => `数据来源：参考服务器 ${u}`,
+    v2Intro: '银行合同常按年重定价 LPR，也常有提前还款：', v2Example: '示例：LPR 下行情景与提前还款',
   },
   'zh-TW': {
     theme: '主題', themeGov: '政務藍', themeBank: '銀行紅', themeDark: '深色', pages: '單獨頁面：',
@@ -14,6 +17,7 @@ const TEXT = {
     language: '語言', useApi: '使用參考伺服器 API（/v1）', navEligibility: '政策匹配', navFinancing: '融資試算', navMap: '孵化載體地圖',
     footer: '本頁為 Chanrong 產融元件示範。政策內容來自公開政策文件，僅供參考，以主管機關正式文件為準。',
     local: '資料來源：內建資料（離線）', remote: (u) => `資料來源：參考伺服器 ${u}`,
+    v2Intro: '銀行合約常按年重定價 LPR，也常有提前還款：', v2Example: '範例：LPR 下行情境與提前還款',
   },
   en: {
     theme: 'Theme', themeGov: 'Government blue', themeBank: 'Bank red', themeDark: 'Dark', pages: 'Single-widget pages:',
@@ -21,6 +25,7 @@ const TEXT = {
     language: 'Language', useApi: 'Use the reference server API (/v1)', navEligibility: 'Programs', navFinancing: 'Financing', navMap: 'Incubator map',
     footer: 'A demo of the Chanrong widgets. Policy content comes from public documents, for reference only; the authorities’ official texts prevail.',
     local: 'Data source: bundled data (offline)', remote: (u) => `Data source: reference server ${u}`,
+    v2Intro: 'Bank contracts often reprice on the LPR every year and allow prepayments:', v2Example: 'Example: a falling LPR and a prepayment',
   },
 };
 
@@ -57,6 +62,10 @@ function applyTheme(theme) {
     else el.removeAttribute('theme');
   }
 }
+
+document.getElementById('v2-example').addEventListener('click', () => {
+  document.querySelector('chanrong-financing-calculator').request = structuredClone(V2_EXAMPLE);
+});
 
 const params = new URLSearchParams(location.search);
 localeSelect.value = TEXT[params.get('lang')] ? params.get('lang') : 'zh-CN';

@@ -13,6 +13,8 @@ const server = await startServer({
   version: pkg.version,
   extend(app) {
     app.get('/', (c) => c.redirect('/demo/'));
+    // Browsers ask for /favicon.ico on their own (the pages name demo/favicon.svg, which most browsers use instead).
+    app.get('/favicon.ico', (c) => c.redirect('/demo/favicon.svg'));
     app.use('/demo/*', serveStatic({ root: './' }));
     app.use('/dist/*', serveStatic({ root: './' }));
   },

@@ -157,9 +157,10 @@ describe('<chanrong-eligibility-checker>', () => {
   it('never loses the answers when the client fails, and recovers on retry', async () => {
     const base = createLocalClient();
     let fail = false;
+    let failedChecks = 0;
     const flaky: AcceleratorClient = {
       ...base,
-      eligibility: { ...base.eligibility, check: async (r, o) => { if (fail) throw new ChanrongHttpError({ type: 'x', title: 'down', status: 503 }); return base.eligibility.check(r, o); } },
+      eligibility: { ...base.eligibility, check: async (r, o) => { if (fail) { failedChecks++; throw new ChanrongHttpError({ type: 'x', title: 'down', status: 503 }); } return base.eligibility.check(r, o); } },
     };
     const el = document.createElement('chanrong-eligibility-checker');
     el.client = flaky;
@@ -175,8 +176,9 @@ describe('<chanrong-eligibility-checker>', () => {
     check(el, 'certifications', '以上都没有');
     await next(el);
     await waitFor(() => errors.length === 1, 'an error event');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(errors).to.have.length(1); // one answer, one check, one error
+    await el.updateComplete; // the submit has run its course: no check after this one
+    expect(failedChecks).to.equal(1); // one answer, one check, one error
+    expect(errors).to.have.length(1);
     expect($(el, '[role=alert]').textContent).to.include('服务器出错');
     expect(el.profile).to.deep.equal({ entityType: 'enterprise', enterpriseSize: 'small', certifications: [] });
     fail = false;
@@ -229,7 +231,10 @@ describe('<chanrong-eligibility-checker>', () => {
     const again = new Promise<FinancingQuote>((r) => calculator.addEventListener('chanrong-quote', (e) => r(e.detail.quote as FinancingQuote), { once: true }));
     calculator.applyFinancing({ ...other.financing, principal: 5_000_000 }, other);
     await again;
-    await new Promise((r) => setTimeout(r, 50));
+    // The reflected `program` attribute goes through an update: had it re-applied the bare preset, the drafts would
+    // show the preset's amount once that update is done.
+    await calculator.updateComplete;
+    expect(calculator.shadowRoot!.querySelector<HTMLInputElement>('[data-field="principal"] input')!.value).to.equal('5000000');
     expect(calculator.program).to.equal(other.id);
     expect(calculator.request?.principal).to.equal(5_000_000);
     expect(calculator.shadowRoot!.querySelector('.notice')!.textContent).to.include('您在政策匹配中的回答');

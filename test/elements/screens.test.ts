@@ -3,24 +3,10 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { cleanup, mount } from './helpers.js';
+import { overflow } from './layout.js';
 
 const TAGS = ['chanrong-eligibility-checker', 'chanrong-financing-calculator', 'chanrong-incubator-map'] as const;
 const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
-
-/** Everything a widget draws, through its shadow root, that sticks out of it on the right (scroll areas excepted). */
-function overflow(el: HTMLElement): string[] {
-  const right = el.getBoundingClientRect().right + 1;
-  const out: string[] = [];
-  const walk = (root: ParentNode) => {
-    for (const node of root.querySelectorAll('*')) {
-      if (node.closest('.table-wrap, .list-scroll, .stats-wrap')) continue;
-      const r = node.getBoundingClientRect();
-      if (r.width > 0 && r.right > right) out.push(`${node.localName}.${(node as HTMLElement).className} ${Math.round(r.right - right)}px`);
-    }
-  };
-  walk(el.shadowRoot!);
-  return out;
-}
 
 /** Controls smaller than 44 px high (a radio or checkbox counts by its label). */
 function smallTargets(el: HTMLElement): string[] {

@@ -1,31 +1,30 @@
 // <chanrong-eligibility-checker>: an enterprise answers only the questions still needed and sees, per program,
 // eligible / not eligible / undetermined, each criterion explained with its policy source. This class
-// orchestrates: question state (state/question-state.ts) → client (ClientTask) → render modules (render/*.ts).
+// orchestrates: question state (state/question-state.ts) → client (ClientTask) → the screen (render/checker.ts);
+// saved answers (saved-answers.ts) and decision records (decision-record.ts) are controllers of their own.
 // It never evaluates a rule itself.
-import { html, nothing, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { localize, type EligibilityReport, type Profile, type Program, type ProgramsResponse } from '../../contract/index.js';
-import type { Region } from '../../data/regions/index.js';
 import { ChanrongElement } from '../core/chanrong-element.js';
 import { ClientTask } from '../core/controllers/client-task.js';
 import { FormatController } from '../core/controllers/format.js';
-import { describeError, fieldProblems } from '../core/errors.js';
+import { fieldProblems } from '../core/errors.js';
 import { baseStyles } from '../core/styles/base.styles.js';
 import { formStyles } from '../core/styles/form.styles.js';
 import { checkerMessages, type CheckerMessages } from '../messages/checker.js';
 import { checkerV2Messages } from '../messages/checker-v2.js';
-import type { DecisionRecord, EligibilityPath } from '../../contract/index.js';
-import { applyPath } from './render/paths.js';
-import { renderRecordActions } from './render/record.js';
 import { commonMessages, type CommonMessages } from '../messages/common.js';
-import { renderAnswers } from './render/answers.js';
-import { renderQuestion } from './render/question.js';
-import { renderChanges, renderResults, summary } from './render/results.js';
+import type { DecisionRecordController } from './decision-record.js';
+import { QuestionForm } from './question-form.js';
+import { renderChecker } from './render/checker.js';
+import { applyPath } from './render/paths.js';
+import { summary } from './render/results.js';
 import type { CheckerView } from './render/view.js';
+import { SavedAnswers } from './saved-answers.js';
 import { financingFromAnswers } from './state/handoff.js';
 import { withoutFacts } from './state/profile-fit.js';
-import { changesSince, type Baseline } from './state/since.js';
-import { SavedAnswers } from './saved-answers.js';
-import { answersOf, draftFromValue, questionGroup, type Draft } from './state/question-state.js';
+import { questionGroup } from './state/question-state.js';
+import type { Baseline } from './state/since.js';
 import { checkerStyles } from './styles.js';
 
 /**
@@ -73,10 +72,7 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   #report = new ClientTask<EligibilityReport>(this);
   #fmt = new FormatController(this, () => this.resolvedLocale);
   #saved = new SavedAnswers(this, () => this.id || this.#programIds()?.join(',') || 'all');
-  #drafts: Record<string, Draft> = {};
-  #errors: Record<string, string> = {};
-  #editing: string[] | undefined;
-  #regions: Region[] | undefined;
+  #form = new QuestionForm(this, () => this.#catalog.value?.facts ?? {}, () => this.profile);
   #announcement = '';
   /** A notice about saved answers that were dropped; shown until the next answer. */
   #notice = '';
@@ -93,10 +89,20 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   get #c(): CommonMessages { return commonMessages[this.resolvedLocale]; }
   /** The real answers while a path is tried as a what-if (undo restores them); never saved. */
   #whatIf: Profile | undefined;
-  #record: DecisionRecord | undefined;
-  /** The summary renderer, loaded with the first record (see render/record-summary.ts). */
-  #recordSummary: typeof import('./render/record-summary.js') | undefined;
-  #recordError = '';
+  /** The decision record of the real answers (never a what-if), made for a download or a print; its controller
+   * (decision-record.ts) loads with the first one, so the checker's first paint does not carry it. */
+  #record: DecisionRecordController | undefined;
+
+  async #recordAction(action: 'download' | 'print'): Promise<void> {
+    if (!this.#record) {
+      const { DecisionRecordController } = await import('./decision-record.js');
+      this.#record ??= new DecisionRecordController(this, () => {
+        const programIds = this.#programIds();
+        return { profile: this.#whatIf ?? this.profile, ...(this.asOf ? { asOf: this.asOf } : {}), ...(programIds ? { programIds } : {}) };
+      });
+    }
+    await this.#record[action]();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -187,50 +193,25 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
       if (this.persist && Object.keys(this.profile).length) this.#saved.saveReport(state.value);
       this.#announcement = summary(this.#view(catalog), state.value);
       this.emit('chanrong-result', { report: state.value });
-      const group = questionGroup(state.value.nextQuestions, catalog.facts, this.#editing);
-      if (group.some((f) => catalog.facts[f]?.type === 'region') || Object.values(this.profile).some((x) => typeof x === 'string' && /^\d{6}$/.test(x))) void this.#loadRegions();
+      const group = questionGroup(state.value.nextQuestions, catalog.facts, this.#form.editing);
+      if (group.some((f) => catalog.facts[f]?.type === 'region') || Object.values(this.profile).some((x) => typeof x === 'string' && /^\d{6}$/.test(x))) void this.#form.loadRegions();
     }
     await this.markReady();
   }
 
-  async #loadRegions(): Promise<void> {
-    if (this.#regions) return;
-    const { regions } = await import('../../data/regions/index.js');
-    this.#regions = regions;
-    this.requestUpdate();
-  }
-
   // ---- answering ---------------------------------------------------------------------------------------------
-
-  #draft(fact: string): Draft {
-    const def = this.#catalog.value?.facts[fact];
-    return (this.#drafts[fact] ??= def ? draftFromValue(def, this.profile[fact]) : {});
-  }
-
-  #setDraft(fact: string, patch: Partial<Draft>): void {
-    this.#drafts = { ...this.#drafts, [fact]: { ...this.#draft(fact), ...patch } };
-    if (this.#errors[fact]) {
-      const { [fact]: _gone, ...rest } = this.#errors;
-      this.#errors = rest;
-    }
-    this.requestUpdate();
-  }
 
   async #submit(event: Event, group: string[]): Promise<void> {
     event.preventDefault();
-    const ctx = { locale: this.resolvedLocale, t: this.#t, form: this.#c.form, number: (n: number) => this.#fmt.number(n), hasCities: (p: string) => !!this.#regions?.find((r) => r.adcode === p)?.cities.length };
-    const { answers, errors } = answersOf(group, this.#catalog.value?.facts ?? {}, (f) => this.#draft(f), ctx);
-    this.#errors = errors;
-    const invalid = Object.keys(errors);
-    if (invalid.length) {
+    const answers = this.#form.read(group, { locale: this.resolvedLocale, t: this.#t, form: this.#c.form, number: (n: number) => this.#fmt.number(n) });
+    const invalid = Object.keys(this.#form.errors);
+    if (!answers) {
       this.#announcement = this.#c.form.fixErrors(invalid.length);
       this.requestUpdate();
       await this.updateComplete;
       (this.renderRoot.querySelector(`[data-fact="${invalid[0]}"] input, [data-fact="${invalid[0]}"] select`) as HTMLElement | null)?.focus();
       return;
     }
-    for (const fact of group) delete this.#drafts[fact];
-    this.#editing = undefined;
     this.#notice = '';
     this.#ownProfileChange = true;
     this.profile = { ...this.profile, ...answers };
@@ -243,20 +224,14 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
   }
 
   async #edit(facts: string[]): Promise<void> {
-    this.#editing = facts;
-    for (const f of facts) delete this.#drafts[f];
-    this.#errors = {};
-    if (facts.some((f) => this.#catalog.value?.facts[f]?.type === 'region')) void this.#loadRegions();
-    this.requestUpdate();
+    this.#form.edit(facts);
     await this.updateComplete;
     (this.renderRoot.querySelector('#questions-title') as HTMLElement | null)?.focus();
   }
 
   /** Forgets every answer, saved or not; reachable from every state, errors included. */
   async #clear(): Promise<void> {
-    this.#drafts = {};
-    this.#errors = {};
-    this.#editing = undefined;
+    this.#form.reset();
     this.#notice = '';
     this.#ownProfileChange = true;
     this.profile = {};
@@ -288,94 +263,31 @@ export class ChanrongEligibilityChecker extends ChanrongElement {
     (this.renderRoot.querySelector('#results-title') as HTMLElement | null)?.focus();
   }
 
-  /** The record is of the real answers, never of a what-if. */
-  async #makeRecord(): Promise<DecisionRecord | undefined> {
-    const programIds = this.#programIds();
-    try {
-      this.#recordError = '';
-      const [record, summary] = await Promise.all([
-        this.resolvedClient.eligibility.record({ profile: this.#whatIf ?? this.profile, ...(this.asOf ? { asOf: this.asOf } : {}), ...(programIds ? { programIds } : {}) }),
-        this.#recordSummary ?? import('./render/record-summary.js'),
-      ]);
-      this.#recordSummary = summary;
-      this.#record = record;
-    } catch (error) {
-      this.#recordError = describeError(error, this.#c);
-      this.#record = undefined;
-    }
-    this.requestUpdate();
-    await this.updateComplete;
-    return this.#record;
-  }
-
-  async #download(): Promise<void> {
-    const record = await this.#makeRecord();
-    if (!record) return;
-    const { downloadText } = await import('../core/download.js');
-    downloadText(this.renderRoot, `chanrong-record-${record.asOf}-${record.digest.slice(7, 15)}.json`, JSON.stringify(record, null, 2), 'application/json');
-  }
-
-  async #print(): Promise<void> {
-    if (!(await this.#makeRecord())) return;
-    this.setAttribute('data-print', 'record');
-    try { window.print(); } finally { this.removeAttribute('data-print'); }
-  }
-
   // ---- rendering ---------------------------------------------------------------------------------------------
 
   #view(catalog: ProgramsResponse): CheckerView {
     return {
-      t: this.#t, t2: checkerV2Messages[this.resolvedLocale], c: this.#c, fmt: this.#fmt, locale: this.resolvedLocale, catalog, regions: this.#regions, errors: this.#errors,
-      draft: (f) => this.#draft(f), setDraft: (f, p) => this.#setDraft(f, p),
+      t: this.#t, t2: checkerV2Messages[this.resolvedLocale], c: this.#c, fmt: this.#fmt, locale: this.resolvedLocale, catalog, regions: this.#form.regions, errors: this.#form.errors,
+      draft: (f) => this.#form.draft(f), setDraft: (f, p) => this.#form.set(f, p),
     };
   }
 
   protected override render() {
-    const t = this.#t;
-    const c = this.#c;
     const catalog = this.#catalog.value;
-    const report = this.#report.value;
-    const busy = this.#catalog.state.status === 'loading' || this.#report.state.status === 'loading';
-    const error = this.#catalog.error ?? this.#report.error;
-    const clear = html`<button type="button" class="secondary" @click=${() => this.#clear()}>${c.clearAll}</button>`;
-    return html`<section part="base" lang=${this.resolvedLocale} aria-labelledby="title" class="stack" aria-busy=${busy ? 'true' : 'false'}>
-      <h2 id="title" tabindex="-1">${t.title}</h2>
-      <p class="muted">${t.intro}</p>
-      <p class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</p>
-      ${this.#notice ? html`<div class="notice" role="note" data-notice="restored"><p>${this.#notice}</p></div>` : nothing}
-      ${!catalog && !error ? html`<p>${c.loading}</p>` : nothing}
-      ${error ? html`<div role="alert" class="alert"><p>${describeError(error, c)}</p>
-        <div class="actions"><button type="button" @click=${() => (this.#catalog.error ? this.#loadCatalog() : this.#check())}>${c.retry}</button>${clear}</div></div>` : nothing}
-      ${catalog && report ? this.#renderChecker(this.#view(catalog), report) : nothing}
-      ${catalog && this.#recordSummary ? this.#recordSummary.renderRecordSummary(this.#view(catalog), checkerV2Messages[this.resolvedLocale], this.#record) : nothing}
-    </section>`;
-  }
-
-  #renderChecker(v: CheckerView, report: EligibilityReport) {
-    const t = v.t;
-    const group = questionGroup(report.nextQuestions, v.catalog.facts, this.#editing);
-    const answered = Object.keys(this.profile).filter((f) => v.catalog.facts[f]);
-    return html`
-      ${group.length
-        ? html`<form part="questions" novalidate class="stack" @submit=${(e: Event) => this.#submit(e, group)}>
-            <h3 id="questions-title" tabindex="-1">${t.questionsTitle}</h3>
-            ${group.map((fact) => renderQuestion(v, fact, v.catalog.facts[fact]!))}
-            <div class="actions"><button type="submit">${t.next}</button></div>
-          </form>`
-        : html`<p class="muted" id="questions-title" tabindex="-1">${t.allAnswered}</p>`}
-      <p class="muted">${t.progress(answered.length, report.nextQuestions.length)} · ${v.c.catalogVersion} ${report.catalogVersion}</p>
-      ${this.since ? renderChanges(v, this.since.catalogVersion, changesSince(this.since, report, this.#programIds())) : nothing}
-      ${this.#whatIf ? html`<div class="what-if" role="note"><p>${v.t2.whatIf}</p>
-        <button type="button" class="secondary" @click=${() => this.#setWhatIf(this.#whatIf!, undefined)}>${v.t2.undo}</button></div>` : nothing}
-      ${renderResults(v, report, !!this.#report.stale, {
-        onAnswer: (f) => this.#edit(f), onFinance: (p) => this.#finance(p),
-        onTryPath: (path: EligibilityPath) => this.#setWhatIf(applyPath(this.profile, path), this.#whatIf ?? this.profile),
-      })}
-      ${renderRecordActions(v.t2, this.#recordError, { onDownload: () => this.#download(), onPrint: () => this.#print() })}
-      ${answered.length ? renderAnswers(v, this.profile, answered, (f) => this.#edit(f)) : nothing}
-      <div class="actions no-print">
-        <button type="button" class="secondary" @click=${() => this.#clear()} ?disabled=${!answered.length && !this.#notice}>${t.clear}</button>
-        <button type="button" class="secondary" @click=${() => window.print()}>${t.print}</button>
-      </div>`;
+    const whatIf = this.#whatIf;
+    return renderChecker(catalog && this.#view(catalog), {
+      report: this.#report.value, stale: !!this.#report.stale,
+      busy: this.#catalog.state.status === 'loading' || this.#report.state.status === 'loading',
+      error: this.#catalog.error ?? this.#report.error, catalogFailed: !!this.#catalog.error,
+      announcement: this.#announcement, notice: this.#notice, profile: this.profile, editing: this.#form.editing, since: this.since,
+      programIds: this.#programIds(), whatIf, record: this.#record, onRecord: (action) => void this.#recordAction(action),
+      onRetry: () => void (this.#catalog.error ? this.#loadCatalog() : this.#check()),
+      onClear: () => void this.#clear(),
+      onSubmit: (e, group) => void this.#submit(e, group),
+      onEdit: (facts) => void this.#edit(facts),
+      onFinance: (program) => this.#finance(program),
+      onTryPath: (path) => void this.#setWhatIf(applyPath(this.profile, path), whatIf ?? this.profile),
+      onUndoWhatIf: () => void this.#setWhatIf(whatIf!, undefined),
+    }, this.#t, this.#c, this.resolvedLocale);
   }
 }
