@@ -11,7 +11,7 @@ import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames
 import { searchData } from '../data/geo/search.js';
 import { toClientError } from './engine-errors.js';
 import { validateInput } from './validate.js';
-import { profilesOf, reportStream } from './stream.js';
+import { reportStream, screenReports } from './stream.js';
 import { startWorkerDirectory } from './worker-directory.js';
 
 export interface LocalClientOptions {
@@ -110,35 +110,18 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
     },
     eligibility: {
       check: (request, call) => run(EligibilityRequest, request, EligibilityReport, 'eligibility', (r) => service.eligibility(r), call),
-      checkMany: (profiles, batch = {}, call) => reportStream(async function* many() {
+      // The engine validates each profile against the catalog (a stricter check than the schema's), naming its
+      // position; the stream yields to the event loop every few milliseconds, so a page stays responsive.
+      checkMany: (profiles, batch = {}, call) => reportStream(() => screenReports(profiles, () => {
         call?.signal?.throwIfAborted();
         if (dataError) throw dataError;
         const options = validateInput(EligibilityBatchOptions, batch, locale, 'batch');
-        let screen: (profile: Profile, index: number) => EligibilityReport;
         try {
-          screen = service.screener(options);
+          return service.screener(options);
         } catch (error) {
           throw toClientError(error, locale);
         }
-        // The engine validates each profile against the catalog (a stricter check than the schema's); a page
-        // stays responsive: the loop yields to the event loop every few milliseconds.
-        let index = 0;
-        let slice = Date.now();
-        for await (const profile of profilesOf(profiles)) {
-          let report: EligibilityReport;
-          try {
-            report = screen(profile, index++);
-          } catch (error) {
-            throw toClientError(error, locale);
-          }
-          yield report;
-          if ((index & 1023) === 0 && Date.now() - slice > 30) {
-            await new Promise((resolve) => setTimeout(resolve, 0));
-            call?.signal?.throwIfAborted();
-            slice = Date.now();
-          }
-        }
-      }),
+      }, (error) => toClientError(error, locale), call?.signal)),
       record: (request, call) => run(RecordRequest, request, DecisionRecord, 'decision record', (r) => service.record(r), call),
       keys: (call) => run(Nothing, undefined, KeysResponse, 'keys', () => service.keys(), call),
     },

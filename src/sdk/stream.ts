@@ -22,3 +22,73 @@ export async function* profilesOf<T>(profiles: Iterable<T> | AsyncIterable<T>): 
   if (Symbol.iterator in (profiles as object)) yield* profiles as Iterable<T>;
   else yield* profiles as AsyncIterable<T>;
 }
+
+/**
+ * Reports of `profiles` one at a time, computed by `screen` (made by `start` on the first `next()`, so a bad
+ * option rejects there, not when the stream is made). A sync iterable (an array, a generator) is read directly by
+ * a hand-written iterator: one resolved promise per report, none of an async generator's resumptions, which cost
+ * more than the engine's own work on a small catalog. Every 1,024 profiles, after more than 30 ms of work, it
+ * yields to the event loop (a page stays responsive) and honours `signal`. Errors go through `toError`.
+ */
+export function screenReports<P, R>(
+  profiles: Iterable<P> | AsyncIterable<P>, start: () => (profile: P, index: number) => R,
+  toError: (error: unknown) => unknown, signal?: AbortSignal,
+): AsyncIterable<R> {
+  if (typeof profiles !== 'object' || profiles === null || !(Symbol.iterator in profiles)) {
+    return (async function* many() {
+      signal?.throwIfAborted();
+      const screen = start();
+      let index = 0, slice = Date.now();
+      for await (const profile of profiles as AsyncIterable<P>) {
+        let report: R;
+        try { report = screen(profile, index++); } catch (error) { throw toError(error); }
+        yield report;
+        if ((index & 1023) === 0 && Date.now() - slice > 30) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          signal?.throwIfAborted();
+          slice = Date.now();
+        }
+      }
+    })();
+  }
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<R> {
+      let source: Iterator<P> | undefined;
+      let screen: (profile: P, index: number) => R;
+      let index = 0, slice = Date.now(), finished = false;
+      const finish = () => { finished = true; const s = source; source = undefined; s?.return?.(); };
+      const step = (): IteratorResult<R> => {
+        try {
+          if (!source) {
+            signal?.throwIfAborted();
+            screen = start();
+            source = (profiles as Iterable<P>)[Symbol.iterator]();
+          }
+          const next = source.next();
+          if (next.done) { finished = true; return { value: undefined, done: true }; }
+          try { return { value: screen(next.value, index++), done: false }; } catch (error) { throw toError(error); }
+        } catch (error) {
+          finish();
+          throw error;
+        }
+      };
+      return {
+        next(): Promise<IteratorResult<R>> {
+          if (finished) return Promise.resolve({ value: undefined, done: true });
+          if ((index & 1023) === 0 && index > 0 && Date.now() - slice > 30) {
+            return new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
+              if (signal?.aborted) { finish(); signal.throwIfAborted(); }
+              slice = Date.now();
+              return step();
+            });
+          }
+          try { return Promise.resolve(step()); } catch (error) { return Promise.reject(error); }
+        },
+        return(value?: unknown): Promise<IteratorResult<R>> {
+          finish();
+          return Promise.resolve({ value: value as R, done: true });
+        },
+      };
+    },
+  };
+}

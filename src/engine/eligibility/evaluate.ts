@@ -7,7 +7,7 @@ import type {
 import { EngineError } from '../errors.js';
 import { assertCatalog } from './catalog.js';
 import { compilePathProgram, findPaths, type PathProgram } from './paths.js';
-import { compileCatalogStatus, compileStatus, leafTest, PASS, FAIL, type CatalogStatus, type StatusOf } from './status.js';
+import { compileCatalogStatus, leafTest, PASS, FAIL, type CatalogStatus } from './status.js';
 import { isInForce } from './programs.js';
 import { compileFactChecks, profileIssues, type FactCheck } from './profile.js';
 
@@ -23,14 +23,10 @@ interface CompiledProgram {
   program: Program;
   index: number;
   evaluate: Evaluate;
-  /** Kleene status only, allocation-free (`detail: "status"`, path search). */
-  status: StatusOf;
   /** Status-only results are the same for every profile: one frozen object per status, built on first use. */
   statusResults?: ProgramResult[];
   /** The path search's view of the program, built on first use. */
   paths?: PathProgram;
-  /** Results of decided programs, shared by trace identity. */
-  decided: Map<TraceNode, ProgramResult>;
 }
 
 export interface CompiledCatalog {
@@ -45,6 +41,8 @@ export interface CompiledCatalog {
   status: CatalogStatus;
   /** Fact id → position in the catalog's `facts` declaration, for tie-breaking `nextQuestions`. */
   factOrder: Map<string, number>;
+  /** Each selected program's status while one report is assembled (evaluation is synchronous). */
+  scratch: Uint8Array;
 }
 
 // Trace nodes are built as object literals of one fixed shape per kind (meta keys may hold undefined, which
@@ -135,16 +133,17 @@ function compileNode(node: Criterion, facts: Catalog['facts']): Evaluate {
 /** Checks and compiles a catalog; throws an `invalid-data` EngineError naming every problem. */
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
   assertCatalog(catalog);
-  const programs = catalog.programs.map((program, index) => ({ program, index, evaluate: compileNode(program.criteria, catalog.facts), status: compileStatus(program.criteria), decided: new Map() }));
+  const programs = catalog.programs.map((program, index) => ({ program, index, evaluate: compileNode(program.criteria, catalog.facts) }));
   const compiledCatalog: CompiledCatalog = {
     catalog,
     checks: compileFactChecks(catalog),
     programs,
     byId: new Map(programs.map((p) => [p.program.id, p])),
     factOrder: new Map(Object.keys(catalog.facts).map((f, i) => [f, i])),
-    status: compileCatalogStatus(catalog.programs.map((p) => p.criteria), Object.keys(catalog.facts)),
+    status: compileCatalogStatus(catalog.programs.map((p) => p.criteria), Object.keys(catalog.facts), catalog.facts),
     factIds: Object.keys(catalog.facts),
     factChecks: [],
+    scratch: new Uint8Array(programs.length),
   };
   compiledCatalog.factChecks = compiledCatalog.factIds.map((f) => compiledCatalog.checks.get(f)!);
   return compiledCatalog;
@@ -177,16 +176,32 @@ const STATUS_TRACE: Record<number, TraceNode> = {
 };
 const STATUS_NAME: Record<number, EligibilityStatus> = { [FAIL]: 'ineligible', [PASS]: 'eligible', 2: 'undetermined' };
 
-function statusReport(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
-  const eligible: ProgramResult[] = [], undetermined: ProgramResult[] = [], ineligible: ProgramResult[] = [];
+/** Decides every selected program on the loaded answers into `compiled.scratch`; returns the count per status. */
+function decide(compiled: CompiledCatalog, programs: CompiledProgram[], asOf: string): [number, number, number] {
   const { status } = compiled;
-  status.load(profile);
-  for (const p of programs) {
-    const s = status.program(p.index, options.asOf);
-    const shared = (p.statusResults ??= [FAIL, PASS, 2].map((k) => Object.freeze({ programId: p.program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! })));
-    (s === PASS ? eligible : s === FAIL ? ineligible : undetermined).push(shared[s]!);
+  const scratch = compiled.scratch.length >= programs.length ? compiled.scratch : (compiled.scratch = new Uint8Array(programs.length));
+  const counts: [number, number, number] = [0, 0, 0];
+  for (let i = 0; i < programs.length; i++) {
+    const s = status.program(programs[i]!.index, asOf);
+    scratch[i] = s;
+    counts[s]++;
   }
-  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results: eligible.concat(undetermined, ineligible), nextQuestions: NOTHING_MISSING };
+  return counts;
+}
+
+function statusReport(compiled: CompiledCatalog, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
+  const [nFail, nPass] = decide(compiled, programs, options.asOf);
+  const { scratch } = compiled;
+  // Results go straight to their place: eligible first, then undetermined, then ineligible, each in catalog order.
+  const results = new Array<ProgramResult>(programs.length);
+  let e = 0, u = nPass, f = programs.length - nFail;
+  for (let i = 0; i < programs.length; i++) {
+    const p = programs[i]!;
+    const s = scratch[i]!;
+    const shared = p.statusResults ?? (p.statusResults = [FAIL, PASS, 2].map((k) => Object.freeze({ programId: p.program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! })));
+    results[s === PASS ? e++ : s === FAIL ? f++ : u++] = shared[s]!;
+  }
+  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results, nextQuestions: NOTHING_MISSING };
 }
 
 function withPaths(compiled: CompiledCatalog, report: EligibilityReport, profile: Profile, options: CheckOptions): EligibilityReport {
@@ -201,25 +216,23 @@ function withPaths(compiled: CompiledCatalog, report: EligibilityReport, profile
   return { ...report, results };
 }
 
+function profileError(compiled: CompiledCatalog, profile: Profile, prefix: (string | number)[]): EngineError | undefined {
+  const issues = profileIssues(compiled.checks, profile, prefix);
+  return issues.length ? new EngineError('invalid-data', 'the profile does not fit the catalog', issues[0]!.path.join('.'), issues) : undefined;
+}
+
+/** Reads a profile's answers into the catalog's evaluator, refusing one that does not fit, naming each fact. */
+function loadProfile(compiled: CompiledCatalog, profile: Profile, prefix: (string | number)[]): void {
+  // Fast path: every declared answer checked as it is read, and no other key. Otherwise the full walk of the
+  // profile's own keys names each problem (and, finding none, lets the answers already read stand).
+  if (compiled.status.loadChecked(profile, compiled.factChecks)) return;
+  const error = profileError(compiled, profile, prefix);
+  if (error) throw error;
+}
+
 /** Refuses a profile that does not fit the catalog, naming each fact. */
 export function assertProfile(compiled: CompiledCatalog, profile: Profile, prefix: (string | number)[] = ['profile']): void {
-  // Fast path: every declared fact's answer checked in declaration order, and the profile's own keys counted;
-  // when all fit and no key is left over there is nothing to report. Otherwise the full walk names each problem.
-  const { factIds, factChecks } = compiled;
-  let present = 0, fits = true;
-  for (let i = 0; i < factIds.length; i++) {
-    const v = profile[factIds[i]!];
-    if (v === undefined) continue;
-    present++;
-    if (v !== null && factChecks[i]!(v) !== undefined) { fits = false; break; }
-  }
-  if (fits) {
-    let keys = 0;
-    for (const key in profile) if (Object.hasOwn(profile, key)) keys++;
-    if (keys === present) return;
-  }
-  const issues = profileIssues(compiled.checks, profile, prefix);
-  if (issues.length) throw new EngineError('invalid-data', 'the profile does not fit the catalog', issues[0]!.path.join('.'), issues);
+  loadProfile(compiled, profile, prefix);
 }
 
 function selectPrograms(compiled: CompiledCatalog, options: CheckOptions): CompiledProgram[] {
@@ -230,11 +243,17 @@ function selectPrograms(compiled: CompiledCatalog, options: CheckOptions): Compi
   return compiled.programs.filter((p) => wanted.has(p.program.id) && isInForce(p.program, options.asOf));
 }
 
-/** The eligibility report of one (already validated) profile. */
-export function evaluateProfile(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs = selectPrograms(compiled, options)): EligibilityReport {
-  if (options.detail === 'status') return withPaths(compiled, statusReport(compiled, profile, options, programs), profile, options);
+/** The report of the profile whose answers the catalog's evaluator has just loaded. */
+function evaluateLoaded(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
+  if (options.detail === 'status') return withPaths(compiled, statusReport(compiled, options, programs), profile, options);
   if (options.paths) return withPaths(compiled, fullReport(compiled, profile, options, programs), profile, options);
   return fullReport(compiled, profile, options, programs);
+}
+
+/** The eligibility report of one (already validated) profile. */
+export function evaluateProfile(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs = selectPrograms(compiled, options)): EligibilityReport {
+  compiled.status.load(profile);
+  return evaluateLoaded(compiled, profile, options, programs);
 }
 
 /** The answers as a profile again, from the snapshot vector (declared facts only: nothing else is read). */
@@ -244,51 +263,76 @@ function profileOf(factIds: string[], values: unknown[]): Profile {
   return profile;
 }
 
-/** A result whose trace is an own, enumerable getter: built on first read, then kept. */
-function lazyResult(programId: string, status: EligibilityStatus, evaluate: Evaluate, snapshot: { factIds: string[]; values: unknown[]; profile?: Profile }, asOf: string): ProgramResult {
-  let trace: TraceNode | undefined;
-  return {
-    programId, status, missingFacts: NOTHING_MISSING,
-    get trace() { return (trace ??= evaluate((snapshot.profile ??= profileOf(snapshot.factIds, snapshot.values)), asOf)); },
-  };
+/** What the lazy traces of one report are built from: a snapshot of its answers, taken once per report. */
+interface Answers { factIds: string[]; values: unknown[]; profile?: Profile; asOf: string }
+
+// A decided program's trace is built when first read. `trace` is an own, enumerable accessor (JSON, spread,
+// deep equality, zod and structuredClone all see it), and every result shares one getter function, so all of
+// them share one hidden class; what the getter needs is kept in private fields stamped on the plain result
+// object (a base constructor that returns its argument lets a subclass add private fields to any object).
+class Stamp { constructor(o: object) { return o; } }
+class LazyTrace extends Stamp {
+  #answers: Answers;
+  #evaluate: Evaluate;
+  #trace: TraceNode | undefined = undefined;
+  constructor(o: object, answers: Answers, evaluate: Evaluate) { super(o); this.#answers = answers; this.#evaluate = evaluate; }
+  static read(o: object): TraceNode {
+    const self = o as LazyTrace;
+    if (self.#trace === undefined) {
+      const a = self.#answers;
+      self.#trace = self.#evaluate((a.profile ??= profileOf(a.factIds, a.values)), a.asOf);
+    }
+    return self.#trace;
+  }
+}
+function readTrace(this: object): TraceNode { return LazyTrace.read(this); }
+/** `Object.prototype.__defineGetter__` (in every browser and Node): an enumerable, configurable getter, defined
+ * measurably faster than by `Object.defineProperty`, which first reads a descriptor object. */
+type DefinesGetter = { __defineGetter__(key: string, get: () => unknown): void };
+
+function lazyResult(programId: string, status: EligibilityStatus, evaluate: Evaluate, answers: Answers): ProgramResult {
+  const result = { programId, status, missingFacts: NOTHING_MISSING } as ProgramResult;
+  (result as unknown as DefinesGetter).__defineGetter__('trace', readTrace);
+  new LazyTrace(result, answers, evaluate);
+  return result;
 }
 
 function fullReport(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
-  // Programs are in catalog order, so three buckets give "eligible, undetermined, ineligible, then catalog order".
-  const eligible: ProgramResult[] = [];
-  const undetermined: ProgramResult[] = [];
-  const ineligible: ProgramResult[] = [];
+  const [nFail, nPass, nUnknown] = decide(compiled, programs, options.asOf);
+  const { scratch } = compiled;
+  const results = new Array<ProgramResult>(programs.length);
+  let e = 0, u = nPass, f = nPass + nUnknown;
+  void nFail;
   let counts: Map<string, number> | undefined;
   // Statuses come from the allocation-free evaluator; a decided program's trace is built only when read (a
-  // report screened and filed by status never pays for it). The trace is built from a snapshot of the answers,
-  // so a caller changing its profile afterwards cannot change a report already given.
-  const { status } = compiled;
-  status.load(profile);
-  let snapshot: { factIds: string[]; values: unknown[]; profile?: Profile } | undefined;
-  for (const p of programs) {
-    const { program, evaluate } = p;
-    const s = status.program(p.index, options.asOf);
+  // report screened and filed by status never pays for it), from a snapshot of the answers, so a caller
+  // changing its profile afterwards cannot change a report already given.
+  let answers: Answers | undefined;
+  for (let i = 0; i < programs.length; i++) {
+    const { program, evaluate } = programs[i]!;
+    const s = scratch[i]!;
     if (s === 2) {
       const trace = evaluate(profile, options.asOf);
       const missing = missingFacts(trace);
-      undetermined.push({ programId: program.id, status: 'undetermined', missingFacts: missing, trace });
+      results[u++] = { programId: program.id, status: 'undetermined', missingFacts: missing, trace };
       counts ??= new Map();
-      for (const f of missing) counts.set(f, (counts.get(f) ?? 0) + 1);
+      for (const fact of missing) counts.set(fact, (counts.get(fact) ?? 0) + 1);
     } else {
-      snapshot ??= { factIds: compiled.factIds, values: status.snapshot() };
-      (s === PASS ? eligible : ineligible).push(lazyResult(program.id, s === PASS ? 'eligible' : 'ineligible', evaluate, snapshot, options.asOf));
+          answers ??= { factIds: compiled.factIds, values: compiled.status.snapshot(), asOf: options.asOf };
+      results[s === PASS ? e++ : f++] = lazyResult(program.id, s === PASS ? 'eligible' : 'ineligible', evaluate, answers);
     }
   }
   const nextQuestions = counts
     ? [...counts.keys()].sort((a, b) => counts!.get(b)! - counts!.get(a)! || compiled.factOrder.get(a)! - compiled.factOrder.get(b)!)
     : [];
-  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results: eligible.concat(undetermined, ineligible), nextQuestions };
+  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results, nextQuestions };
 }
 
 /** Validates then evaluates one profile. */
 export function checkEligibility(compiled: CompiledCatalog, profile: Profile, options: CheckOptions): EligibilityReport {
-  assertProfile(compiled, profile);
-  return evaluateProfile(compiled, profile, options);
+  const programs = selectPrograms(compiled, options);
+  loadProfile(compiled, profile, ['profile']);
+  return evaluateLoaded(compiled, profile, options, programs);
 }
 
 /** One profile at a time with the programs chosen once: validation (naming `profiles.<index>`) and evaluation. */
@@ -298,14 +342,14 @@ export function createScreener(compiled: CompiledCatalog, options: CheckOptions)
     if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) {
       throw new EngineError('invalid-data', 'a profile is an object of answers', `profiles.${index}`, [{ code: 'invalid_type', expected: 'object', path: ['profiles', index], message: 'expected an object' } as never]);
     }
-    assertProfile(compiled, profile, ['profiles', index]);
-    return evaluateProfile(compiled, profile, options, programs);
+    loadProfile(compiled, profile, ['profiles', index]);
+    return evaluateLoaded(compiled, profile, options, programs);
   };
 }
 
 /** Screens a portfolio with the same semantics; profile errors name their position (`profiles.3.revenue`). */
 export function checkMany(compiled: CompiledCatalog, profiles: Profile[], options: CheckOptions): EligibilityReport[] {
-  profiles.forEach((profile, i) => assertProfile(compiled, profile, ['profiles', i]));
+  profiles.forEach((profile, i) => loadProfile(compiled, profile, ['profiles', i]));
   const programs = selectPrograms(compiled, options);
   return profiles.map((profile) => evaluateProfile(compiled, profile, options, programs));
 }

@@ -7,11 +7,31 @@ import type { Catalog, FactDef, IssueLike, Profile } from '../../contract/index.
 type Problem = Omit<IssueLike, 'path'> & { at?: number };
 export type FactCheck = (value: unknown) => Problem | undefined;
 
-function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const month = Number(m[2]), day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+/** The value of `s` from `at` to `at + length` when those are all ASCII digits, else -1. */
+function digits(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` naming a real day of the proleptic Gregorian calendar (checked by hand: screening calls it a lot). */
+export function isCalendarDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month]!);
+}
+
+/** Six ASCII digits (a GB/T 2260 adcode's form). */
+export function isAdcode(s: string): boolean {
+  return s.length === 6 && digits(s, 0, 6) >= 0;
 }
 
 export function compileFactCheck(def: FactDef): FactCheck {
@@ -58,7 +78,7 @@ export function compileFactCheck(def: FactDef): FactCheck {
     case 'region':
       return (v) => {
         if (typeof v !== 'string') return typeIssue('string', v);
-        return v.length === 6 && /^\d{6}$/.test(v) ? undefined : { code: 'not_an_adcode' };
+        return isAdcode(v) ? undefined : { code: 'not_an_adcode' };
       };
   }
 }

@@ -1,0 +1,124 @@
+// Whole eligibility reports against a naive reference written from CONTRACT.md ("Semantics", the report and trace
+// shapes): one recursive, eager evaluation per program, no compilation, no sharing, no laziness. The engine's
+// fast machinery (answers read once per profile, leaves shared between programs and decided once, traces of
+// decided programs built on first read, status-only results shared) must give the same report, byte for byte
+// once serialized, on random catalogs whose programs repeat each other's rules, with unanswered and "don't know"
+// answers, in both detail modes, through every entry point; and a trace read after the caller changed its
+// profile must still describe the answers the report was made from.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Catalog, Criterion, EligibilityReport, Profile, TraceNode } from '../../src/contract/index.js';
+import { checkEligibility, checkMany, compileCatalog, createScreener, evaluateProfile } from '../../src/engine/eligibility/evaluate.js';
+import { AS_OF, inForce, oracleStatus, prng, randomCatalog, randomProfile } from './random-catalog.js';
+
+const STATUS = { pass: 'eligible', fail: 'ineligible', unknown: 'undetermined' } as const;
+
+/** The trace of a criterion, eagerly: every child evaluated, `actual` absent when unanswered, null for "don't know". */
+function referenceTrace(c: Criterion, profile: Profile, asOf: string): TraceNode {
+  const meta = { id: c.id, label: c.label, source: c.source };
+  const status = oracleStatus(c, profile, asOf);
+  if ('all' in c) return { status, ...meta, children: c.all.map((x) => referenceTrace(x, profile, asOf)) };
+  if ('any' in c) return { status, ...meta, children: c.any.map((x) => referenceTrace(x, profile, asOf)) };
+  if ('not' in c) return { status, ...meta, children: [referenceTrace(c.not, profile, asOf)] };
+  const node: TraceNode = { status, ...meta, fact: c.fact, op: c.op, expected: c.value };
+  if (Object.hasOwn(profile, c.fact)) node.actual = profile[c.fact];
+  return node;
+}
+
+/** Unanswered facts of unknown leaves reached through unknown nodes only, distinct, depth first. */
+function referenceMissing(t: TraceNode, into: string[] = []): string[] {
+  if (t.status !== 'unknown') return into;
+  if (t.children) t.children.forEach((c) => referenceMissing(c, into));
+  else if (t.fact !== undefined && !('actual' in t) && !into.includes(t.fact)) into.push(t.fact);
+  return into;
+}
+
+function referenceReport(catalog: Catalog, profile: Profile, asOf: string, detail: 'full' | 'status'): unknown {
+  const results = catalog.programs.filter((p) => inForce(p, asOf)).map((p) => {
+    const trace = referenceTrace(p.criteria, profile, asOf);
+    const status = STATUS[trace.status];
+    if (detail === 'status') return { programId: p.id, status, missingFacts: [], trace: { status: trace.status } };
+    return { programId: p.id, status, missingFacts: status === 'undetermined' ? referenceMissing(trace) : [], trace };
+  });
+  const order = ['eligible', 'undetermined', 'ineligible'];
+  results.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)); // stable: catalog order within a status
+  const factOrder = Object.keys(catalog.facts);
+  const counts = new Map<string, number>();
+  for (const r of results) for (const f of r.missingFacts) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const nextQuestions = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || factOrder.indexOf(a) - factOrder.indexOf(b));
+  return { asOf, catalogVersion: catalog.version, results, nextQuestions: detail === 'status' ? [] : nextQuestions };
+}
+
+/** A random catalog whose programs are repeated (so leaves are shared between programs) and carry node ids and labels. */
+function sharingCatalog(seed: number): Catalog {
+  const base = randomCatalog(seed, { facts: 3 + (seed % 5), programs: 1 + (seed % 4) });
+  const r = prng(seed * 31);
+  let n = 0;
+  const decorate = (c: Criterion): Criterion => {
+    const meta = r() < 0.3 ? { id: `n${n++}`, label: { 'zh-CN': `节点${n}`, en: `node ${n}` } } : {};
+    if ('all' in c) return { ...meta, all: c.all.map(decorate) };
+    if ('any' in c) return { ...meta, any: c.any.map(decorate) };
+    if ('not' in c) return { ...meta, not: decorate(c.not) };
+    return { ...meta, ...c };
+  };
+  const copies = base.programs.flatMap((p, i) => [p, { ...p, id: `${p.id}-copy`, criteria: decorate(p.criteria) }, ...(i % 2 ? [{ ...p, id: `${p.id}-again` }] : [])]);
+  return { ...base, programs: copies };
+}
+
+const json = (x: unknown) => JSON.stringify(x);
+
+describe('eligibility reports against a naive reference', () => {
+  it('full and status-only reports equal the reference on random catalogs, through every entry point', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 160; seed++) {
+      const catalog = sharingCatalog(seed);
+      const compiled = compileCatalog(catalog);
+      const r = prng(seed);
+      const full = createScreener(compiled, { asOf: AS_OF });
+      const status = createScreener(compiled, { asOf: AS_OF, detail: 'status' });
+      const profiles = Array.from({ length: 40 }, (_, i) => randomProfile(r, catalog, [0.2, 0.6, 1][i % 3]!, 0.15));
+      profiles.forEach((profile, i) => {
+        const want = json(referenceReport(catalog, profile, AS_OF, 'full'));
+        const wantStatus = json(referenceReport(catalog, profile, AS_OF, 'status'));
+        assert.equal(json(full(profile, i)), want, `seed ${seed} profile ${json(profile)}`);
+        assert.equal(json(checkEligibility(compiled, profile, { asOf: AS_OF })), want);
+        assert.equal(json(evaluateProfile(compiled, profile, { asOf: AS_OF })), want);
+        assert.equal(json(status(profile, i)), wantStatus, `seed ${seed} status ${json(profile)}`);
+        compared += 4;
+      });
+      const many = checkMany(compiled, profiles, { asOf: AS_OF });
+      many.forEach((report, i) => assert.equal(json(report), json(referenceReport(catalog, profiles[i]!, AS_OF, 'full'))));
+    }
+    assert.ok(compared > 20_000);
+  });
+
+  it('a lazy trace is an ordinary own property: structuredClone, spread and keys see it', () => {
+    const catalog = sharingCatalog(7);
+    const compiled = compileCatalog(catalog);
+    const profile = randomProfile(prng(3), catalog, 1, 0);
+    const report = checkEligibility(compiled, profile, { asOf: AS_OF }) as EligibilityReport;
+    const want = json(referenceReport(catalog, profile, AS_OF, 'full'));
+    assert.equal(json(structuredClone(report)), want);
+    assert.equal(json({ ...report, results: report.results.map((x) => ({ ...x })) }), want);
+    for (const result of report.results) assert.deepEqual(Object.keys(result), ['programId', 'status', 'missingFacts', 'trace']);
+  });
+
+  it('traces read later describe the answers the report was made from, not the caller’s later changes', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const catalog = sharingCatalog(seed);
+      const compiled = compileCatalog(catalog);
+      const r = prng(seed + 1000);
+      const screen = createScreener(compiled, { asOf: AS_OF });
+      const profiles = Array.from({ length: 6 }, () => randomProfile(r, catalog, 0.8, 0.1));
+      const wants = profiles.map((p) => json(referenceReport(catalog, p, AS_OF, 'full')));
+      // Reports of several profiles made first (the evaluator moves on to each next profile), traces read after
+      // every profile was emptied and its lists changed in place.
+      const reports = profiles.map((p, i) => screen(p, i));
+      for (const p of profiles) {
+        for (const v of Object.values(p)) if (Array.isArray(v)) v.push('changed');
+        for (const k of Object.keys(p)) delete p[k];
+      }
+      reports.forEach((report, i) => assert.equal(json(report), wants[i], `seed ${seed} report ${i}`));
+    }
+  });
+});
