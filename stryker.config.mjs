@@ -7,12 +7,13 @@
 // Incremental: reports/stryker-incremental.json (untracked) keeps results between runs, so a second run re-tests
 // only mutants in changed code or reached by changed tests. Static mutants (module-level constants, evaluated once
 // at load) are ignored: each would need a fresh process per mutant. Survivors and why: docs/testing.md.
+// test/mutation/mocharc.json leaves out browser-only specs (a real Web Worker) that cannot run in Node.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: ['src/engine/**/*.ts'],
   testRunner: 'mocha',
   mochaOptions: {
-    spec: ['test/engine/*.test.ts', 'test/sdk/*.test.ts', 'test/node/financing-*.test.ts', 'test/node/paths.test.ts', 'test/node/records.test.ts'],
+    spec: ['test/engine/*.test.ts', 'test/sdk/*.test.ts', 'test/node/financing-*.test.ts', 'test/node/paths.test.ts', 'test/node/records.test.ts', 'test/node/records-points.test.ts'],
     config: 'test/mutation/mocharc.json',
   },
   testRunnerNodeArgs: ['--import', 'tsx', '--import', './test/mutation/node-test-shim.mjs'],

@@ -1,54 +1,141 @@
-// The bundled catalog: every program loads, cites its sources, and is reachable (some profile makes it eligible).
+// The bundled catalog: every program loads, cites its sources, and is reachable (some profile makes it eligible: one
+// written by hand from its source, and one found by exhaustive search under an oracle written apart from the engine).
 import { expect } from 'chai';
 import type { Catalog, Criterion, FactDef, Profile } from '../../src/contract/index.js';
 import { Catalog as CatalogSchema } from '../../src/contract/index.js';
 import { checkEligibility, compileCatalog } from '../../src/engine/eligibility/evaluate.js';
 import catalogJson from '../../src/data/catalog/catalog.json' with { type: 'json' };
+import casesJson from '../../src/data/catalog/cases.json' with { type: 'json' };
 
 const catalog = catalogJson as unknown as Catalog;
+/** Cases written by hand from each program's source text (src/data/catalog/PROVENANCE.md). */
+const cases = casesJson as unknown as { name: string; asOf: string; profile: Profile; expect: Record<string, string> }[];
 const ASOF = '2026-06-01';
 
-/** A value of `def` that makes the leaf come out `want`, or undefined when none is found. */
-function satisfy(def: FactDef, op: string, value: unknown, want: boolean): unknown {
-  const options = def.options?.map((o) => o.value) ?? [];
-  const list = Array.isArray(value) ? (value as unknown[]) : [];
-  const candidates: unknown[] = [];
-  if (def.type === 'boolean') candidates.push(true, false);
-  if (def.type === 'enum') candidates.push(...options);
-  if (def.type === 'enum-set') candidates.push([], ...options.map((o) => [o]), options);
-  if (def.type === 'number' || def.type === 'integer') {
-    const anchors = (Array.isArray(value) ? list : [value]) as number[];
-    for (const a of anchors) candidates.push(a - 1, a, a + 1);
-  }
-  if (def.type === 'region') candidates.push(...list, '650100');
-  if (def.type === 'date') candidates.push(ASOF, '2000-01-01', `${Number(ASOF.slice(0, 4)) - 2}-01-01`);
-  if (def.type === 'string') candidates.push(value, 'zz');
-  for (const candidate of candidates) {
-    const probe = compileCatalog({ version: 'probe', facts: { f: def }, programs: [{ id: 'p', kind: 'loan', title: { 'zh-CN': 'p' }, sources: [{ title: { 'zh-CN': 's' } }], criteria: { fact: 'f', op, value } as Criterion }] });
-    let status: string;
-    try {
-      status = checkEligibility(probe, { f: candidate } as Profile, { asOf: ASOF }).results[0]!.status;
-    } catch {
-      continue; // the candidate does not fit the fact (below min, say)
-    }
-    if (status === (want ? 'eligible' : 'ineligible')) return candidate;
-  }
-  return undefined;
+// Reachability, with an oracle that does not use the engine: the contract's semantics (docs/contract.md, "Operators,
+// by fact type" and "Semantics") written out again here, plainly, and an exhaustive search over small candidate
+// domains. The engine must agree with that oracle on every profile searched, and find each witness eligible.
+type Kleene = 'pass' | 'fail' | 'unknown';
+type Value = Profile[string] | undefined;
+
+/** docs/contract.md: "whole years completed … a birthday rule". */
+function yearsCompleted(from: string, to: string): number {
+  const whole = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) < from.slice(5) ? whole - 1 : whole;
 }
 
-/** Builds a profile that makes `node` come out `want` (first passing branch of an any). */
-function witness(node: Criterion, want: boolean, profile: Profile): void {
-  if ('all' in node || 'any' in node) {
-    const children = 'all' in node ? node.all : node.any;
-    const needsEvery = ('all' in node) === want;
-    for (const child of needsEvery ? children : children.slice(0, 1)) witness(child, want, profile);
-  } else if ('not' in node) {
-    witness(node.not, !want, profile);
-  } else {
-    const v = satisfy(catalog.facts[node.fact]!, node.op, node.value, want);
-    if (v !== undefined) profile[node.fact] = v as Profile[string];
+/** docs/contract.md: a target ending in 0000 is a province (2 digits), in 00 a prefecture (4 digits), else exact. */
+function inRegion(code: string, target: string): boolean {
+  const digits = /0000$/.test(target) ? 2 : /00$/.test(target) ? 4 : 6;
+  return code.substring(0, digits) === target.substring(0, digits);
+}
+
+function oracleLeaf(op: string, expected: unknown, actual: Value, asOf: string): Kleene {
+  if (actual === undefined || actual === null) return 'unknown';
+  const list = expected as unknown[];
+  const truth = (b: boolean): Kleene => (b ? 'pass' : 'fail');
+  // Numbers compare as numbers, ISO dates as text (YYYY-MM-DD sorts as time does).
+  const cmp = (a: unknown, b: unknown) => (a === b ? 0 : (a as number | string) < (b as number | string) ? -1 : 1);
+  switch (op) {
+    case 'eq': return truth(actual === expected);
+    case 'ne': return truth(actual !== expected);
+    case 'lt': return truth(cmp(actual, expected) < 0);
+    case 'lte': return truth(cmp(actual, expected) <= 0);
+    case 'gt': return truth(cmp(actual, expected) > 0);
+    case 'gte': return truth(cmp(actual, expected) >= 0);
+    case 'between': return truth(cmp(actual, list[0]) >= 0 && cmp(actual, list[1]) <= 0);
+    case 'in': return truth(list.includes(actual));
+    case 'notIn': return truth(!list.includes(actual));
+    case 'includesAny': return truth((actual as unknown[]).some((v) => list.includes(v)));
+    case 'includesAll': return truth(list.every((v) => (actual as unknown[]).includes(v)));
+    case 'excludesAll': return truth(!(actual as unknown[]).some((v) => list.includes(v)));
+    case 'withinRegion': return truth(list.some((t) => inRegion(actual as string, t as string)));
+    case 'yearsSinceLte': return truth(yearsCompleted(actual as string, asOf) <= (expected as number));
+    case 'yearsSinceGte': return truth(yearsCompleted(actual as string, asOf) >= (expected as number));
+    default: throw new Error(`the test's oracle does not know the operator ${op}`);
   }
 }
+
+function oracle(node: Criterion, profile: Record<string, Value>, asOf: string): Kleene {
+  if ('all' in node || 'any' in node) {
+    const seen = ('all' in node ? node.all : node.any).map((c) => oracle(c, profile, asOf));
+    const [decisive, otherwise] = 'all' in node ? ['fail', 'pass'] as const : ['pass', 'fail'] as const;
+    return seen.includes(decisive) ? decisive : seen.includes('unknown') ? 'unknown' : otherwise;
+  }
+  if ('not' in node) return ({ pass: 'fail', fail: 'pass', unknown: 'unknown' } as const)[oracle(node.not, profile, asOf)];
+  return oracleLeaf(node.op, node.value, profile[node.fact], asOf);
+}
+
+const leavesOf = (c: Criterion): Extract<Criterion, { fact: string }>[] =>
+  ('all' in c ? c.all.flatMap(leavesOf) : 'any' in c ? c.any.flatMap(leavesOf) : 'not' in c ? leavesOf(c.not) : [c]);
+
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every value worth trying for one fact: each side of every bound the catalog sets on it, every option, every subset. */
+function candidates(def: FactDef, leaves: Extract<Criterion, { fact: string }>[]): Value[] {
+  const out: Value[] = [];
+  const anchors = leaves.flatMap((l) => (Array.isArray(l.value) ? l.value : [l.value]));
+  const options = def.options?.map((o) => o.value) ?? [];
+  switch (def.type) {
+    case 'boolean': out.push(true, false); break;
+    case 'enum': out.push(...options); break;
+    case 'string': out.push(...(anchors as string[]), 'no such value'); break;
+    case 'enum-set':
+      for (let mask = 0; mask < 2 ** options.length; mask++) out.push(options.filter((_, i) => mask & (1 << i)));
+      break;
+    case 'number': case 'integer':
+      for (const a of anchors as number[]) for (const v of [a - 1, a, a + 1]) {
+        if ((def.min === undefined || v >= def.min) && (def.max === undefined || v <= def.max) && !out.includes(v)) out.push(v);
+      }
+      break;
+    case 'region':
+      // The target itself, codes inside it that differ from it in every digit it leaves free, and one (Urumqi's
+      // Tianshan district) inside none of the bundled targets.
+      for (const t of anchors as string[]) {
+        out.push(t);
+        if (t.endsWith('0000')) out.push(`${t.slice(0, 2)}0101`, `${t.slice(0, 2)}9999`);
+        else if (t.endsWith('00')) out.push(`${t.slice(0, 4)}01`, `${t.slice(0, 4)}99`);
+      }
+      out.push('650102');
+      break;
+    case 'date':
+      for (const l of leaves) {
+        const years = l.op.startsWith('yearsSince') ? [l.value as number] : [];
+        const dates = years.length ? years.map((y) => `${Number(ASOF.slice(0, 4)) - y}${ASOF.slice(4)}`) : (Array.isArray(l.value) ? l.value : [l.value]) as string[];
+        for (const d of dates) out.push(shiftDays(d, -1), d, shiftDays(d, 1));
+      }
+      break;
+  }
+  out.push(undefined); // unanswered, last: the answered values come first
+  return out;
+}
+
+/**
+ * Every combination of candidates, as profiles without the unanswered facts; past `cap` combinations, `cap` of them
+ * evenly spread over the whole product (a stride that reaches every value of every fact), so the search stays cheap
+ * enough to run under mutation testing.
+ */
+function* profiles(domains: [string, Value[]][], cap: number): Generator<Record<string, Value>> {
+  const total = domains.reduce((n, [, values]) => n * values.length, 1);
+  let stride = Math.max(1, Math.floor(total / cap));
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+  while (stride > 1 && gcd(stride, total) !== 1) stride++;
+  for (let n = 0, at = 0; n < Math.min(total, cap); n++, at = (at + stride) % total) {
+    let rest = at;
+    const profile: Record<string, Value> = {};
+    for (let i = domains.length - 1; i >= 0; i--) {
+      const [fact, values] = domains[i]!;
+      const v = values[rest % values.length];
+      rest = Math.floor(rest / values.length);
+      if (v !== undefined) profile[fact] = v;
+    }
+    yield profile;
+  }
+}
+
+const STATUS: Record<Kleene, string> = { pass: 'eligible', fail: 'ineligible', unknown: 'undetermined' };
 
 describe('bundled catalog', () => {
   it('fits the contract schema and loads', () => {
@@ -71,17 +158,41 @@ describe('bundled catalog', () => {
   });
 
   for (const program of catalog.programs) {
-    it(`${program.id}: cites a dated or quoted source and is reachable`, () => {
+    it(`${program.id}: cites a dated or quoted source`, () => {
       expect(program.sources.length).to.be.at.least(1);
       expect(program.standing, 'standing').to.be.oneOf(['regulation', 'pilot', 'proposal']);
       // A proposal of the brief is not law and has no validity window of its own.
       if (program.standing !== 'proposal') expect(program.validFrom, 'validity window').to.match(/^\d{4}-\d{2}-\d{2}$/);
       expect(program.sources.some((s) => s.quote || s.date)).to.equal(true);
       for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) expect(program.title[locale], locale).to.be.a('string');
-      const profile: Profile = {};
-      witness(program.criteria, true, profile);
-      const report = checkEligibility(compileCatalog(catalog), profile, { asOf: ASOF, programIds: [program.id] });
-      expect(report.results[0]!.status, JSON.stringify(profile)).to.equal('eligible');
+    });
+
+    it(`${program.id}: the engine agrees with the contract's semantics on every small profile, and some is eligible`, () => {
+      expect(!program.validFrom || program.validFrom <= ASOF, 'in force on the test date').to.equal(true);
+      expect(!program.validUntil || ASOF <= program.validUntil, 'in force on the test date').to.equal(true);
+      const leaves = leavesOf(program.criteria);
+      const facts = [...new Set(leaves.map((l) => l.fact))];
+      const domains = facts.map((f) => [f, candidates(catalog.facts[f]!, leaves.filter((l) => l.fact === f))] as [string, Value[]]);
+      const compiled = compileCatalog(catalog);
+      let eligible = 0;
+      let searched = 0;
+      for (const profile of profiles(domains, 3_000)) {
+        searched++;
+        const want = STATUS[oracle(program.criteria, profile, ASOF)];
+        if (want === 'eligible') eligible++;
+        const got = checkEligibility(compiled, profile as Profile, { asOf: ASOF, programIds: [program.id] }).results[0]!.status;
+        expect(got, JSON.stringify(profile)).to.equal(want);
+      }
+      expect(eligible, `no eligible profile among ${searched}`).to.be.greaterThan(0);
+    });
+
+    it(`${program.id}: a hand-written case from its source text is eligible`, () => {
+      const mine = cases.filter((c) => c.expect[program.id] === 'eligible');
+      expect(mine.length, 'src/data/catalog/cases.json has an eligible case').to.be.at.least(1);
+      for (const c of mine) {
+        const report = checkEligibility(compileCatalog(catalog), c.profile, { asOf: c.asOf, programIds: [program.id] });
+        expect(report.results[0]?.status, c.name).to.equal('eligible');
+      }
     });
   }
 

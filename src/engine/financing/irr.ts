@@ -45,13 +45,20 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
 
   // Fast path: Newton from the guess (the contract rate), accepted only if it converges to a rate above -100 %.
   let x0 = guess;
+  let lastStep = Infinity;
   for (let i = 0; i < 30; i++) {
     const [f, df] = npvAndDerivative(flows, x0);
     if (f === 0) return { rate: x0, signChanges };
     if (!(df !== 0) || !Number.isFinite(f)) break;
     const next = x0 - f / df;
     if (!(next > -1) || !Number.isFinite(next)) break;
-    if (Math.abs(next - x0) <= 1e-15 * Math.max(1, Math.abs(next))) return { rate: next, signChanges };
+    const step = Math.abs(next - x0);
+    if (step <= 1e-15 * Math.max(1, Math.abs(next))) return { rate: next, signChanges };
+    // Rounding noise in the NPV can leave Newton stepping back and forth between two neighbours of the root (flows
+    // of about 100 at 20 %: steps of 4e-15 for ever). A tiny step that no longer shrinks is converged too; falling
+    // back to the bracket from 0 could answer another root of flows with several sign changes.
+    if (step <= 1e-12 * Math.max(1, Math.abs(next)) && step >= lastStep / 2) return { rate: next, signChanges };
+    lastStep = step;
     x0 = next;
   }
 
