@@ -8,6 +8,9 @@ import { INSET, layoutMap, type Geo, type Layout } from './geometry.js';
 import { declutter, keepOff, markRadius, placeLabels, type Label, type Mark, type Rect } from './marks.js';
 import { paintBase, paintInset, paintIslands, paintLabels, paintMarks, type Palette } from './painter.js';
 
+/** Provincial divisions without prefecture-level cities of their own: 北京, 天津, 上海, 重庆, 香港, 澳门. */
+const MUNICIPALITIES = new Set(['110000', '120000', '310000', '500000', '810000', '820000']);
+
 export interface Scene {
   clusters: Cluster[];
   items: Incubator[];
@@ -129,6 +132,14 @@ export class MapView {
           const x = xy[0] * t.k + t.x, y = xy[1] * t.k + t.y;
           if (x > 0 && x < width && y > 0 && y < height) labels.push({ x, y, text: c.text, rank: 1 + i / 1000 });
         });
+      }
+      // Closer in, the municipalities and SARs (which have no prefecture cities to label) keep their names.
+      if (t.k >= 3.5) {
+        for (const p of layout.provinces) {
+          const xy = MUNICIPALITIES.has(p.adcode) && p.center ? projection(p.center) : null;
+          const x = xy ? xy[0] * t.k + t.x : -1, y = xy ? xy[1] * t.k + t.y : -1;
+          if (x > 0 && x < width && y > 0 && y < height) labels.push({ x, y, text: scene.provinceLabel(p.adcode), rank: 1 });
+        }
       }
       const size = t.k < 3.5 ? 12 : 11.5;
       lctx.font = `${size}px system-ui, sans-serif`;
