@@ -2,12 +2,16 @@
 // catalog, side by side: the compiled SQL in embedded DuckDB, and the engine through the SDK's streaming
 // checkMany (status-only and full reports). Profiles are generated inside DuckDB from a seeded hash, then read
 // into JavaScript in chunks for the engine (reading is not timed; screening is). Both must agree on a sample.
-// BENCH_PROFILES overrides the count.
+// BENCH_PROFILES overrides the count. Beside the compiled query runs a floor query of the same shape (the id and
+// one status column per program, of the same type), each status decided by one NULL test of one column: what
+// reading the table and writing the answer cost before any rule is applied. Query runs alternate (load on this
+// shared machine hits both alike); medians of wall clock and of CPU time.
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Catalog, FactDef, Profile } from '../src/contract/index.js';
 import catalogJson from '../src/data/catalog/catalog.json' with { type: 'json' };
 import { regions } from '../src/data/regions/index.js';
-import { compileCatalogToSql, columnType, quoteIdent } from '../src/screening/compile.js';
+import { compileCatalogToSql, columnType, quoteIdent, statusLiterals } from '../src/screening/compile.js';
+import { loadavg } from 'node:os';
 import { createLocalClient } from '../src/sdk/index.js';
 import { fmt, median } from './median.js';
 
@@ -47,19 +51,26 @@ await conn.run(`CREATE TABLE profiles AS SELECT i, ${facts.map(([f, d]) => gener
 const generateMs = performance.now() - t;
 const threads = Number((await conn.runAndReadAll(`SELECT current_setting('threads') AS t`)).getRowObjects()[0]!.t);
 
-// DuckDB: the one compiled query over the whole table, materialized (every status of every row), best of runs.
+// DuckDB: the one compiled query over the whole table, materialized (every status of every row), and the floor.
 const { sql, programs } = compileCatalogToSql(catalog, { dialect: 'duckdb', table: 'profiles', asOf: AS_OF, select: ['i'] });
-const duckTimes: number[] = [];
-const duckCpu: number[] = [];
+const [yes, no, unknown] = statusLiterals('duckdb');
+const firstFact = (c: Catalog['programs'][number]['criteria']): string => ('all' in c ? firstFact(c.all[0]!) : 'any' in c ? firstFact(c.any[0]!) : 'not' in c ? firstFact(c.not) : c.fact);
+const floorSql = `SELECT i, ${programs.map((p) => `CASE ${id(firstFact(catalog.programs.find((x) => x.id === p)!.criteria))} IS NULL WHEN TRUE THEN ${yes} WHEN FALSE THEN ${no} ELSE ${unknown} END AS ${id(p)}`).join(', ')} FROM profiles`;
+const loadBefore = loadavg();
+const duckTimes: number[] = [], duckCpu: number[] = [], floorTimes: number[] = [], floorCpu: number[] = [];
 for (let r = 0; r < RUNS; r++) {
-  await conn.run('DROP TABLE IF EXISTS screened');
-  const cpu = process.cpuUsage();
-  t = performance.now();
-  await conn.run(`CREATE TABLE screened AS ${sql}`);
-  duckTimes.push(performance.now() - t);
-  const used = process.cpuUsage(cpu);
-  duckCpu.push((used.user + used.system) / 1000);
+  for (const [query, times, cpus] of [[sql, duckTimes, duckCpu], [floorSql, floorTimes, floorCpu]] as const) {
+    await conn.run('DROP TABLE IF EXISTS screened');
+    const cpu = process.cpuUsage();
+    t = performance.now();
+    await conn.run(`CREATE TABLE screened AS ${query}`);
+    times.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
+  }
 }
+await conn.run('DROP TABLE IF EXISTS screened');
+await conn.run(`CREATE TABLE screened AS ${sql}`);
 const duckMs = median(duckTimes);
 
 // The engine through the SDK: chunks read from DuckDB (untimed), screened with the streaming checkMany (timed).
@@ -94,11 +105,13 @@ conn.closeSync();
 
 const perSecond = (n: number, ms: number) => n / (ms / 1000);
 console.log(`population screening: ${fmt(COUNT)} profiles × ${programs.length} programs in force on ${AS_OF} (catalog ${catalog.version}), Node ${process.version}, DuckDB ${threads} threads`);
-console.log('machine: 2 cores shared with other work; medians where repeated, so expect noise.');
+const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
+console.log(`machine: 2 cores shared with other work (load average ${load(loadBefore)} before the queries, ${load(loadavg())} at the end); medians of ${RUNS} alternating runs, so expect noise.`);
 console.log(`profiles generated inside DuckDB in ${fmt(generateMs)} ms (10% of answers NULL)`);
 console.log(`DuckDB, compiled SQL (id + every status materialized): median ${fmt(duckMs)} ms of ${RUNS} [${duckTimes.map((x) => fmt(x)).join(', ')}] → ${fmt(perSecond(COUNT, duckMs))} profiles/s (aim ≥ 1,000,000)`);
 // On a shared machine wall time includes waiting for a core; CPU time says what the query itself costs.
 console.log(`DuckDB CPU time: median ${fmt(median(duckCpu))} ms over its ${threads} threads → ${fmt(COUNT / (median(duckCpu) / 1000 / threads))} profiles/s if it had the ${threads} cores to itself`);
+console.log(`floor query (same columns, one NULL test per status): median ${fmt(median(floorTimes))} ms wall [${floorTimes.map((x) => fmt(x)).join(', ')}] → ${fmt(perSecond(COUNT, median(floorTimes)))} profiles/s; CPU ${fmt(median(floorCpu))} ms; the catalog query costs ${fmt(median(duckCpu) / median(floorCpu), 1)}× the floor in CPU, ${fmt(duckMs / median(floorTimes), 1)}× in wall time`);
 console.log(`engine via SDK checkMany, detail "status" (streamed in ${CHUNK / 1000}k chunks): ${fmt(statusMs)} ms → ${fmt(perSecond(COUNT, statusMs))} profiles/s`);
 console.log(`engine via SDK checkMany, full reports (first ${fmt(FULL_LIMIT)}): ${fmt(fullMs)} ms → ${fmt(perSecond(FULL_LIMIT, fullMs))} profiles/s`);
 console.log(`DuckDB is ${fmt(perSecond(COUNT, duckMs) / perSecond(COUNT, statusMs), 1)}× the engine's status-only stream`);

@@ -55,6 +55,8 @@ const TARGETS: Target[] = [
   { name: 'GET /v1/incubators no zoom limit=500 (repeat)', path: () => '/v1/incubators' },
   { name: 'GET /v1/incubators random views (distinct)', path: randomView },
   { name: 'GET /v1/incubators?q= (distinct)', path: () => `/v1/incubators?q=${encodeURIComponent(String.fromCharCode(0x4e00 + Math.floor(random() * 200)))}&zoom=5` },
+  // One of 200 characters (the row above) is soon cached; two of them (40,000 pairs) almost never are: every one a scan.
+  { name: 'GET /v1/incubators?q= two chars (distinct, uncached)', path: () => `/v1/incubators?q=${encodeURIComponent(String.fromCharCode(0x4e00 + Math.floor(random() * 200), 0x4e00 + Math.floor(random() * 200)))}&zoom=5` },
   { name: 'GET /v1/regions/stats (repeat)', path: () => '/v1/regions/stats' },
   { name: 'GET /v1/regions/stats?level= (repeat, 4 filters)', path: () => `/v1/regions/stats?level=${['national', 'regional', 'local', 'cluster'][Math.floor(random() * 4)]}` },
 ];
@@ -120,6 +122,8 @@ async function main(): Promise<void> {
   const pooled = await startChild('default');
   const peer = await startChild('0');
   const servers: [string, Child][] = [['worker threads (default)', pooled], ['peer: on the event loop (workers: 0)', peer]];
+  // BENCH_NICE=N adds the pool with another thread priority (niceIncrement N) to the health rows.
+  if (process.env.BENCH_NICE !== undefined) servers.push([`worker threads, niceIncrement ${process.env.BENCH_NICE}`, await startChild(`nice=${process.env.BENCH_NICE}`)]);
   console.log(`bench:server — ${fmt(N)} directory entries, server at ${ROOT} (${fmt(pooled.startMs)} ms to load and listen; the peer ${fmt(peer.startMs)} ms), ${CLIENTS} clients, ${SECONDS} s per endpoint, median of ${ROUNDS} rounds; load average ${load0.toFixed(1)} at the start`);
   try {
     // Warm up: every endpoint once (first-use index builds are not what a steady server pays per request).
@@ -175,7 +179,8 @@ async function serveChild(): Promise<void> {
   const incubators = syntheticIncubators(N, centers, 7);
   const t0 = performance.now();
   const cacheSize = process.env.BENCH_CACHE === undefined ? {} : { answerCacheSize: Number(process.env.BENCH_CACHE) };
-  const workers = process.env.BENCH_WORKERS && process.env.BENCH_WORKERS !== 'default' ? { workers: Number(process.env.BENCH_WORKERS) } : {};
+  const spec = process.env.BENCH_WORKERS ?? 'default';
+  const workers = spec === 'default' ? {} : spec.startsWith('nice=') ? { workers: { niceIncrement: Number(spec.slice(5)) } } : { workers: Number(spec) };
   const server = await startServer({ port: 0, log: false, incubators, maxConnections: 10_000, ...cacheSize, ...workers });
   process.send!({ url: server.url, startMs: performance.now() - t0 });
   process.on('message', () => { void server.close().then(() => process.exit(0)); });

@@ -31,13 +31,17 @@ const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: ref('Problem') } },
 });
 const json = (schema: Schema, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [String(code), problemResponse(ERROR_TEXT[code] ?? 'Error')]));
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } };
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [String(code), {
+  ...problemResponse(ERROR_TEXT[code] ?? 'Error'), ...(code === 503 ? { headers: retryAfter } : {}),
+}]));
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input; `errors` names each offending field',
   404: 'Unknown id',
   413: 'Body too large',
   415: 'Body is not application/json',
   501: 'Not available in this version of the server',
+  503: 'Busy: the queue of heavy work is full (`urn:chanrong:problem:overloaded`), the time budget ran out (`urn:chanrong:problem:time-budget`) or a worker thread failed (`urn:chanrong:problem:worker-failed`); try again after `Retry-After`',
 };
 const q = (name: string, schema: Schema, description: string) => ({ name, in: 'query', required: false, schema, description });
 const post = (summary: string, body: keyof typeof NAMED, answer: keyof typeof NAMED) => ({
@@ -66,7 +70,11 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           responses: { 200: json(ref('ProgramsResponse')), ...errors(400) },
         },
       },
-      '/v1/eligibility': { post: post('Check a profile against the programs in force', 'EligibilityRequest', 'EligibilityReport') },
+      '/v1/eligibility': (() => {
+        // With `paths`, the search runs on the server's worker threads and can meet their bounds (503).
+        const op = post('Check a profile against the programs in force', 'EligibilityRequest', 'EligibilityReport');
+        return { post: { ...op, responses: { ...op.responses, ...errors(503) } } };
+      })(),
       '/v1/eligibility/record': { post: post('A decision record: the report bound to the catalog by digest, Ed25519-signed when the server has a key (v2)', 'RecordRequest', 'DecisionRecord') },
       '/v1/keys': { get: { summary: 'Public keys (JWK) of the decision-record signer; empty when records are unsigned (v2)', responses: { 200: json(ref('KeysResponse')) } } },
       '/v1/financing/quote': { post: post('Repayment schedule, annualized rate and all-in cost of a loan', 'FinancingRequest', 'FinancingQuote') },
@@ -85,7 +93,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
             q('q', { type: 'string', maxLength: 100 }, 'Text search on names in all locales'),
             q('limit', { type: 'integer', minimum: 0, maximum: 5000 }, 'At most this many items'),
           ],
-          responses: { 200: json(ref('IncubatorQueryResult')), ...errors(400, 501) },
+          responses: { 200: json(ref('IncubatorQueryResult')), ...errors(400, 501, 503) },
         },
       },
       '/v1/incubators/{id}': {
@@ -99,7 +107,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         get: {
           summary: 'Counts per province',
           parameters: [q('level', levels, 'Level filter'), q('industry', { type: 'string' }, 'Industry option value')],
-          responses: { 200: json({ type: 'array', items: ref('RegionStat') }), ...errors(400, 501) },
+          responses: { 200: json({ type: 'array', items: ref('RegionStat') }), ...errors(400, 501, 503) },
         },
       },
     },

@@ -66,6 +66,11 @@ describe('<chanrong-financing-calculator> v2', () => {
     const saved = (mode: string) => Number($(el, `[data-row="saved"] [data-mode="${mode}"]`).textContent!.replace(/[^\d.]/g, ''));
     expect(saved('shorten-term')).to.be.greaterThan(saved('reduce-payment'));
     expect(saved('reduce-payment')).to.be.greaterThan(0);
+    // Compared, the scenario carries its prepayment in the comparison table and its CSV.
+    $<HTMLButtonElement>(el, '[part="results"] .actions button').click();
+    await el.updateComplete;
+    expect(el.comparisonCsv().find((r) => r[0] === '提前还款')).to.deep.equal(['提前还款', '第 24 期后 300000.00 减少每期还款（期限不变） 提前还款违约金费率 1.0000%']);
+    expect($$(el, '[part="comparison"] th[scope="row"]').map((th) => th.textContent)).to.include('提前还款');
     // Switching the row to "shorten term" requotes at once.
     const shorter = await quoted(el, () => pick(el, 'pp-0-mode', 'shorten-term'));
     expect(shorter.maturity!.period).to.be.lessThan(120);

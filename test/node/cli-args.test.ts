@@ -1,7 +1,7 @@
 // The CLI's shared argument parsing (src/cli/args.ts) and the four commands that use it: `--help` prints the usage
 // and exits 0; a bad argument prints one line naming it (then the usage) and exits 2; values arrive typed.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { calendarDate, integer, oneOf, parseCommandArgs, positiveNumber, type ArgsOutput } from '../../src/cli/args.js';
 
@@ -106,4 +106,41 @@ describe('the four commands use it', () => {
       assert.equal(refused.stdout, '');
     });
   }
+});
+
+describe('chanrong serve: the worker pool flags', () => {
+  const cli = new URL('../../src/cli.ts', import.meta.url).pathname;
+
+  it('refuses a bad --work-queue or --work-timeout, naming it', () => {
+    for (const [flag, value, message] of [['--work-queue', '1.5', /--work-queue must be a whole number \(0 or more\), got "1.5"/], ['--work-timeout', '0', /--work-timeout must be a positive number of seconds, got "0"/]] as const) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'serve', flag, value], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, message);
+    }
+  });
+
+  it('serves with --workers 1 --work-queue 8 --work-timeout 5, and with --workers 0', async () => {
+    for (const flags of [['--workers', '1', '--work-queue', '8', '--work-timeout', '5'], ['--workers', '0']]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--port', '0', '--quiet', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          let out = '', err = '';
+          child.stdout.on('data', (d) => {
+            out += d;
+            const m = /listening on (http:\/\/\S+) /.exec(out);
+            if (m) resolve(m[1]!);
+          });
+          child.stderr.on('data', (d) => { err += d; });
+          child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+        });
+        const res = await fetch(`${url}/v1/incubators?q=%E4%B8%8A&zoom=5`);
+        assert.equal(res.status, 200, flags.join(' '));
+        assert.ok(((await res.json()) as { total: number }).total >= 1);
+      } finally {
+        const exited = new Promise((resolve) => child.on('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    }
+  });
 });

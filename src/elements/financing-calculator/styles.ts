@@ -18,6 +18,10 @@ export const calculatorStyles = css`
   .figure dd.note { font-size: 0.75em; font-weight: 400; color: var(--_muted); }
   tr.disbursement th, tr.disbursement td { background: var(--_surface-alt); }
   tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--_border); }
+  /* Compared scenarios in a narrow column: names and long inputs (an LPR path, prepayments) wrap, so the table fits
+     its column and every value is on screen (a schedule, with many short numbers, scrolls instead). */
+  [part='comparison'] th, [part='comparison'] td, [part='prepayment-comparison'] th, [part='prepayment-comparison'] td { white-space: normal; overflow-wrap: normal; }
+  [part='comparison'] th[scope='row'], [part='prepayment-comparison'] th[scope='row'] { min-width: 5.5em; }
   .chart-figure { margin: 0; display: grid; gap: 0.5em; min-width: 0; }
   figcaption { font-weight: 600; display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; }
   .legend { font-weight: 400; font-size: 0.85em; color: var(--_muted); display: inline-flex; flex-wrap: wrap; gap: 0.35em; align-items: center; }

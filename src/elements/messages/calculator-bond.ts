@@ -1,0 +1,81 @@
+// Strings of the calculator's bond mode (a tech-innovation bond's issuer cost and risk-sharing split), part of the
+// calculator's namespace (spread into calculator.ts).
+import type { Locale } from '../../contract/index.js';
+
+const zhCN = {
+  bondTerms: '债券条件',
+  faceValue: '发行规模（面值）',
+  couponRate: '票面利率',
+  termYears: '期限',
+  couponsPerYear: '付息频率',
+  frequencies: { 1: '每年 1 次', 2: '每半年 1 次', 4: '每季度 1 次' },
+  issuePrice: '发行价格（每百元面值）',
+  upfrontCostRate: '发行费用率（一次性）',
+  annualCostRate: '存续期费用率（每年）',
+  issueDate: '发行日',
+  riskTitle: '风险分担（科技创新债券风险分担工具）',
+  useRisk: '测算违约损失分担',
+  defaultProbability: '违约概率',
+  lossGivenDefault: '违约损失率',
+  shares: '分担比例',
+  parties: { pboc: '人民银行（再贷款资金）', local: '地方政府', enhancer: '市场化增信机构', investors: '其他投资者' },
+  issuerCost: '发行人综合成本（年化）',
+  expectedLoss: '预期违约损失',
+  cashFlows: '发行人现金流',
+  coupon: '票息',
+  cost: '费用',
+  net: '净现金流',
+};
+export type CalculatorBondMessages = typeof zhCN;
+
+const zhTW: CalculatorBondMessages = {
+  bondTerms: '債券條件',
+  faceValue: '發行規模（面值）',
+  couponRate: '票面利率',
+  termYears: '期限',
+  couponsPerYear: '付息頻率',
+  frequencies: { 1: '每年 1 次', 2: '每半年 1 次', 4: '每季 1 次' },
+  issuePrice: '發行價格（每百元面值）',
+  upfrontCostRate: '發行費用率（一次性）',
+  annualCostRate: '存續期費用率（每年）',
+  issueDate: '發行日',
+  riskTitle: '風險分擔（科技創新債券風險分擔工具）',
+  useRisk: '試算違約損失分擔',
+  defaultProbability: '違約機率',
+  lossGivenDefault: '違約損失率',
+  shares: '分擔比例',
+  parties: { pboc: '人民銀行（再貸款資金）', local: '地方政府', enhancer: '市場化增信機構', investors: '其他投資人' },
+  issuerCost: '發行人綜合成本（年化）',
+  expectedLoss: '預期違約損失',
+  cashFlows: '發行人現金流',
+  coupon: '票息',
+  cost: '費用',
+  net: '淨現金流',
+};
+
+const en: CalculatorBondMessages = {
+  bondTerms: 'Bond terms',
+  faceValue: 'Issue size (face value)',
+  couponRate: 'Coupon rate',
+  termYears: 'Term',
+  couponsPerYear: 'Coupon frequency',
+  frequencies: { 1: 'Annual', 2: 'Semi-annual', 4: 'Quarterly' },
+  issuePrice: 'Issue price (per 100 face)',
+  upfrontCostRate: 'Issuance cost (one-off)',
+  annualCostRate: 'Running cost (a year)',
+  issueDate: 'Issue date',
+  riskTitle: 'Risk sharing (PBoC tech-innovation bond risk-sharing tool)',
+  useRisk: 'Price the sharing of a default loss',
+  defaultProbability: 'Default probability',
+  lossGivenDefault: 'Loss given default',
+  shares: 'Shares',
+  parties: { pboc: 'PBoC (relending funds)', local: 'Local government', enhancer: 'Credit enhancer', investors: 'Other investors' },
+  issuerCost: "Issuer's all-in cost (annualized)",
+  expectedLoss: 'Expected default loss',
+  cashFlows: "Issuer's cash flows",
+  coupon: 'Coupon',
+  cost: 'Costs',
+  net: 'Net flow',
+};
+
+export const calculatorBondMessages: Record<Locale, CalculatorBondMessages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
