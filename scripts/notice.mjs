@@ -18,7 +18,6 @@ export const THIRD_PARTY = [
       'd3-quadtree', 'd3-scale', 'd3-selection', 'd3-timer', 'd3-transition', 'd3-zoom'],
     use: "the calculator's chart and the map; bundled in dist/cdn",
   },
-  { names: ['kdbush'], use: "the directory's spatial index; bundled in dist/cdn" },
   { names: ['topojson-client'], use: "reading a host's TopoJSON basemap; bundled in dist/cdn" },
   { names: ['hono', '@hono/node-server'], use: 'the reference server (chanrong/server, chanrong serve)' },
   { names: ['piscina'], use: "the reference server's worker threads: heavy requests run off the event loop (bounded queue, abort, thread replacement)" },

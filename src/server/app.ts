@@ -285,12 +285,40 @@ export function createApp(options: AppOptions): Hono {
   app.post('/v1/financing/discount-quote', limit, async (c) => c.json(service.discountQuote(validate(DiscountRequest, await body(c), locale(c)))));
   app.get('/v1/reference-rates', (c) => c.json(service.referenceRates()));
   // Directory answers: from the cache, else computed by the pool (or here, without one) and kept.
+  // Requests for the same uncached view share one task (a portal's opening view right after a start would otherwise
+  // queue once per visitor); the task is dropped only when every client waiting for it has gone.
+  const computing = new Map<string, { answer: Promise<string>; waiting: number; stop: AbortController }>();
+  async function shared(key: string, task: Parameters<Offload['run']>[0], signal: AbortSignal): Promise<string> {
+    let entry = computing.get(key);
+    if (!entry) {
+      const stop = new AbortController();
+      const answer = offload!.run(task, stop.signal);
+      const created = { answer, waiting: 0, stop };
+      computing.set(key, (entry = created));
+      answer.then((text) => cache.put(key, text), () => {}).finally(() => { if (computing.get(key) === created) computing.delete(key); });
+    }
+    const mine = entry;
+    mine.waiting++;
+    const leave = () => {
+      if (--mine.waiting > 0) return;
+      if (computing.get(key) === mine) computing.delete(key); // a later request starts afresh
+      mine.stop.abort();
+    };
+    if (signal.aborted) leave();
+    else signal.addEventListener('abort', leave, { once: true });
+    try {
+      return await mine.answer;
+    } finally {
+      if (!signal.aborted) {
+        signal.removeEventListener('abort', leave);
+        mine.waiting--;
+      }
+    }
+  }
   const cached = async (c: Context, route: string, q: Record<string, unknown>, make: () => unknown, task: () => Parameters<Offload['run']>[0]) => {
     const key = keyOf(route, q);
     if (!offload) return json(c, cache.get(key, make));
-    let text = cache.peek(key);
-    if (text === undefined) cache.put(key, (text = await offload.run(task(), c.req.raw.signal)));
-    return json(c, text);
+    return json(c, cache.peek(key) ?? await shared(key, task(), c.req.raw.signal));
   };
   app.get('/v1/incubators', (c) => {
     const q = validate(IncubatorQuery, queryOf(c, ['zoom', 'limit'], ['bbox']), locale(c));

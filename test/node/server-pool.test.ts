@@ -1,8 +1,9 @@
 // The server's worker pool (src/server/pool.ts): heavy work leaves the event loop, answers stay the same, and each
 // bound (queue length, time budget, client disconnect, a failing thread) gives a clear answer. Every wait here is
-// on an event (a response, a pool event, a shared-memory notification), never on a fixed sleep.
+// on an event (a response, a pool or server event, a worker's broadcast), never on a fixed sleep; a test whose event
+// never comes fails at its 60 s timeout instead of hanging the suite.
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createApp, startServer, type RunningServer } from '../../src/server/index.js';
@@ -50,7 +51,7 @@ describe('worker pool: the same answers, computed off the event loop', () => {
   before(async () => { server = await startServer({ port: 0, log: false, incubators, workers: 1 }); });
   after(async () => { await server.close(); });
 
-  it('answers directory, region and eligibility-path requests exactly as the in-process engine does, from a worker thread', async () => {
+  it('answers directory, region and eligibility-path requests exactly as the in-process engine does, from a worker thread', { timeout: 60_000 }, async () => {
     const pool = server.pool!;
     assert.ok(pool, 'startServer makes a pool by default');
     const paths = [
@@ -75,7 +76,7 @@ describe('worker pool: the same answers, computed off the event loop', () => {
     assert.equal(((await bad.json()) as { errors: { path: string }[] }).errors[0]!.path, 'profile.notAFact');
   });
 
-  it('answers /v1/health while a batch of heavy queries is still being computed', async () => {
+  it('answers /v1/health while a batch of heavy queries is still being computed', { timeout: 60_000 }, async () => {
     const pool = server.pool!;
     // Distinct text searches (each builds a filtered index over 20,000 entries), all handed to the one thread.
     const words = ['an', 'bei', 'chang', 'da', 'fu', 'guang', 'hai', 'jin', 'kai', 'long', 'ming', 'nan', 'ping', 'qing', 'rui', 'tian'];
@@ -96,7 +97,7 @@ describe('worker pool: the same answers, computed off the event loop', () => {
 });
 
 describe('worker pool: bounds and failures', () => {
-  it('refuses work beyond the queue with 503, Retry-After and a localized problem naming the cause; the SDK error names it', async () => {
+  it('refuses work beyond the queue with 503, Retry-After and a localized problem naming the cause; the SDK error names it', { timeout: 60_000 }, async () => {
     const cells = gateCells();
     const server = await startServer({ port: 0, log: false, workers: { threads: 1, maxQueue: 1, filename: gateWorker, extra: cells.extra } });
     try {
@@ -134,7 +135,7 @@ describe('worker pool: bounds and failures', () => {
     }
   });
 
-  it('with a queue of 0, refuses work only while every thread is busy', async () => {
+  it('with a queue of 0, refuses work only while every thread is busy', { timeout: 60_000 }, async () => {
     const cells = gateCells();
     const server = await startServer({ port: 0, log: false, workers: { threads: 1, maxQueue: 0, filename: gateWorker, extra: cells.extra } });
     try {
@@ -152,7 +153,54 @@ describe('worker pool: bounds and failures', () => {
     }
   });
 
-  it('drops work whose client went away before it started', async () => {
+  it('computes a view once for the clients that ask it at the same time, and caches it', { timeout: 60_000 }, async () => {
+    const cells = gateCells();
+    // Every request the server receives is announced before the API handles it.
+    const received = new EventEmitter();
+    const server = await startServer({
+      port: 0, log: false, workers: { threads: 1, filename: gateWorker, extra: cells.extra },
+      extend: (app) => app.use('*', async (c, next) => {
+        received.emit('request', c.req.url);
+        c.req.raw.signal.addEventListener('abort', () => received.emit('aborted', c.req.url));
+        await next();
+      }),
+    });
+    const arrivals = (n: number) => new Promise<void>((resolve) => {
+      let seen = 0;
+      received.on('request', function count() { if (++seen === n) { received.off('request', count); resolve(); } });
+    });
+    try {
+      const running = get(server, '/v1/incubators?q=hold');
+      await cells.started('hold');
+      let submits = 0;
+      server.pool!.on('submit', () => { submits++; });
+      const first = get(server, '/v1/incubators?q=same&zoom=4');
+      await once(server.pool!, 'submit');
+      const arrived = arrivals(3);
+      const leaving = new AbortController();
+      const others = [get(server, '/v1/incubators?zoom=4&q=same'), get(server, '/v1/incubators?q=same&zoom=4')];
+      const gone = get(server, '/v1/incubators?q=same&zoom=4', { signal: leaving.signal }).catch((error: Error) => error);
+      await arrived;
+      // One turn of the event loop: the handlers of the three requests have joined the task by then.
+      await new Promise((resolve) => setImmediate(resolve));
+      const noticed = once(received, 'aborted');
+      leaving.abort();
+      assert.equal(((await gone) as Error).name, 'AbortError');
+      await noticed; // the server has seen that client leave (while the task still waits for the thread)
+      cells.open();
+      for (const r of [await running, await first, ...(await Promise.all(others))]) assert.equal(r.status, 200);
+      assert.equal((await get(server, '/v1/incubators?q=same&zoom=4')).status, 200);
+      assert.equal(submits, 1, 'one task for four requests of one view, and none for the cached fifth');
+      assert.equal(Atomics.load(cells.calls, 0), 3, 'the ping, "hold" and "same" once');
+      assert.equal(server.pool!.stats.cancelled, 0, 'one client leaving did not drop the others\' work');
+    } finally {
+      cells.open();
+      cells.close();
+      await server.close();
+    }
+  });
+
+  it('drops work whose client went away before it started', { timeout: 60_000 }, async () => {
     const cells = gateCells();
     const server = await startServer({ port: 0, log: false, workers: { threads: 1, filename: gateWorker, extra: cells.extra } });
     try {
@@ -179,7 +227,7 @@ describe('worker pool: bounds and failures', () => {
     }
   });
 
-  it('answers 503 when the time budget is spent, stops the work, and keeps serving', async () => {
+  it('answers 503 when the time budget is spent, stops the work, and keeps serving', { timeout: 60_000 }, async () => {
     const cells = gateCells();
     const server = await startServer({ port: 0, log: false, workers: { threads: 1, timeoutMs: 300, filename: gateWorker, extra: cells.extra } });
     try {
@@ -208,7 +256,7 @@ describe('worker pool: bounds and failures', () => {
     }
   });
 
-  it('answers 503 naming a failed worker thread, logs one line, and serves the next request; the SDK error names it', async () => {
+  it('answers 503 naming a failed worker thread, logs one line, and serves the next request; the SDK error names it', { timeout: 60_000 }, async () => {
     const cells = gateCells();
     const lines: string[] = [];
     const server = await startServer({ port: 0, log: false, logError: (line) => lines.push(line), workers: { threads: 1, filename: gateWorker, extra: cells.extra } });
@@ -234,14 +282,14 @@ describe('worker pool: bounds and failures', () => {
     }
   });
 
-  it('refuses to start, naming the cause, when the worker threads cannot load', async () => {
+  it('refuses to start, naming the cause, when the worker threads cannot load', { timeout: 60_000 }, async () => {
     await assert.rejects(
       startServer({ port: 0, log: false, workers: { threads: 1, filename: new URL('../fixtures/no-such-worker.mjs', import.meta.url) } }),
       /the worker threads could not start: a worker thread failed: .*no-such-worker/,
     );
   });
 
-  it('computes on the event loop with workers: 0 (the Fetch-API app has no pool)', async () => {
+  it('computes on the event loop with workers: 0 (the Fetch-API app has no pool)', { timeout: 60_000 }, async () => {
     const server = await startServer({ port: 0, log: false, incubators: incubators.slice(0, 500), workers: 0 });
     try {
       assert.equal(server.pool, undefined);
