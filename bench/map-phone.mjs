@@ -59,10 +59,18 @@ try {
       await tab.emulateCPUThrottling(4);
       tab.on('pageerror', (e) => console.error(who, 'page error:', e.message));
       sent = 0;
+      // BENCH_PHONE_WATERFALL=1: when each file was asked for and arrived (ms from navigation), for the first run.
+      const waterfall = [];
+      const t0 = Date.now();
+      if (process.env.BENCH_PHONE_WATERFALL && run === 0) {
+        tab.on('request', (r) => waterfall.push({ url: r.url().replace(base, ''), start: Date.now() - t0 }));
+        tab.on('requestfinished', (r) => { const w = waterfall.find((x) => x.url === r.url().replace(base, '') && x.end === undefined); if (w) w.end = Date.now() - t0; });
+      }
       await tab.goto(`${base}/${who}.html`);
       await tab.waitForFunction(() => window.__ready, { timeout: 60_000, polling: 100 });
       const r = await tab.evaluate(() => ({ ready: window.__ready, paint: window.__paint }));
       results[who].push({ ...r, kb: sent / 1024 });
+      if (waterfall.length) console.log(`${who}: ready ${r.ready.toFixed(0)} ms, first paint ${r.paint?.toFixed(0)} ms\n${waterfall.map((w) => `  ${String(w.start).padStart(5)} → ${String(w.end ?? '?').padStart(5)}  ${w.url}`).join('\n')}`);
       await tab.close();
     }
   }

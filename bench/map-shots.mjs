@@ -6,12 +6,13 @@ import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { directoryWorker, WORKER_ENTRY } from '../scripts/esbuild-worker.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = process.argv[2] ?? '/tmp/map-shots';
 mkdirSync(outdir, { recursive: true });
 const bundle = join(root, '.bench/shots');
-await build({ entryPoints: { define: join(root, 'src/define.ts') }, bundle: true, format: 'esm', splitting: true, outdir: bundle, target: 'es2022', logLevel: 'error' });
+await build({ entryPoints: { define: join(root, 'src/define.ts'), ...Object.fromEntries(Object.entries(WORKER_ENTRY).map(([k, v]) => [k, join(root, v)])) }, plugins: [directoryWorker()], bundle: true, format: 'esm', splitting: true, outdir: bundle, target: 'es2022', logLevel: 'error' });
 const page = (attrs) => `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <body style="margin:8px;font-family:sans-serif"><chanrong-incubator-map ${attrs}></chanrong-incubator-map><script type="module" src="/define.js"></script></body></html>`;
 const server = createServer((req, res) => {

@@ -23,7 +23,8 @@ export const USAGE = `Usage: chanrong catalog <check|test|diff|schema> [options]
   chanrong catalog test FILE CASES
       CASES: [{ name, asOf, profile, expect: { programId: "eligible"|"ineligible"|"undetermined"|"not-in-force" } }]
   chanrong catalog diff OLD NEW [--profiles FILE] [--as-of YYYY-MM-DD]
-      programs added, removed or changed; with --profiles (JSON array or NDJSON), each profile whose
+      programs added, removed or changed, facts added, removed or changed (type, bounds, texts, options);
+      with --profiles (JSON array or NDJSON), each profile whose
       status for a program changes, from what to what, and why
   chanrong catalog schema [--out FILE]
       the JSON Schema of a catalog file, generated from the contract`;
@@ -280,6 +281,22 @@ export function directoryErrors(catalog: Catalog, doc: unknown, locale: Locale =
     });
   });
   return findings;
+}
+
+/** What differs between two definitions of one fact: its type, bounds, texts, and options added, removed or relabelled. */
+export function factChanges(a: FactDef, b: FactDef): string[] {
+  const out: string[] = [];
+  const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+  if (a.type !== b.type) out.push(`type ${a.type} → ${b.type}`);
+  for (const k of ['min', 'max', 'changeable'] as const) if (!same(a[k], b[k])) out.push(`${k} ${a[k] ?? '(none)'} → ${b[k] ?? '(none)'}`);
+  for (const k of ['label', 'help', 'unit'] as const) if (!same(a[k], b[k])) out.push(`${k} text`);
+  const oa = new Map((a.options ?? []).map((o) => [o.value, o])), ob = new Map((b.options ?? []).map((o) => [o.value, o]));
+  const added = [...ob.keys()].filter((v) => !oa.has(v)), removed = [...oa.keys()].filter((v) => !ob.has(v));
+  const relabelled = [...ob.keys()].filter((v) => oa.has(v) && !same(oa.get(v)!.label, ob.get(v)!.label));
+  if (added.length) out.push(`options added: ${added.join(', ')}`);
+  if (removed.length) out.push(`options removed: ${removed.join(', ')}`);
+  if (relabelled.length) out.push(`option labels: ${relabelled.join(', ')}`);
+  return out;
 }
 
 async function check(args: string[]): Promise<number> {
@@ -551,6 +568,11 @@ async function diff(args: string[]): Promise<number> {
   }
   for (const f of Object.keys(oldC.catalog.facts)) if (!(f in newC.catalog.facts)) console.log(`fact removed: ${f}`);
   for (const f of Object.keys(newC.catalog.facts)) if (!(f in oldC.catalog.facts)) console.log(`fact added: ${f}`);
+  for (const [f, def] of Object.entries(newC.catalog.facts)) {
+    const before = oldC.catalog.facts[f];
+    const what = before ? factChanges(before, def) : [];
+    if (what.length) console.log(`fact changed: ${f} (${what.join('; ')})`);
+  }
   if (!changes) console.log('no program changed');
   if (!values.profiles) return 0;
 

@@ -1,18 +1,16 @@
 // The embedded client: the engine on bundled (or host-supplied) data, no network at all.
 import {
   BondQuote, BondRequest, Catalog, DiscountQuote, DiscountRequest, EligibilityBatchOptions, EligibilityReport, EligibilityRequest, FinancingQuote,
-  FinancingRequest, Health, Id, Incubator, IncubatorQuery, IncubatorQueryResult, Profile, ProgramsQuery,
-  ProgramsResponse, ReferenceRates, RegionStats, RegionStatsQuery, DecisionRecord, KeysResponse, RecordRequest,
-  type AcceleratorClient, type CallOptions, type Locale,
+  FinancingRequest, Health, Profile, ProgramsQuery, ProgramsResponse, ReferenceRates, DecisionRecord, KeysResponse, RecordRequest,
+  type AcceleratorClient, type Incubator, type CallOptions, type Locale,
 } from '../contract/index.js';
 import * as z from 'zod/mini';
 import { createService } from '../engine/service.js';
-import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
-import { searchData } from '../data/geo/search.js';
+import { bundledCatalog, bundledReferenceRates } from '../data/bundled.js';
 import { toClientError } from './engine-errors.js';
 import { validateInput } from './validate.js';
 import { reportStream, screenReports } from './stream.js';
-import { startWorkerDirectory } from './worker-directory.js';
+import { createDirectoryClient } from './directory-client.js';
 
 export interface LocalClientOptions {
   /** Defaults to the bundled catalog. */
@@ -28,51 +26,17 @@ export interface LocalClientOptions {
 }
 
 const VERSION = 'local';
-/** Directories up to this size are validated before the client is returned; larger ones in chunks. */
-const EAGER_LIMIT = 20_000;
 
 export function createLocalClient(options: LocalClientOptions = {}): AcceleratorClient {
   const locale = options.locale ?? 'zh-CN';
   const catalog = validateInput(Catalog, options.catalog ?? bundledCatalog, locale, 'catalog');
   const referenceRates = validateInput(ReferenceRates, options.referenceRates ?? bundledReferenceRates, locale, 'referenceRates');
-  // A large directory is checked in idle-time chunks instead of before the first call: every incubator a call
-  // returns is validated as part of its answer anyway, so nothing unchecked is ever shown, and a map of 200,000
-  // points draws without waiting for the rest. The first problem found rejects every later call, naming its path.
-  const rawIncubators = options.incubators ?? bundledIncubators;
-  let dataError: unknown;
-  const incubators = rawIncubators.length <= EAGER_LIMIT
-    ? validateInput(z.array(Incubator), rawIncubators, locale, 'incubators')
-    : rawIncubators;
-  if (rawIncubators.length > EAGER_LIMIT) {
-    // Idle time only (requestIdleCallback where there is one), a few milliseconds per slice, so the checks never
-    // hold up a frame or a map gesture; elsewhere (Node) timer turns of 8 ms.
-    let next = 0;
-    const idle = (globalThis as { requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void) => number }).requestIdleCallback;
-    const schedule = () => (idle ? idle(step) : setTimeout(() => step({ timeRemaining: () => 8 }), 0));
-    const step = (deadline: { timeRemaining(): number }) => {
-      if (dataError) return;
-      const clock = globalThis.performance ?? Date, started = clock.now();
-      const budget = Math.min(6, Math.max(1, deadline.timeRemaining()));
-      try {
-        // The clock is read after every entry: on a loaded phone a few dozen entries can already take 50 ms.
-        while (next < rawIncubators.length && clock.now() - started < budget) {
-          validateInput(Incubator, rawIncubators[next], locale, `incubators.${next}`);
-          next++;
-        }
-      } catch (error) {
-        dataError = error;
-        return;
-      }
-      if (next < rawIncubators.length) schedule();
-    };
-    schedule();
-  }
-  // In a page, a large directory is indexed and clustered in a Web Worker (the page's own index is built, in
-  // slices, only for text search or where no worker can start).
-  const worker = rawIncubators.length > EAGER_LIMIT ? startWorkerDirectory(rawIncubators) : undefined;
+  // The directory (incubators, regions) is its own client: validated here (a large one in idle time), indexed
+  // in a Web Worker when it is large; see directory-client.ts. Its first data problem rejects every later call.
+  const directory = createDirectoryClient({ ...(options.incubators ? { incubators: options.incubators } : {}), locale });
   let service: ReturnType<typeof createService>;
   try {
-    service = createService({ catalog, referenceRates, incubators, provinceNames, search: searchData, catalogDocument: options.catalog ?? bundledCatalog }, options.now ?? (() => new Date()));
+    service = createService({ catalog, referenceRates, incubators: [], provinceNames: {}, catalogDocument: options.catalog ?? bundledCatalog }, options.now ?? (() => new Date()));
   } catch (error) {
     throw toClientError(error, locale);
   }
@@ -84,7 +48,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
     prepare?: (v: z.infer<In>) => Promise<void>,
   ): Promise<z.infer<Out>> {
     call?.signal?.throwIfAborted();
-    if (dataError) throw dataError;
+    if (directory.dataError) throw directory.dataError;
     const parsed = validateInput(input, value, locale);
     let result: unknown;
     try {
@@ -92,7 +56,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
       if (prepare) {
         await prepare(parsed);
         call?.signal?.throwIfAborted();
-        if (dataError) throw dataError;
+        if (directory.dataError) throw directory.dataError;
       }
       result = await answer(parsed);
     } catch (error) {
@@ -114,7 +78,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
       // position; the stream yields to the event loop every few milliseconds, so a page stays responsive.
       checkMany: (profiles, batch = {}, call) => reportStream(() => screenReports(profiles, () => {
         call?.signal?.throwIfAborted();
-        if (dataError) throw dataError;
+        if (directory.dataError) throw directory.dataError;
         const options = validateInput(EligibilityBatchOptions, batch, locale, 'batch');
         try {
           return service.screener(options);
@@ -133,19 +97,7 @@ export function createLocalClient(options: LocalClientOptions = {}): Accelerator
     referenceRates: {
       list: (call) => run(Nothing, undefined, ReferenceRates, 'reference rates', () => service.referenceRates(), call),
     },
-    incubators: {
-      query: (query = {}, call) => run(IncubatorQuery, query, IncubatorQueryResult, 'incubators', async (q) => {
-        const { q: text, ...spatial } = q;
-        const answer = worker && !text ? await worker.query(spatial) : undefined;
-        if (answer) return answer;
-        await service.prepareDirectory(q);
-        call?.signal?.throwIfAborted();
-        return service.incubators(q);
-      }, call),
-      get: (id, call) => run(z.object({ id: Id }), { id }, Incubator, 'incubator', (v) => service.incubator(v.id), call),
-    },
-    regions: {
-      stats: (query = {}, call) => run(RegionStatsQuery, query, RegionStats, 'region stats', (q) => service.regionStats(q), call, (q) => service.prepareDirectory({ ...q, stats: true })),
-    },
+    incubators: directory.incubators,
+    regions: directory.regions,
   };
 }

@@ -13,6 +13,8 @@ export interface WorkerDirectory {
   ready: Promise<boolean>;
   /** The answer, or undefined when the worker is unavailable (then ask the page's directory). */
   query(q: ColumnQuery): Promise<IncubatorQueryResult | undefined>;
+  /** Ends the worker (the host replaced the directory). */
+  close(): void;
 }
 
 // Rewritten by the builds (rollup.config.js, scripts/esbuild-worker.mjs) to the built, self-contained worker file;
@@ -97,6 +99,7 @@ export function startWorkerDirectory(incubators: readonly Incubator[]): WorkerDi
   }, fail);
   return {
     ready,
+    close: fail,
     async query(q) {
       if (!(await ready) || failed) return undefined;
       const answer = await new Promise<ColumnAnswer | undefined>((resolve) => {

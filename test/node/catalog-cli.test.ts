@@ -214,6 +214,27 @@ describe('chanrong catalog diff', () => {
     base({ id: 'fresh', criteria: { fact: 'size', op: 'eq', value: 'large' } }),
   ] };
 
+  it('names facts added, removed and changed (type, bounds, texts, options), and is silent on unchanged facts', async () => {
+    const before = { version: 'a', facts: { ...facts, gone: facts.honest }, programs: [base({ id: 'p', criteria: { fact: 'honest', op: 'eq', value: true } })] };
+    const after = { version: 'b', programs: before.programs, facts: {
+      ...facts,
+      size: { ...facts.size, options: [{ value: 'small', label: t('tiny') }, { value: 'medium', label: t('medium') }] },
+      revenue: { ...facts.revenue, min: 1, unit: t('万元') },
+      region: { ...facts.region, type: 'string' },
+      added: facts.honest,
+    } };
+    const r = await run(['catalog', 'diff', file('facts-a.json', before), file('facts-b.json', after)]);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.split('\n').filter((l) => l.startsWith('fact '));
+    assert.deepEqual(lines, [
+      'fact removed: gone',
+      'fact added: added',
+      'fact changed: size (options added: medium; options removed: large; option labels: small)',
+      'fact changed: revenue (min 0 → 1; unit text)',
+      'fact changed: region (type region → string)',
+    ]);
+  });
+
   it('names added, removed and changed programs by criterion path, window and source', async () => {
     const r = await run(['catalog', 'diff', file('old.json', oldCatalog), file('new.json', newCatalog)]);
     assert.equal(r.code, 0, r.err);

@@ -2,6 +2,7 @@
 // engine on the page; where the worker cannot start, the page's own directory answers instead.
 import { expect } from 'chai';
 import { createLocalClient } from '../../src/sdk/local-client.js';
+import { createDirectoryClient } from '../../src/sdk/directory-client.js';
 import { createDirectory } from '../../src/engine/directory/directory.js';
 import { syntheticIncubators } from '../../src/sdk/synthetic.js';
 import type { IncubatorQuery } from '../../src/contract/index.js';
@@ -42,6 +43,22 @@ describe('local client: a large directory in a Web Worker', () => {
     expect(started[0]).to.match(/directory-worker\.(ts|js) module$/);
     const found = await client.incubators.query({ q: items[123]!.name['zh-CN'], limit: 10 });
     expect(found.items.map((i) => i.id)).to.include(items[123]!.id);
+  });
+
+  it('close() ends the worker (a map that drops its directory); later queries are answered by the page', async () => {
+    const heard: string[] = [];
+    let worker: Worker | undefined;
+    const Real = globalThis.Worker;
+    const directory = await withWorker((url, options) => {
+      worker = new Real(url, options);
+      worker.addEventListener('message', (e) => heard.push((e as MessageEvent<{ type: string }>).data.type));
+      return worker;
+    }, async () => createDirectoryClient({ incubators: items }));
+    expect(ids(await directory.incubators.query(QUERIES[0]!))).to.deep.equal(ids(engine.query(QUERIES[0]!)));
+    expect(heard).to.deep.equal(['loaded', 'answer']);
+    directory.close();
+    for (const q of QUERIES.slice(1)) expect(ids(await directory.incubators.query(q)), JSON.stringify(q)).to.deep.equal(ids(engine.query(q)));
+    expect(heard, 'nothing more from a closed worker').to.deep.equal(['loaded', 'answer']);
   });
 
   it('answers from the page when the worker cannot start (a missing file)', async () => {

@@ -29,7 +29,7 @@ export interface QuoteEvents {
   error(error: unknown): void;
 }
 
-type Check = typeof import('./state/validate.js');
+type Validation = typeof import('./state/validate.js');
 
 /** Selects change the request at once, so they price it; typed text waits for "calculate" (or Enter). */
 const PRICED_ON_CHANGE = new Set(['repayment', 'rateType', 'tenor', 'subsidyType', 'couponsPerYear', 'useRisk', 'frequency', 'dayCount',
@@ -96,9 +96,9 @@ export class QuoteFlow implements ReactiveController {
     this.chart ??= await import('./render/chart.js');
   }
 
-  #check: Check | undefined;
-  async #loadCheck(): Promise<Check> {
-    return this.#check ??= await import('./state/validate.js');
+  #validation: Validation | undefined;
+  async #loadValidation(): Promise<Validation> {
+    return this.#validation ??= await import('./state/validate.js');
   }
 
   /** Fetches the v2 chunk (once) and applies what waited for it. */
@@ -122,9 +122,9 @@ export class QuoteFlow implements ReactiveController {
     // The v2 chunk is awaited only once a v2 feature was used: before that the drafts hold nothing it would read.
     // So do the form's validation (state/validate.ts), which only a calculation runs, and the chart (render/chart.ts,
     // with d3), which only a quote shows.
-    const [schemas, check, v2] = await Promise.all([import('../../contract/financing.js'), this.#loadCheck(),
+    const [schemas, validation, v2] = await Promise.all([import('../../contract/financing.js'), this.#loadValidation(),
       this.v2.started || mode === 'bill' ? this.loadV2() : undefined, this.#loadChart()]);
-    const { validate } = check;
+    const { validate } = validation;
     if (mode === 'bill') return this.#calculateBill(v2!, schemas.DiscountRequest, focusOnError);
     const checked = mode === 'loan'
       ? validate('loan', this.loan, this.context(), schemas.FinancingRequest, v2?.loanV2)
@@ -153,7 +153,7 @@ export class QuoteFlow implements ReactiveController {
   async #calculateBill(v2: V2Module, schema: Parameters<V2Module['validateBill']>[2], focusOnError: boolean): Promise<void> {
     const ctx = this.context();
     const locale = this.host.resolvedLocale;
-    const { showLimit } = await this.#loadCheck();
+    const { showLimit } = await this.#loadValidation();
     const checked = v2.validateBill(this.bill, { locale, form: ctx.form, show: (n, def) => showLimit(ctx, n, def as never) }, schema);
     this.notes = {};
     if (!checked.ok) return this.#showInvalid(checked, focusOnError);
@@ -189,7 +189,7 @@ export class QuoteFlow implements ReactiveController {
     } else if (state.status === 'error') {
       // The server may refuse what the form allowed (no LPR before the start date, say): show it at the field.
       const v2 = this.v2.value;
-      const { fieldsOf, fieldLabel } = this.#check!; // a quote follows a calculation, which loaded it
+      const { fieldsOf, fieldLabel } = this.#validation!; // a quote follows a calculation, which loaded it
       const problems = fieldProblems(state.error);
       const form = this.#c.form;
       const mapped = this.mode === 'bill'

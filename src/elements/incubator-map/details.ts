@@ -8,7 +8,7 @@ import type { PanelContext } from './panels.js';
 function renderSource(c: PanelContext, s: Source) {
   const title = localize(s.title, c.locale), t = c.t.map;
   const dates = [s.date, s.reviewedOn ? t.checkedOn(s.reviewedOn) : undefined].filter(Boolean).join(c.locale === 'en' ? '; ' : '；');
-  return html`<li>${s.url ? html`<a href=${s.url} rel="noopener noreferrer" target="_blank">${title}</a>` : title}${dates ? html` <span class="muted">(${dates})</span>` : nothing}</li>`;
+  return html`<li>${s.url ? html`<a href=${s.url} rel="noopener noreferrer" target="_blank">${title}</a>` : title}${dates ? html`<span class="muted">${c.locale === 'en' ? ` (${dates})` : `（${dates}）`}</span>` : nothing}</li>`;
 }
 
 export function renderDetails(c: PanelContext, it: Incubator, close: () => void) {

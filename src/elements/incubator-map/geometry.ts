@@ -104,3 +104,14 @@ export function toFeatureCollection(data: unknown): FeatureCollection {
   if (d.type === 'Feature') return { type: 'FeatureCollection', features: [d as unknown as Feature] };
   throw new Error('the basemap is neither GeoJSON nor TopoJSON');
 }
+
+/** The host's basemap (a URL or an object, GeoJSON or TopoJSON), or the bundled schematic one with its city labels. */
+export async function loadBasemap(host: string | object | undefined): Promise<{ geo: Geo; cities: [string, number, number, string, string, string][] }> {
+  if (host) {
+    const data = typeof host === 'string' ? await (await fetch(host, { credentials: 'same-origin' })).json() : host;
+    return { geo: { provinces: toFeatureCollection(data).features as Province[], schematic: false }, cities: [] };
+  }
+  const [{ basemap }, { cityLabels }] = await Promise.all([import('../../data/geo/index.js'), import('../../data/geo/labels.js')]);
+  const geo: Geo = { provinces: basemap.provinces.features as Province[], ...(basemap.southChinaSea ? { southChinaSea: basemap.southChinaSea } : {}), schematic: true };
+  return { geo, cities: cityLabels };
+}

@@ -69,8 +69,8 @@ export const mapStyles = css`
   .swatch.cluster { background: #5b3fa8; }
   .swatch.cluster-dot { width: 1.1em; height: 1.1em; background: var(--chanrong-map-cluster, rgb(11 92 173 / 0.85)); }
   .list-title { font-size: 0.95em; }
-  .list-scroll { position: relative; height: 24rem; overflow-y: auto; border: 1px solid var(--_border); border-radius: var(--_radius); }
-  @container (max-width: 720px) { .list-scroll { height: 60vh; } }
+  .list-scroll { position: relative; max-height: 24rem; overflow-y: auto; border: 1px solid var(--_border); border-radius: var(--_radius); }
+  @container (max-width: 720px) { .list-scroll { max-height: 60vh; } }
   .list-scroll ul { position: relative; list-style: none; margin: 0; padding: 0; }
   .list-scroll li { position: absolute; left: 0; right: 0; height: 48px; }
   button.row {

@@ -4,20 +4,21 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { localize } from '../../contract/localize.js';
 import type { AcceleratorClient, Incubator, IncubatorQueryResult, LocalizedText, ProgramsResponse, RegionStat } from '../../contract/index.js';
-import { lazyClient } from '../core/lazy-client.js';
 import { baseStyles } from '../core/styles/base.styles.js';
 import { ChanrongElement } from '../core/chanrong-element.js';
 import { describeError } from '../core/errors.js';
-import { messages, type Messages } from '../messages/index.js';
+import { commonMessages } from '../messages/common.js';
+import { mapMessages } from '../messages/map.js';
 import { ClientTask } from '../core/controllers/client-task.js';
 import { classify } from './choropleth.js';
-import { toFeatureCollection, viewBBox, type Geo, type Province } from './geometry.js';
+import { loadBasemap, viewBBox, type Geo } from './geometry.js';
 import { handleMapKey, placeName } from './browse.js';
 import { MapView } from './map-view.js';
+import { closeDirectory, mapClient } from './client.js';
 import { buildScene, directoryQueries, type Cities } from './scene.js';
 import { renderDetails } from './details.js';
 import { palette } from './painter.js';
-import { NumberFormats, renderMapFrame, renderError, renderLevelLegend, renderList, renderScale, renderStats, renderToolbar, type PanelContext } from './panels.js';
+import { NumberFormats, renderMapFrame, type MapText, renderError, renderLevelLegend, renderList, renderScale, renderStats, renderToolbar, type PanelContext } from './panels.js';
 import { mapStyles } from './incubator-map.styles.js';
 
 const EMPTY: IncubatorQueryResult = { total: 0, clusters: [], items: [] };
@@ -83,8 +84,9 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #formats = new NumberFormats();
 
-  protected get t(): Messages {
-    return messages[this.resolvedLocale];
+  protected get t(): MapText {
+    const l = this.resolvedLocale;
+    return { common: commonMessages[l], map: mapMessages[l], levels: mapMessages[l].levels };
   }
 
   protected reportError(error: unknown): string {
@@ -92,15 +94,15 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     return describeError(error, this.t.common);
   }
 
-  /** With `incubators` set, the map runs a local directory over them; otherwise the usual client. */
+  /** With `incubators` set, a directory of its own over them; without any client, the embedded directory alone. */
   override get resolvedClient(): AcceleratorClient {
-    const incubators = this.incubators;
-    if (incubators) return (this.#ownClient ??= lazyClient(async () => (await import('../../sdk/local-client.js')).createLocalClient({ incubators })));
-    return super.resolvedClient;
+    const usual = super.resolvedClient;
+    if (this.incubators) return (this.#ownClient ??= mapClient(usual, this.incubators));
+    return mapClient(usual, undefined);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('incubators')) this.#ownClient = undefined;
+    if (changed.has('incubators')) { closeDirectory(this.#ownClient); this.#ownClient = undefined; }
     super.willUpdate(changed);
     if (this.hasUpdated && changed.has('incubators') && !changed.has('client') && !changed.has('endpoint')) this.clientChanged();
     if (this.hasUpdated && (changed.has('level') || changed.has('industry'))) void this.#refresh();
@@ -128,24 +130,17 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     await this.updateComplete;
     this.#fit();
     await warm[1];
-    // Industry options and labels come from the catalog; the map does not wait for them.
-    const client = this.resolvedClient;
-    void this.#catalog.run((signal) => client.programs.list({}, { signal }));
     await this.#refresh();
     await this.markReady();
+    // Industry options and labels come from the catalog, after the first paint (embedded, it is the larger half of
+    // the local client).
+    const client = this.resolvedClient;
+    void this.#catalog.run((signal) => client.programs.list({}, { signal }));
   }
 
   async #loadBasemap(): Promise<void> {
     try {
-      const host = this.basemap;
-      if (host) {
-        const data = typeof host === 'string' ? await (await fetch(host, { credentials: 'same-origin' })).json() : host;
-        this.#geo = { provinces: toFeatureCollection(data).features as Province[], schematic: false };
-      } else {
-        const [{ basemap }, { cityLabels }] = await Promise.all([import('../../data/geo/index.js'), import('../../data/geo/labels.js')]);
-        this.#geo = { provinces: basemap.provinces.features as Province[], ...(basemap.southChinaSea ? { southChinaSea: basemap.southChinaSea } : {}), schematic: true };
-        this.#cities = cityLabels;
-      }
+      ({ geo: this.#geo, cities: this.#cities } = await loadBasemap(this.basemap));
       this.#basemapError = false;
     } catch (error) {
       this.#basemapError = true;

@@ -4,15 +4,23 @@ import { html, nothing } from 'lit';
 import { localize, LEVELS } from '../../contract/localize.js';
 import type { Incubator, Locale, RegionStat } from '../../contract/index.js';
 import type { ColorClass } from './choropleth.js';
-import type { Messages } from '../messages/index.js';
+import type { CommonMessages } from '../messages/common.js';
+import type { MapMessages } from '../messages/map.js';
 import { cssProps } from '../core/css-props.js';
 import { numberFormat } from '../core/controllers/format.js';
 import { LEVEL_COLORS } from './painter.js';
 
 export const ROW_HEIGHT = 48;
 
+/** The map's strings: its own namespace and the common one (never the other widgets'). */
+export interface MapText {
+  common: CommonMessages;
+  map: MapMessages;
+  levels: MapMessages['levels'];
+}
+
 export interface PanelContext {
-  t: Messages;
+  t: MapText;
   locale: Locale;
   number: (n: number) => string;
   /** The catalog's industry option values, in its order (empty until the catalog has loaded). */

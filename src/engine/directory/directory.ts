@@ -35,7 +35,8 @@ export interface Directory {
 }
 
 export interface DirectoryOptions {
-  search?: SearchData;
+  /** Pinyin table and place names for text search, or a function giving them when the first search needs them. */
+  search?: SearchData | (() => SearchData | undefined);
 }
 
 export function createDirectory(incubators: readonly Incubator[], options: DirectoryOptions = {}): Directory {
@@ -75,7 +76,7 @@ export function createDirectory(incubators: readonly Incubator[], options: Direc
     if (key !== '|||') {
       let hit: Uint8Array | undefined;
       if (text) {
-        const s = (searcher ??= createSearcher(items, options.search));
+        const s = (searcher ??= createSearcher(items, typeof options.search === 'function' ? options.search() : options.search));
         const places = s.placesMatching(text);
         hit = new Uint8Array(items.length);
         for (let b = 0; b < s.blocks; b++) {
