@@ -25,6 +25,7 @@ export const THIRD_PARTY = [
   { names: ['pg'], use: 'optional: portfolio screening against PostgreSQL (chanrong screen)' },
   { names: ['@duckdb/node-api'], use: 'optional: portfolio screening of CSV/Parquet files with DuckDB (chanrong screen)' },
   { names: ['canonicalize'], use: 'decision records: RFC 8785 canonical JSON before hashing and signing' },
+  { names: ['uqr'], use: "the QR code of a decision record's digest on the checker's printed summary; bundled in dist/cdn (loaded with the first record)" },
   { names: ['@types/geojson'], use: 'GeoJSON types in the published .d.ts' },
   { names: ['echarts'], use: "data: the schematic basemap's provinces and city label points are derived from ECharts 4.9.0's map/json (src/data/geo/PROVENANCE.md)", data: true },
   { names: ['@surbowl/world-geo-json-zh'], use: 'data: the South China Sea islands of the schematic basemap (src/data/geo/PROVENANCE.md)', data: true },

@@ -86,6 +86,10 @@ describe('<chanrong-eligibility-checker> paths and records', () => {
       expect(summary).to.include('paths-test');
       expect(summary).to.include('研发补助');
       expect(summary).to.include('https://example.org/rule');
+      // The digest's QR code: drawn as one path of module runs, sized to a real QR version (decoded in test/node/record-qr.test.ts).
+      const qr = $(el, '.record-summary svg.record-qr');
+      expect(qr?.getAttribute('aria-label')).to.be.a('string').and.not.equal('');
+      expect(qr?.querySelector('path')?.getAttribute('d')).to.match(/^(M\d+ \d+h\d+v1h-\d+z)+$/);
     } finally {
       URL.createObjectURL = create;
       window.print = print;

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Catalog, Criterion, EligibilityReport, Profile, TraceNode } from '../../src/contract/index.js';
 import { checkEligibility, checkMany, compileCatalog, createScreener, evaluateProfile } from '../../src/engine/eligibility/evaluate.js';
-import { AS_OF, inForce, oracleStatus, prng, randomCatalog, randomProfile } from './random-catalog.js';
+import { EngineError } from '../../src/engine/errors.js';
+import { AS_OF, domainOf, inForce, oracleStatus, prng, randomCatalog, randomProfile } from './random-catalog.js';
 
 const STATUS = { pass: 'eligible', fail: 'ineligible', unknown: 'undetermined' } as const;
 
@@ -120,5 +121,35 @@ describe('eligibility reports against a naive reference', () => {
       }
       reports.forEach((report, i) => assert.equal(json(report), wants[i], `seed ${seed} report ${i}`));
     }
+  });
+
+  it('refuses every answer that does not fit its fact, naming it, however the profile is read', () => {
+    const wrong: Record<string, unknown[]> = {
+      boolean: ['true', 1, [], {}], integer: [1.5, '3', -1, 7, NaN, Infinity], number: [-0.5, 5.5, '2', NaN, -Infinity, true],
+      enum: ['d', 1, ['a'], 'A'], string: [1, false, ['a']], 'enum-set': ['x', ['w'], ['x', 'x'], ['y', 'z', 'y'], [1], [null], {}],
+      date: ['2025-02-29', '2025-13-01', '2025-1-01', 20250101, '0000-02-30', '2025-04-31'], region: ['32010', '3201000', 320100, '32010a', '３２０１００'],
+    };
+    // The error names the fact (and, in a list, the position of the bad option: `profiles.7.certs.0`).
+    const names = (path: string | undefined, fact: string) => path === fact || !!path?.startsWith(`${fact}.`);
+    let refused = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const catalog = randomCatalog(seed, { facts: 8, programs: 3 });
+      const compiled = compileCatalog(catalog);
+      const screen = createScreener(compiled, { asOf: AS_OF, detail: 'status' });
+      const r = prng(seed);
+      for (const [fact, def] of Object.entries(catalog.facts)) {
+        for (const bad of wrong[def.type]!) {
+          const profile = { ...randomProfile(r, catalog, 1, 0), [fact]: bad } as Profile;
+          assert.throws(() => screen(profile, 7), (e: unknown) => e instanceof EngineError && names(e.path, `profiles.7.${fact}`), `${def.type} ${JSON.stringify(bad)}`);
+          assert.throws(() => checkEligibility(compiled, profile, { asOf: AS_OF }), (e: unknown) => e instanceof EngineError && names(e.path, `profile.${fact}`));
+          refused++;
+        }
+        // Every value of the fact's test domain fits, and so do null and leaving it out.
+        for (const good of [...domainOf(def), null]) screen({ ...randomProfile(r, catalog, 1, 0), [fact]: good } as Profile, 0);
+      }
+      assert.throws(() => screen({ ...randomProfile(r, catalog), undeclared: 1 } as Profile, 2), (e: unknown) => e instanceof EngineError && e.path === 'profiles.2.undeclared');
+      assert.throws(() => screen({ [Object.keys(catalog.facts)[0]!]: undefined } as unknown as Profile, 1), (e: unknown) => e instanceof EngineError);
+    }
+    assert.ok(refused > 300);
   });
 });

@@ -45,6 +45,8 @@ export const checkerStyles = css`
   .what-if { border: 1px dashed var(--_warning); border-radius: var(--_radius); padding: calc(var(--_space) * 0.5); display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; }
   .record-actions { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
   .record-summary { display: none; }
+  .record-qr { display: block; width: 30mm; height: 30mm; margin: 0.5em 0; background: #fff; }
+  .record-qr path { fill: #000; }
   .record-summary table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
   .record-summary th, .record-summary td { border: 1px solid var(--_rule); padding: 0.25em 0.4em; text-align: start; vertical-align: top; }
   .record-summary code, .record-summary .url { word-break: break-all; }

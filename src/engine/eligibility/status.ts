@@ -170,12 +170,13 @@ const K_OTHER = 0, K_BOOLEAN = 1, K_NUMBER = 2, K_STRING = 3, K_ENUM = 4, K_SET 
 export function compileCatalogStatus(criteria: Criterion[], factIds: string[], facts: Record<string, FactDef> = {}): CatalogStatus {
   const index = new Map(factIds.map((f, i) => [f, i]));
   const nFacts = factIds.length;
-  // What `loadChecked` checks inline, per fact: its kind, bounds (numbers: finite, min..max) and options (enums).
+  // What `loadChecked` checks inline, per fact: its kind, bounds (numbers: finite, min..max) and options (enums and
+  // enum-sets of up to 31 options; larger lists, and integers and dates, go through the fact's own check).
   const defs = factIds.map((f) => facts[f]);
-  const kinds = Uint8Array.from(defs, (d) => (d?.type === 'boolean' ? K_BOOLEAN : d?.type === 'number' ? K_NUMBER : d?.type === 'string' ? K_STRING : d?.type === 'enum' ? K_ENUM : d?.type === 'enum-set' ? K_SET : d?.type === 'region' ? K_REGION : K_OTHER));
+  const kinds = Uint8Array.from(defs, (d) => (d?.type === 'boolean' ? K_BOOLEAN : d?.type === 'number' ? K_NUMBER : d?.type === 'string' ? K_STRING : d?.type === 'enum' && d.options!.length <= 31 ? K_ENUM : d?.type === 'enum-set' && d.options!.length <= 31 ? K_SET : d?.type === 'region' ? K_REGION : K_OTHER));
   const mins = defs.map((d) => d?.min ?? -Number.MAX_VALUE);
   const maxs = defs.map((d) => d?.max ?? Number.MAX_VALUE);
-  const options = defs.map((d) => new Set((d?.options ?? []).map((o) => o.value)));
+  const optionLists = defs.map((d) => (d?.options ?? []).map((o) => o.value));
   const values: unknown[] = new Array(nFacts).fill(undefined);
   const lastKeys: string[] = [], lastFacts: number[] = [];
   const keyOf = (leaf: Leaf) => `${leaf.fact}\u0000${leaf.op}\u0000${JSON.stringify(leaf.value)}`;
@@ -242,14 +243,17 @@ export function compileCatalogStatus(criteria: Criterion[], factIds: string[], f
           case K_BOOLEAN: if (typeof v !== 'boolean') fits = false; break;
           case K_NUMBER: if (typeof v !== 'number' || !(v >= mins[fi!]! && v <= maxs[fi!]!)) fits = false; break;
           case K_STRING: if (typeof v !== 'string') fits = false; break;
-          case K_ENUM: if (typeof v !== 'string' || !options[fi!]!.has(v)) fits = false; break;
+          case K_ENUM: if (typeof v !== 'string' || optionLists[fi!]!.indexOf(v) < 0) fits = false; break;
           case K_SET: {
+            // Each answer's position in the option list (a short list: a scan beats hashing) marks a bit, so a
+            // repeated option is caught without a second loop.
             if (!Array.isArray(v)) { fits = false; break; }
-            const allowed = options[fi!]!;
+            const allowed = optionLists[fi!]!;
+            let seen = 0;
             for (let i = 0; i < v.length; i++) {
-              const x: unknown = v[i];
-              if (typeof x !== 'string' || !allowed.has(x)) { fits = false; break; }
-              for (let k = 0; k < i; k++) if (v[k] === x) fits = false;
+              const k = allowed.indexOf(v[i] as string);
+              if (k < 0 || (seen & (1 << k)) !== 0) { fits = false; break; }
+              seen |= 1 << k;
             }
             break;
           }

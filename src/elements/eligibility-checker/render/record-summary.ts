@@ -1,9 +1,10 @@
 // The printable one-page summary of a decision record (CONTRACT.md, "Decision records (v2)"). Loaded by the checker
 // with the first record it makes (download or print), not with the widget.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { localize, type DecisionRecord } from '../../../contract/index.js';
 import type { CheckerV2Messages } from '../../messages/checker-v2.js';
 import { formatValue } from './format-value.js';
+import { qrPath } from './qr.js';
 import type { CheckerView } from './view.js';
 
 /** The one-page summary of a record: everything needed to read it on paper and to find it again by digest. */
@@ -39,6 +40,13 @@ export function renderRecordSummary(v: CheckerView, m: CheckerV2Messages, record
       <dt>${m.digest}</dt><dd><code>${record.digest}</code></dd>
       <dt>${m.catalogDigest}</dt><dd><code>${record.catalogDigest}</code></dd>
     </dl>
+    ${digestQr(record.digest, m.digest)}
     <p class="muted">${m.verifyHint}</p>
   </section>`;
+}
+
+/** The digest as a QR code (4 modules of quiet zone), drawn in the text colour. */
+function digestQr(digest: string, label: string): TemplateResult {
+  const { size, d } = qrPath(digest);
+  return html`<svg class="record-qr" part="record-qr" viewBox=${`-4 -4 ${size + 8} ${size + 8}`} role="img" aria-label=${label}>${svg`<path d=${d}></path>`}</svg>`;
 }
