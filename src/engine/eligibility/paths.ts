@@ -39,8 +39,9 @@ export function compilePathProgram(program: Program, factOrder: Map<string, numb
 // ---- candidate values -------------------------------------------------------------------------------------
 
 function addDays(date: string, days: number): string | undefined {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
-  const d = new Date(t);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999, which lost every path near year 1.
+  const d = new Date(0);
+  d.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
   const y = d.getUTCFullYear();
   if (y < 1 || y > 9999) return undefined;
   return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;

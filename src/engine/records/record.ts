@@ -65,7 +65,12 @@ export async function createSigner(privateJwk: JsonWebKey): Promise<RecordSigner
   if (privateJwk.kty !== 'OKP' || privateJwk.crv !== 'Ed25519' || typeof privateJwk.d !== 'string' || typeof privateJwk.x !== 'string') {
     throw new Error('the signing key must be an Ed25519 private JWK ({"kty":"OKP","crv":"Ed25519","x":…,"d":…})');
   }
-  const key = await subtle().importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: privateJwk.x, d: privateJwk.d }, { name: 'Ed25519' }, false, ['sign']);
+  // WebCrypto's own refusal ("DataError: Invalid keyData") names neither the key nor what is wrong with it.
+  const key = await subtle()
+    .importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: privateJwk.x, d: privateJwk.d }, { name: 'Ed25519' }, false, ['sign'])
+    .catch((cause: unknown) => {
+      throw new Error('the signing key is not a usable Ed25519 private key: its "d" is malformed or its "x" does not match its "d"', { cause });
+    });
   const kid = await keyId({ kty: 'OKP', crv: 'Ed25519', x: privateJwk.x });
   // Signing must prove the pair matches: sign and verify once, so a mismatched x/d is refused at start.
   const publicJwk: PublicJwk = { kty: 'OKP', crv: 'Ed25519', x: privateJwk.x, kid, alg: 'EdDSA', use: 'sig' };
