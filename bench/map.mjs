@@ -7,6 +7,7 @@
 // Then the phone check (bench/map-phone.mjs). BENCH_POINTS=200000,1000000 BENCH_RUNS=3 by default.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
+import os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -72,7 +73,7 @@ function taskTimes(trace) {
 const med = (rs, k) => { const s = rs.map((r) => r[k]).filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
 const f = (n, d = 1) => (typeof n !== 'number' || Number.isNaN(n) ? '—' : n.toFixed(d));
 try {
-  console.log(`incubator map in headless Chromium (software rendering), medians of ${RUNS} runs; a shared 2-core machine (7 helpers), so absolute times are pessimistic`);
+  console.log(`incubator map in headless Chromium (software rendering), medians of ${RUNS} runs; on a shared machine (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}), absolute times vary`);
   for (const count of COUNTS) {
     const who = ['ours', 'floor', ...(count <= 200_000 ? ['svg'] : [])].filter((w) => !process.env.BENCH_WHO || process.env.BENCH_WHO.split(',').includes(w));
     const results = Object.fromEntries(who.map((w) => [w, []]));
