@@ -7,6 +7,7 @@ import { EventEmitter, once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createApp, startServer, type RunningServer } from '../../src/server/index.js';
+import type { WorkerPoolOptions } from '../../src/server/pool.js';
 import { syntheticIncubators } from '../../src/engine/directory/synthetic.js';
 import { bundledCatalog, bundledReferenceRates, provinceNames } from '../../src/data/bundled.js';
 import { searchData } from '../../src/data/geo/search.js';
@@ -42,6 +43,17 @@ function gateCells() {
 }
 
 const get = (server: RunningServer, path: string, init: RequestInit = {}) => fetch(server.url + path, init);
+
+type ServerOptions = NonNullable<Parameters<typeof startServer>[0]>;
+/** A server whose one pool thread runs the gate worker over `cells`. */
+const startGated = (cells: ReturnType<typeof gateCells>, workers: Partial<WorkerPoolOptions> = {}, more: Partial<ServerOptions> = {}) =>
+  startServer({ port: 0, log: false, ...more, workers: { threads: 1, ...workers, filename: gateWorker, extra: cells.extra } });
+/** However a test ends: release held tasks (so a failed assertion never leaves a thread stuck), then stop. */
+async function stopGated(server: RunningServer, cells: ReturnType<typeof gateCells>) {
+  cells.open();
+  cells.close();
+  await server.close();
+}
 
 describe('worker pool: the same answers, computed off the event loop', () => {
   let server: RunningServer;
@@ -99,7 +111,7 @@ describe('worker pool: the same answers, computed off the event loop', () => {
 describe('worker pool: bounds and failures', () => {
   it('refuses work beyond the queue with 503, Retry-After and a localized problem naming the cause; the SDK error names it', { timeout: 60_000 }, async () => {
     const cells = gateCells();
-    const server = await startServer({ port: 0, log: false, workers: { threads: 1, maxQueue: 1, filename: gateWorker, extra: cells.extra } });
+    const server = await startGated(cells, { maxQueue: 1 });
     try {
       const running = get(server, '/v1/incubators?q=hold');
       await cells.started('hold');
@@ -129,15 +141,13 @@ describe('worker pool: bounds and failures', () => {
       assert.equal((await running).status, 200);
       assert.equal((await queued).status, 200);
     } finally {
-      cells.open();
-      cells.close();
-      await server.close();
+      await stopGated(server, cells);
     }
   });
 
   it('with a queue of 0, refuses work only while every thread is busy', { timeout: 60_000 }, async () => {
     const cells = gateCells();
-    const server = await startServer({ port: 0, log: false, workers: { threads: 1, maxQueue: 0, filename: gateWorker, extra: cells.extra } });
+    const server = await startGated(cells, { maxQueue: 0 });
     try {
       assert.equal((await get(server, '/v1/incubators?q=idle')).status, 200);
       const running = get(server, '/v1/incubators?q=hold');
@@ -147,9 +157,7 @@ describe('worker pool: bounds and failures', () => {
       assert.equal((await running).status, 200);
       assert.equal((await get(server, '/v1/incubators?q=free-again')).status, 200);
     } finally {
-      cells.open();
-      cells.close();
-      await server.close();
+      await stopGated(server, cells);
     }
   });
 
@@ -157,8 +165,7 @@ describe('worker pool: bounds and failures', () => {
     const cells = gateCells();
     // Every request the server receives is announced before the API handles it.
     const received = new EventEmitter();
-    const server = await startServer({
-      port: 0, log: false, workers: { threads: 1, filename: gateWorker, extra: cells.extra },
+    const server = await startGated(cells, {}, {
       extend: (app) => app.use('*', async (c, next) => {
         received.emit('request', c.req.url);
         c.req.raw.signal.addEventListener('abort', () => received.emit('aborted', c.req.url));
@@ -194,15 +201,13 @@ describe('worker pool: bounds and failures', () => {
       assert.equal(Atomics.load(cells.calls, 0), 3, 'the ping, "hold" and "same" once');
       assert.equal(server.pool!.stats.cancelled, 0, 'one client leaving did not drop the others\' work');
     } finally {
-      cells.open();
-      cells.close();
-      await server.close();
+      await stopGated(server, cells);
     }
   });
 
   it('drops work whose client went away before it started', { timeout: 60_000 }, async () => {
     const cells = gateCells();
-    const server = await startServer({ port: 0, log: false, workers: { threads: 1, filename: gateWorker, extra: cells.extra } });
+    const server = await startGated(cells);
     try {
       const running = get(server, '/v1/incubators?q=hold');
       await cells.started('hold');
@@ -221,15 +226,13 @@ describe('worker pool: bounds and failures', () => {
       assert.equal(Atomics.load(cells.calls, 0), 3, 'the ping, "hold" and "later" ran; "gone" never did');
       assert.equal(server.pool!.stats.cancelled, 1);
     } finally {
-      cells.open();
-      cells.close();
-      await server.close();
+      await stopGated(server, cells);
     }
   });
 
   it('answers 503 when the time budget is spent, stops the work, and keeps serving', { timeout: 60_000 }, async () => {
     const cells = gateCells();
-    const server = await startServer({ port: 0, log: false, workers: { threads: 1, timeoutMs: 300, filename: gateWorker, extra: cells.extra } });
+    const server = await startGated(cells, { timeoutMs: 300 });
     try {
       const stuck = get(server, '/v1/incubators?q=hold', { headers: { 'accept-language': 'en' } });
       const waiting = get(server, '/v1/incubators?q=waiting');
@@ -250,16 +253,14 @@ describe('worker pool: bounds and failures', () => {
       assert.equal(((await next.json()) as { ran: string }).ran, 'next');
       assert.equal(server.pool!.stats.timedOut, 2);
     } finally {
-      cells.open();
-      cells.close();
-      await server.close();
+      await stopGated(server, cells);
     }
   });
 
   it('answers 503 naming a failed worker thread, logs one line, and serves the next request; the SDK error names it', { timeout: 60_000 }, async () => {
     const cells = gateCells();
     const lines: string[] = [];
-    const server = await startServer({ port: 0, log: false, logError: (line) => lines.push(line), workers: { threads: 1, filename: gateWorker, extra: cells.extra } });
+    const server = await startGated(cells, {}, { logError: (line) => lines.push(line) });
     try {
       const client = createHttpClient({ baseUrl: server.url, retry: 0, locale: 'zh-TW' });
       for (const q of ['crash', 'throw']) {
