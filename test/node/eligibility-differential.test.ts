@@ -99,6 +99,28 @@ describe('the eligibility machine against the engine it replaced', () => {
     }
   });
 
+  it('in reports of many programs, traces built when read describe the answers the report was made from', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      // Over 32 programs: decided programs that share no result get their trace when it is first read.
+      const small = catalogOf(seed);
+      const catalog = { ...small, programs: Array.from({ length: 40 }, (_, i) => ({ ...small.programs[i % small.programs.length]!, id: `q${i}` })) };
+      const a = next.compileCatalog(catalog), b = old.compileCatalog(catalog);
+      const profiles = profilesOf(catalog, seed + 99, 8);
+      const wants = profiles.map((p, i) => json(old.createScreener(b, { asOf: AS_OF })(p, i)));
+      const screen = next.createScreener(a, { asOf: AS_OF });
+      const reports = profiles.map((p, i) => screen(p, i));
+      for (const p of profiles) {
+        for (const v of Object.values(p)) if (Array.isArray(v)) v.push('changed');
+        for (const k of Object.keys(p)) delete p[k];
+      }
+      reports.forEach((report, i) => {
+        assert.equal(json(structuredClone(report)), wants[i], `seed ${seed} report ${i}`);
+        assert.equal(json({ ...report, results: report.results.map((r) => ({ ...r })) }), wants[i]);
+        for (const r of report.results) assert.deepEqual(Object.keys(r), ['programId', 'status', 'missingFacts', 'trace']);
+      });
+    }
+  });
+
   it('accepts and refuses the same profiles, naming the same fields', () => {
     const odd: unknown[] = [
       undefined, true, false, 0, -0, 1, 1.5, -1, 7, 1e21, NaN, Infinity, -Infinity, '', ' ', 'a', 'A', 'a ', ' a', 'zz', 'x', ['x'], ['x', 'x'],

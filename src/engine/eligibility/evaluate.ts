@@ -18,8 +18,6 @@ interface CompiledProgram {
   statusResults: ProgramResult[];
   /** The path search's view of the program, built on first use. */
   paths: PathProgram | undefined;
-  /** Full results by key (machine.ts), made on first use, when the program is decided by a few small answers. */
-  shared: (ProgramResult | undefined)[] | undefined;
 }
 
 export interface CompiledCatalog {
@@ -34,6 +32,10 @@ export interface CompiledCatalog {
   /** Each selected program's status or result while one report is assembled (evaluation is synchronous). */
   scratch: Uint8Array;
   results: ProgramResult[];
+  /** Per program decided by a few small answers (machine.ts, keys): by key, its status and full result, made on first use. */
+  shared: (unknown[] | undefined)[];
+  /** Slots the shared results may still take. */
+  rowBudget: number;
 }
 
 const STATUS_TRACE: Record<number, TraceNode> = {
@@ -45,7 +47,7 @@ const STATUS_NAME: Record<number, EligibilityStatus> = { [FAIL]: 'ineligible', [
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
   assertCatalog(catalog);
   const programs: CompiledProgram[] = catalog.programs.map((program, index) => ({
-    program, index, paths: undefined, shared: undefined,
+    program, index, paths: undefined,
     statusResults: [FAIL, PASS, 2].map((k) => Object.freeze({ programId: program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! })),
   }));
   return {
@@ -57,6 +59,8 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     machine: compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts),
     scratch: new Uint8Array(programs.length),
     results: new Array<ProgramResult>(programs.length),
+    shared: new Array(programs.length).fill(undefined),
+    rowBudget: ROW_BUDGET,
   };
 }
 
@@ -82,27 +86,36 @@ export interface CheckOptions {
   detail?: 'full' | 'status' | undefined;
 }
 
-/** Decides every selected program on the loaded answers into `compiled.scratch`; returns the count per status. */
-function decide(compiled: CompiledCatalog, programs: CompiledProgram[], asOf: string): [number, number, number] {
-  const { machine, scratch } = compiled;
-  const counts: [number, number, number] = [0, 0, 0];
-  for (let i = 0; i < programs.length; i++) {
-    const s = machine.status(programs[i]!.index, asOf);
-    scratch[i] = s;
-    counts[s]++;
-  }
-  return counts;
+/** The programs one report covers, chosen once per screen, laid out flat for the per-profile loops. */
+interface Selection {
+  programs: CompiledProgram[];
+  /** Each one's position in the catalog. */
+  index: Int32Array;
+  /** Each one's three status-only results (fail, pass, unknown), one after the other. */
+  statusResults: ProgramResult[];
 }
 
-function statusReport(compiled: CompiledCatalog, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
-  const [nFail, nPass] = decide(compiled, programs, options.asOf);
-  const { scratch } = compiled;
+function selection(programs: CompiledProgram[]): Selection {
+  return { programs, index: Int32Array.from(programs, (p) => p.index), statusResults: programs.flatMap((p) => p.statusResults) };
+}
+
+function statusReport(compiled: CompiledCatalog, options: CheckOptions, selected: Selection): EligibilityReport {
+  const { machine, scratch } = compiled;
+  const { index, statusResults } = selected;
+  const n = index.length;
+  let nFail = 0, nPass = 0;
+  for (let i = 0; i < n; i++) {
+    const s = machine.status(index[i]!, options.asOf);
+    scratch[i] = s;
+    if (s === PASS) nPass++;
+    else if (s === FAIL) nFail++;
+  }
   // Results go straight to their place: eligible first, then undetermined, then ineligible, each in catalog order.
-  const results = new Array<ProgramResult>(programs.length);
-  let e = 0, u = nPass, f = programs.length - nFail;
-  for (let i = 0; i < programs.length; i++) {
+  const results = new Array<ProgramResult>(n);
+  let e = 0, u = nPass, f = n - nFail;
+  for (let i = 0; i < n; i++) {
     const s = scratch[i]!;
-    results[s === PASS ? e++ : s === FAIL ? f++ : u++] = programs[i]!.statusResults[s]!;
+    results[s === PASS ? e++ : s === FAIL ? f++ : u++] = statusResults[3 * i + s]!;
   }
   return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results, nextQuestions: NOTHING_MISSING };
 }
@@ -141,16 +154,16 @@ export function assertProfile(compiled: CompiledCatalog, profile: Profile, prefi
   loadProfile(compiled, profile, prefix);
 }
 
-function selectPrograms(compiled: CompiledCatalog, options: CheckOptions): CompiledProgram[] {
-  if (!options.programIds) return compiled.programs.filter((p) => isInForce(p.program, options.asOf));
+function selectPrograms(compiled: CompiledCatalog, options: CheckOptions): Selection {
+  if (!options.programIds) return selection(compiled.programs.filter((p) => isInForce(p.program, options.asOf)));
   const unknown = options.programIds.filter((id) => !compiled.byId.has(id));
   if (unknown.length) throw new EngineError('not-found', `unknown program id(s): ${unknown.join(', ')}`, 'programIds');
   const wanted = new Set(options.programIds);
-  return compiled.programs.filter((p) => wanted.has(p.program.id) && isInForce(p.program, options.asOf));
+  return selection(compiled.programs.filter((p) => wanted.has(p.program.id) && isInForce(p.program, options.asOf)));
 }
 
 /** The report of the profile whose answers the catalog's machine has just loaded. */
-function evaluateLoaded(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
+function evaluateLoaded(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: Selection): EligibilityReport {
   if (options.detail === 'status') return withPaths(compiled, statusReport(compiled, options, programs), profile, options);
   if (options.paths) return withPaths(compiled, fullReport(compiled, options, programs), profile, options);
   return fullReport(compiled, options, programs);
@@ -162,38 +175,67 @@ export function evaluateProfile(compiled: CompiledCatalog, profile: Profile, opt
   return evaluateLoaded(compiled, profile, options, programs);
 }
 
-function fullReport(compiled: CompiledCatalog, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
-  const { machine, results } = compiled;
+function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: Selection): EligibilityReport {
+  const { machine, results, shared } = compiled;
   const { asOf } = options;
   // Every program decided in one pass, then the results placed: eligible first, then undetermined, then
   // ineligible, each in catalog order. A program decided by a few small answers alone (machine.ts, keys) has its
   // result made once per key, frozen and shared; any other builds its trace.
+  // A shared result sits beside its status (`row[2k]`, `row[2k + 1]`): one memory read per program, as a large
+  // catalog's rows do not stay in the processor's caches.
+  const { programs } = selected;
+  const n = programs.length;
+  const { scratch } = compiled;
+  // A decided program that shares no result gets its trace built when first read (the result's `trace` is an
+  // accessor), when the report covers many programs: a trace is dearer to build than the accessor is to define
+  // once the catalog's nodes no longer stay in the processor's caches; in a short report, traces are built now.
+  const lazy = n > EAGER_PROGRAMS;
+  let answers: Answers | undefined;
   let nPass = 0, nUnknown = 0;
-  for (let i = 0; i < programs.length; i++) {
-    const p = programs[i]!;
-    const k = machine.key(p.index);
-    let result = k >= 0 ? p.shared?.[k] : undefined;
-    if (result === undefined) {
-      result = programResult(p.program.id, machine.trace(p.index, asOf), machine.traceStatus());
-      if (k >= 0) {
-        if (!p.shared) p.shared = new Array(machine.keySize(p.index));
-        Object.freeze(result.missingFacts);
-        p.shared[k] = Object.freeze(result);
+  for (let i = 0; i < n; i++) {
+    const index = selected.index[i]!;
+    const k = machine.key(index);
+    let s: number | undefined;
+    let result: ProgramResult | undefined;
+    if (k >= 0) {
+      const row = shared[index];
+      if (row !== undefined && (s = row[2 * k] as number | undefined) !== undefined) result = row[2 * k + 1] as ProgramResult;
+    }
+    if (result === undefined && lazy && (k < 0 || (!shared[index] && compiled.rowBudget < 2 * machine.keySize(index)))) {
+      s = machine.status(index, asOf);
+      if (s !== 2) {
+        answers ??= { machine, answers: machine.snapshot(), index: 0, asOf };
+        result = lazyResult(programs[i]!.program.id, s === PASS ? 'eligible' : 'ineligible', answers, index);
       }
     }
-    const st = result.status;
+    if (result === undefined) {
+      result = programResult(programs[i]!.program.id, machine.trace(index, asOf), (s = machine.traceStatus()));
+      if (k >= 0) {
+        let row = shared[index];
+        if (!row && compiled.rowBudget >= 2 * machine.keySize(index)) {
+          compiled.rowBudget -= 2 * machine.keySize(index);
+          row = shared[index] = new Array(2 * machine.keySize(index));
+        }
+        if (row) {
+          Object.freeze(result.missingFacts);
+          row[2 * k] = s;
+          row[2 * k + 1] = Object.freeze(result);
+        }
+      }
+    }
     results[i] = result;
-    if (st === 'eligible') nPass++;
-    else if (st === 'undetermined') nUnknown++;
+    scratch[i] = s!;
+    if (s === PASS) nPass++;
+    else if (s === 2) nUnknown++;
   }
-  const placed = new Array<ProgramResult>(programs.length);
+  const placed = new Array<ProgramResult>(n);
   let e = 0, u = nPass, f = nPass + nUnknown;
   let counts: Map<string, number> | undefined;
-  for (let i = 0; i < programs.length; i++) {
+  for (let i = 0; i < n; i++) {
     const result = results[i]!;
-    const st = result.status;
-    if (st === 'eligible') placed[e++] = result;
-    else if (st === 'ineligible') placed[f++] = result;
+    const s = scratch[i]!;
+    if (s === PASS) placed[e++] = result;
+    else if (s === FAIL) placed[f++] = result;
     else {
       placed[u++] = result;
       counts ??= new Map();
@@ -204,6 +246,45 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, programs: 
     ? [...counts.keys()].sort((a, b) => counts!.get(b)! - counts!.get(a)! || compiled.factOrder.get(a)! - compiled.factOrder.get(b)!)
     : [];
   return { asOf, catalogVersion: compiled.catalog.version, results: placed, nextQuestions };
+}
+
+/** Reports of up to this many programs build every trace at once (see `fullReport`). */
+const EAGER_PROGRAMS = 32;
+/** Slots (two per key) the shared results of all programs may take, bounding memory (8 bytes a slot). */
+const ROW_BUDGET = 1 << 21;
+
+/** What the lazy traces of one report are built from: a snapshot of its answers, taken once per report. */
+interface Answers { machine: Machine; answers: unknown; index: number; asOf: string }
+
+// A decided program's trace is built when first read. `trace` is an own, enumerable accessor (JSON, spread,
+// deep equality, zod and structuredClone all see it), and every result shares one getter function, so all of
+// them share one hidden class; what the getter needs is kept in private fields stamped on the plain result
+// object (a base constructor that returns its argument lets a subclass add private fields to any object).
+class Stamp { constructor(o: object) { return o; } }
+class LazyTrace extends Stamp {
+  #answers: Answers;
+  #index: number;
+  #trace: TraceNode | undefined = undefined;
+  constructor(o: object, answers: Answers, index: number) { super(o); this.#answers = answers; this.#index = index; }
+  static read(o: object): TraceNode {
+    const self = o as LazyTrace;
+    if (self.#trace === undefined) {
+      const a = self.#answers;
+      self.#trace = a.machine.traceFrom(self.#index, a.asOf, a.answers);
+    }
+    return self.#trace;
+  }
+}
+function readTrace(this: object): TraceNode { return LazyTrace.read(this); }
+/** `Object.prototype.__defineGetter__` (in every browser and Node): an enumerable, configurable getter, defined
+ * measurably faster than by `Object.defineProperty`, which first reads a descriptor object. */
+type DefinesGetter = { __defineGetter__(key: string, get: () => unknown): void };
+
+function lazyResult(programId: string, status: EligibilityStatus, answers: Answers, index: number): ProgramResult {
+  const result = { programId, status, missingFacts: NOTHING_MISSING } as ProgramResult;
+  (result as unknown as DefinesGetter).__defineGetter__('trace', readTrace);
+  new LazyTrace(result, answers, index);
+  return result;
 }
 
 function programResult(programId: string, trace: TraceNode, s: number): ProgramResult {

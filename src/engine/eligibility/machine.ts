@@ -1,10 +1,12 @@
-// The catalog compiled for screening: each profile's answers read and checked in one pass into a vector (and, for
-// yes/no, option, option-set and region answers, a small integer code: the option's position, a bit per option,
-// the adcode as a number), then every program decided by closures that compare those codes with constants fixed
-// when the catalog was loaded. Two programs per catalog: status only (small-int Kleene values, short-circuit, no
-// allocation) and full traces (every node decided, trace nodes built directly; a leaf's node shared between
-// profiles whenever it can only be one of a few values). No code is generated at run time (strict CSP): all of it
-// is closures over typed arrays.
+// The catalog compiled for screening (CONTRACT.md, "Semantics"). Each profile's answers are read by key into a
+// vector and checked as they are coded: yes/no, option, named-string, option-set and region answers get a small
+// integer (the option's position, a bit per option, the adcode as a number). Every program is compiled twice into
+// closures over those vectors: status only (Kleene values as small integers, short-circuit, no allocation) and
+// traces (every node decided, nodes built directly; a leaf's node shared between profiles whenever it can only
+// take a few forms). A program (or subtree) whose leaves all read such small answers is decided by their states
+// alone — a key below the product of their state counts — so its status is kept in a table by key, and its trace
+// (and, in evaluate.ts, its whole result) is built once per key and shared. No code is generated at run time
+// (strict CSP): all of it is closures over typed arrays.
 import type { Criterion, FactDef, Leaf, Profile, TraceNode } from '../../contract/index.js';
 import { FAIL, PASS, UNKNOWN, leafTest, leavesOf, type Kleene } from './status.js';
 import { isCalendarDate } from './profile.js';
@@ -26,7 +28,7 @@ const SET_KEY_OPTIONS = 12;
 const STATUS_KEYS = 4096;
 /** Largest key space of a subtree whose traces are shared (a slot per key), and how many slots a catalog keeps. */
 const TRACE_KEYS = 4096;
-const TRACE_BUDGET = 1 << 22;
+const TRACE_BUDGET = 1 << 20;
 
 export interface Machine {
   /** Facts in declaration order, and each one's kind. */
@@ -45,6 +47,10 @@ export interface Machine {
   status(i: number, asOf: string): Kleene;
   /** Trace of program `i` on the loaded answers (every node decided). */
   trace(i: number, asOf: string): TraceNode;
+  /** A copy of the loaded answers (lists copied too), for `traceFrom`. */
+  snapshot(): unknown;
+  /** Trace of program `i` on answers `snapshot` took (they become the loaded answers). */
+  traceFrom(i: number, asOf: string, answers: unknown): TraceNode;
   /** The status of the trace `trace` has just returned. */
   traceStatus(): Kleene;
   /**
@@ -529,24 +535,41 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     };
   };
 
-  /** A program's status: from its table when it is decided by small answers, each key decided on first sight. */
-  const programStatus = (c: Criterion): Node => {
-    const node = statusOf(c);
-    const key = keyOf(c, STATUS_KEYS);
-    if (!key) return node;
-    const { facts, counts } = key;
-    const table = new Int8Array(key.size).fill(-1);
-    return (asOf) => {
-      const k = keyFrom(facts, counts);
-      if (k < 0) return node(asOf);
-      let r = table[k]!;
-      if (r < 0) table[k] = r = node(asOf);
-      return r as Kleene;
-    };
-  };
-  const statuses = criteria.map(programStatus);
-  const traces = criteria.map(traceOf);
+  const statuses = criteria.map(statusOf);
+  // A program's own trace is shared through its result (evaluate.ts), so only the nodes below it keep traces.
+  const traces = criteria.map((c) => (!('all' in c) && !('any' in c) && !('not' in c) ? traceLeaf(c) : combinatorTrace(c)));
+  // Programs decided by a few small answers, laid out flat for the per-profile loop: at `keyAt[i]` the number of
+  // facts, then each fact and its state count (-1: not keyed); the status of key k at `tables[tableAt[i] + k]`
+  // (-1 until first decided).
   const rootKeys = criteria.map((c) => keyOf(c, STATUS_KEYS));
+  const keyAt = new Int32Array(criteria.length).fill(-1);
+  const tableAt = new Int32Array(criteria.length);
+  const keySizes = Int32Array.from(rootKeys, (k) => k?.size ?? 0);
+  const keyData: number[] = [];
+  let tableSize = 0;
+  rootKeys.forEach((key, i) => {
+    if (!key) return;
+    keyAt[i] = keyData.length;
+    keyData.push(key.facts.length);
+    key.facts.forEach((f, j) => keyData.push(f, key.counts[j]!));
+    tableAt[i] = tableSize;
+    tableSize += key.size;
+  });
+  const keyCodes = Int32Array.from(keyData);
+  const tables = new Int8Array(tableSize).fill(-1);
+  /** Program `i`'s key on the loaded answers, or -1. */
+  const rootKey = (i: number): number => {
+    let at = keyAt[i]!;
+    if (at < 0) return -1;
+    const end = at + 1 + 2 * keyCodes[at]!;
+    let key = 0;
+    for (at++; at < end; at += 2) {
+      const s = states[keyCodes[at]!]!;
+      if (s < 0) return -1;
+      key = key * keyCodes[at + 1]! + s;
+    }
+    return key;
+  };
 
   return {
     factIds,
@@ -584,14 +607,27 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
       }
       return bad;
     },
-    status: (i, asOf) => statuses[i]!(asOf),
-    trace: (i, asOf) => traces[i]!(asOf),
-    traceStatus: () => last,
-    keySize: (i) => rootKeys[i]?.size ?? 0,
-    key(i) {
-      const key = rootKeys[i];
-      return key ? keyFrom(key.facts, key.counts) : -1;
+    status(i, asOf) {
+      const k = rootKey(i);
+      if (k < 0) return statuses[i]!(asOf);
+      const at = tableAt[i]! + k;
+      let r = tables[at]!;
+      if (r < 0) tables[at] = r = statuses[i]!(asOf);
+      return r as Kleene;
     },
+    trace: (i, asOf) => traces[i]!(asOf),
+    snapshot: () => ({ values: values.map((v) => (Array.isArray(v) ? v.slice() : v)), codes: codes.slice(), states: states.slice(), inOrder: inOrder.slice() }),
+    traceFrom(i, asOf, answers) {
+      const a = answers as { values: unknown[]; codes: Int32Array; states: Int32Array; inOrder: Uint8Array };
+      for (let fi = 0; fi < nFacts; fi++) values[fi] = a.values[fi];
+      codes.set(a.codes);
+      states.set(a.states);
+      inOrder.set(a.inOrder);
+      return traces[i]!(asOf);
+    },
+    traceStatus: () => last,
+    keySize: (i) => keySizes[i]!,
+    key: rootKey,
   };
 }
 
