@@ -165,6 +165,12 @@ describe('irr: the exits of the Newton step', () => {
     expect(irr([-20, 12, 11], -1.4).rate).to.be.closeTo(0.1, 1e-12);
   });
 
+  it('the bracket doubles its way up to a root far above the first step', () => {
+    // −2 + 21v + 11v² = 11 (v − 1/11)(v + 2): roots r = 10 (1,000 %) and r = −150 %. From −1.4 Newton heads for −150 %
+    // and is stopped; the bracket from 0 steps up by 1.4, 2.8, 5.6, 11.2 and finds the sign change past 5.6: 10.
+    expect(irr([-2, 21, 11], -1.4).rate).to.be.closeTo(10, 1e-11);
+  });
+
   it('the side to bracket first is read from the first non-zero flow', () => {
     // 0 + 50v − 105v² + 54v³ = v · 54 (v − 10/9)(v − 5/6): roots r = −10 % and 20 %. NPV(0) = −1 and the first
     // non-zero flow is +50: the root above 0 comes first (as for [50, −105, 54] without the leading 0).
