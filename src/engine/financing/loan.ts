@@ -8,18 +8,12 @@ import { EngineError } from '../errors.js';
 import { addMonths, dayNumber } from './calendar.js';
 import { rateOfReturn } from './irr.js';
 import { annuityPayment, applyRate, applyTwoRatesPer, mulDivRound, RATE_SCALE, rateUnits, toFen, toYuan } from './money.js';
-import { lprOn } from './reference-rates.js';
 
 const WARNINGS = {
   'exceeds-pledge-cap': {
     'zh-CN': '贷款本金超过知识产权质押可贷上限（评估价值 × 质押率）',
     'zh-TW': '貸款本金超過智慧財產權質押可貸上限（評估價值 × 質押率）',
     en: 'The principal exceeds the IP-pledge cap (appraised value × pledge ratio)',
-  },
-  'irr-multiple-sign-changes': {
-    'zh-CN': '现金流多次改变方向，内部收益率可能不唯一',
-    'zh-TW': '現金流多次改變方向，內部報酬率可能不唯一',
-    en: 'The cash flows change sign more than once; the rate of return may not be unique',
   },
   'lpr-unchecked': {
     'zh-CN': '贷款起始日晚于 LPR 表最近一次与官方公布核对的日期，之后的报价可能缺失，请核对当期 LPR',
@@ -62,6 +56,12 @@ function plusSpread(base: number, spreadBps: number, path: 'rate.spreadBps' | 'r
   return units;
 }
 
+/** True when `lprPath` fixes the start's base itself: an entry carrying the tenor after `checkedOn`, on or before `start`. */
+function suppliesStartBase(rate: Extract<FinancingRequest['rate'], { type: 'lpr' }>, checkedOn: string, start: string): boolean {
+  const key = rate.tenor === '1y' ? 'oneYear' : 'fiveYear';
+  return (rate.lprPath ?? []).some((e) => e[key] !== undefined && e.date > checkedOn && e.date <= start);
+}
+
 /** The nominal annual rate of a request at its start: fixed, or LPR (given or published on/before the start) plus the spread. */
 export function nominalRate(request: FinancingRequest, rates: ReferenceRates): number {
   const spec = request.rate;
@@ -76,29 +76,32 @@ export function nominalRate(request: FinancingRequest, rates: ReferenceRates): n
  * keeps the value it had just before.
  */
 function lprLookup(rates: ReferenceRates, tenor: '1y' | '5y', path: NonNullable<Extract<FinancingRequest['rate'], { type: 'lpr' }>['lprPath']> | undefined): (date: string) => number | undefined {
-  if (!path || path.length === 0) return (date) => lprOn(rates, tenor, date);
   const key = tenor === '1y' ? 'oneYear' : 'fiveYear';
+  // Published fixings first, then the path, each in the order given: the sort is stable (ES2019), so on one date a
+  // path entry comes after the published fixing and after earlier entries, and the last of a date is the one in force.
+  // (With no path the same rule reads the table alone: of two fixings given for one date, the later.)
   const events = [
-    ...rates.lpr.map((f, i) => ({ date: f.date, value: f[key] as number | undefined, order: i })),
-    ...path.map((e, i) => ({ date: e.date, value: e[key], order: rates.lpr.length + i })),
-  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+    ...rates.lpr.map((f) => ({ date: f.date, value: f[key] as number | undefined })),
+    ...(path ?? []).map((e) => ({ date: e.date, value: e[key] })),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const dates: string[] = [];
   const values: (number | undefined)[] = [];
   let last: number | undefined;
   for (const e of events) {
     if (e.value !== undefined) last = e.value;
-    if (dates.length && dates[dates.length - 1] === e.date) values[values.length - 1] = last;
-    else { dates.push(e.date); values.push(last); }
+    dates.push(e.date);
+    values.push(last);
   }
   return (date) => {
-    // The last index with dates[i] <= date.
+    // The last index with dates[i] <= date (of several events on one date, the last: it holds them all); none → -1,
+    // and values[-1] is undefined.
     let lo = 0, hi = dates.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (dates[mid]! <= date) lo = mid + 1;
       else hi = mid;
     }
-    return lo === 0 ? undefined : values[lo - 1];
+    return values[lo - 1];
   };
 }
 
@@ -132,7 +135,7 @@ function repricingDateFor(request: FinancingRequest, openingOffsetMonths: number
   const mode = spec.repricing ?? 'none';
   if (mode === 'anniversary') {
     const years = Math.floor(openingOffsetMonths / 12);
-    return years === 0 ? start : addMonths(start, 12 * years);
+    return addMonths(start, 12 * years);
   }
   if (mode === 'january-1') {
     const jan1 = `${openingDate.slice(0, 4)}-01-01`;
@@ -160,7 +163,7 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const term = request.termMonths;
   const N = term / m;
   const G = (request.graceMonths ?? 0) / m;
-  const dayCount = request.dayCount ?? '30/360';
+  const dayCount = request.dayCount; // undefined reads as '30/360'
   const dayBasis = dayCount === 'actual/360' ? 360 : dayCount === 'actual/365' ? 365 : 0;
   const P = toFen(request.principal);
   const upfrontFee = request.upfrontFeeRate ? applyRate(P, request.upfrontFeeRate) : 0;
@@ -206,7 +209,8 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const pointsUnits = sub?.type === 'rate-points' ? rateUnits(sub.annualPoints) : 0;
 
   // Prepayments, in period order and, within a period, in request order.
-  const prepayments = (request.prepayments ?? []).map((p, i) => ({ p, i })).sort((a, b) => a.p.period - b.p.period || a.i - b.i).map((x) => x.p);
+  // (Array.prototype.sort is stable since ES2019: prepayments of one period keep the request's order.)
+  const prepayments = [...(request.prepayments ?? [])].sort((a, b) => a.period - b.period);
   let next = 0;
   const warnings: Warning[] = [];
   let exceeded = false;
@@ -272,7 +276,9 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
       }
     }
 
-    const guaranteeFee = gRate && (k * m) % 12 === 0 && k * m < term && balance > 0 ? guaranteeOn(balance, k * m) : 0;
+    // Due at each month 12j < term with a balance left: the balance is 0 by the term's last period (and after a payoff),
+    // and a fee on a balance of 0 is 0 fen under every basis, so the month offset is the only test needed.
+    const guaranteeFee = gRate && (k * m) % 12 === 0 ? guaranteeOn(balance, k * m) : 0;
     let subsidy = 0;
     if (sub && (subMonths === undefined || k * m <= subMonths) && (subUntil === undefined || date <= subUntil)) {
       lastSubsidized = k;
@@ -337,11 +343,15 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const guess = (startUnits / RATE_SCALE) / perYear;
   const lenderIrr = rateOfReturn(lender, guess, 'upfrontFeeRate');
   const allInIrr = rateOfReturn(allIn, guess, 'guaranteeFee.annualRate');
-  // v2 subsidies paid in arrears make the all-in flows turn positive once a year by design (the contract's warnings
-  // compare as a set of codes and name no warning for it): a v2 answer warns only about the lender's flows.
-  if (lenderIrr.signChanges > 1 || (!v2 && allInIrr.signChanges > 1)) warnings.push({ code: 'irr-multiple-sign-changes', message: { ...WARNINGS['irr-multiple-sign-changes'] } });
-  // The LPR in force at the start comes from the table: past the date it was last checked, a fixing may be missing.
-  if (request.rate.type === 'lpr' && request.rate.baseRate === undefined && rates.checkedOn && start > rates.checkedOn) {
+  // No sign-change warning (the contract names none): the borrower's flows are + at t0 and never + after it, and so
+  // are v1's all-in flows (a subsidy is at most the period's interest, which is at most its payment). Only v2's
+  // "annual-in-arrears" subsidies turn all-in flows positive, once a year; the root reported is the one found from
+  // the nominal rate (docs/contract.md, "Rates").
+  // The LPR in force at the start comes from the table: past the date it was last checked, a fixing may be missing —
+  // unless the borrower supplies the base: `baseRate`, or an `lprPath` entry of the tenor dated after that check
+  // and on or before the start (the path then decides the base, whatever was published before it).
+  if (request.rate.type === 'lpr' && request.rate.baseRate === undefined && rates.checkedOn && start > rates.checkedOn
+    && !suppliesStartBase(request.rate, rates.checkedOn, start)) {
     warnings.push({ code: 'lpr-unchecked', message: { ...WARNINGS['lpr-unchecked'] } });
   }
 
