@@ -24,8 +24,9 @@ const MASK_OPTIONS = 31;
 const LEAF_LIMIT = 4096;
 /** Option sets of up to 12 options can key a subtree (2^12 + 2 states). */
 const SET_KEY_OPTIONS = 12;
-/** Largest key space of a program whose status is kept in a table (one byte per key). */
+/** Largest key space of a program whose status is kept in a table (one byte per key), and the tables' total. */
 const STATUS_KEYS = 4096;
+const STATUS_BUDGET = 1 << 23;
 /** Largest key space of a subtree whose traces are shared (a slot per key), and how many slots a catalog keeps. */
 const TRACE_KEYS = 4096;
 const TRACE_BUDGET = 1 << 20;
@@ -398,6 +399,8 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   // `status` back from nodes of many shapes. Nodes have one fixed shape per kind (meta keys may hold undefined,
   // which JSON leaves out); the shared ones are frozen.
   let last: Kleene = UNKNOWN;
+  // Slots the shared traces (keyed subtrees, option-set leaves) may take in all, bounding memory.
+  let budget = TRACE_BUDGET;
   const canonical = defs.map(() => new Map<number, readonly string[]>());
   const listOf = (fi: number, mask: number): readonly string[] => {
     let list = canonical[fi]!.get(mask);
@@ -444,7 +447,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
           let hit = cache.get(mask);
           if (hit === undefined) {
             hit = Object.freeze(node(s, listOf(fi, mask)));
-            if (cache.size < LEAF_LIMIT) cache.set(mask, hit);
+            if (cache.size < LEAF_LIMIT && budget > 0) { cache.set(mask, hit); budget--; }
           }
           return hit;
         };
@@ -469,8 +472,6 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   };
 
   const NAMES = ['fail', 'pass', 'unknown'] as const;
-  // Key slots the shared traces may take in all, bounding memory.
-  let budget = TRACE_BUDGET;
   const traceOf = (c: Criterion): Build => {
     if (!('all' in c) && !('any' in c) && !('not' in c)) return traceLeaf(c);
     const build = combinatorTrace(c);
@@ -557,17 +558,19 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   const rootKeys = criteria.map((c) => keyOf(c, STATUS_KEYS));
   const keyAt = new Int32Array(criteria.length).fill(-1);
   const tableAt = new Int32Array(criteria.length);
-  const keySizes = Int32Array.from(rootKeys, (k) => k?.size ?? 0);
   const keyData: number[] = [];
   let tableSize = 0;
   rootKeys.forEach((key, i) => {
     if (!key) return;
+    // Past the tables' budget a program is decided like one that is not keyed.
+    if (tableSize + key.size > STATUS_BUDGET) { rootKeys[i] = undefined; return; }
     keyAt[i] = keyData.length;
     keyData.push(key.facts.length);
     key.facts.forEach((f, j) => keyData.push(f, key.counts[j]!));
     tableAt[i] = tableSize;
     tableSize += key.size;
   });
+  const keySizes = Int32Array.from(rootKeys, (k) => k?.size ?? 0);
   const keyCodes = Int32Array.from(keyData);
   const tables = new Int8Array(tableSize).fill(-1);
   /** Program `i`'s key on the loaded answers, or -1. */
