@@ -118,10 +118,15 @@ export async function loadBasemap(host: string | object | undefined): Promise<{ 
   return { geo: { provinces: light.provinces.features as Province[], southChinaSea: light.southChinaSea, schematic: true }, cities: [] };
 }
 
-/** The bundled basemap in full detail, with its city labels: what a closer view needs, loaded after the first paint. */
-export async function loadDetailedBasemap(): Promise<{ geo: Geo; cities: [string, number, number, string, string, string][] }> {
+/**
+ * The bundled basemap in full detail, with its city labels, for closer views: fetched after the first paint, and
+ * turned into features (tens of milliseconds on a phone) only when the returned function is called.
+ */
+export async function loadDetailedBasemap(): Promise<() => { geo: Geo; cities: [string, number, number, string, string, string][] }> {
   const [{ topology }, { cityLabels }] = await Promise.all([import('../../data/geo/topology.js'), import('../../data/geo/labels.js')]);
-  const provinces = (topoFeature(topology, topology.objects['provinces']!) as unknown as FeatureCollection).features as Province[];
-  const southChinaSea = topoFeature(topology, topology.objects['southChinaSea']!) as unknown as FeatureCollection;
-  return { geo: { provinces, southChinaSea, schematic: true }, cities: cityLabels };
+  return () => {
+    const provinces = (topoFeature(topology, topology.objects['provinces']!) as unknown as FeatureCollection).features as Province[];
+    const southChinaSea = topoFeature(topology, topology.objects['southChinaSea']!) as unknown as FeatureCollection;
+    return { geo: { provinces, southChinaSea, schematic: true }, cities: cityLabels };
+  };
 }
