@@ -441,6 +441,12 @@ describe('the bundled basemap and the public-map rules', () => {
       expect(y, `${w}`).to.be.within(0, h);
       const [bx, by, bw, bh] = layout.inset!.box;
       expect(x >= bx && x <= bx + bw && y >= by && y <= by + bh, `tip under the inset at ${w}`).to.equal(false);
+      // Nor does the inset cover Taiwan, 钓鱼岛 or 赤尾屿 (it did, at every size, until 2026-11-26).
+      for (const [name, lon, lat] of [['钓鱼岛', 123.47, 25.74], ['赤尾屿', 124.56, 25.92], ['Taiwan, north', 121.5, 25.3], ['Taiwan, east', 121.7, 24]] as const) {
+        const [ix, iy] = layout.projection([lon, lat])!;
+        expect(ix >= bx - 2 && ix <= bx + bw + 2 && iy >= by - 2 && iy <= by + bh + 2, `${name} under the inset at ${w}×${h}`).to.equal(false);
+      }
+      expect(bw, `the inset keeps a legible size at ${w}`).to.be.at.least(w >= 480 ? 56 : 32);
     }
   });
 });
