@@ -106,6 +106,9 @@ describe('clustering against a group oracle', () => {
       check(p, { zoom: 8, bbox, limit: 5000 }, `box ${bbox}`);
       check(p, { zoom: 8, bbox, limit: 3 }, `box ${bbox} limit 3`);
     }
+    // Boxes that miss the data (west, north-east): nothing.
+    check(p, { zoom: 8, bbox: [0, 0, 10, 10] }, 'box off the data');
+    check(p, { zoom: 8, bbox: [113, 31, 120, 40] }, 'box off the data, north-east');
     // Zoomed in further, groups stay apart (the radius only shrinks) but may split: check only the totals there.
     expect(createDirectory(p.items).query({ zoom: 9, bbox: [103, 22, 108.3, 27.1] }).total).to.equal(oracle(p, { bbox: [103, 22, 108.3, 27.1] }).total);
   });

@@ -41,7 +41,8 @@ export function clusterViewport(index: SpatialIndex, bbox: readonly number[], ra
   const x0 = Math.max(bbox[0]!, index.minLon), x1 = Math.min(bbox[2]!, index.maxLon);
   const y0 = Math.max(bbox[1]!, index.minLat) * LAT_SCALE, y1 = Math.min(bbox[3]!, index.maxLat) * LAT_SCALE;
   const cols = Math.max(1, Math.floor((x1 - x0) / cell) + 1), rows = Math.max(1, Math.floor((y1 - y0) / cell) + 1);
-  const dense = x1 >= x0 && y1 >= y0 && cols * rows <= 4_000_000 ? new Int32Array(cols * rows).fill(-1) : undefined;
+  // (When the box misses the data, x1 < x0 or y1 < y0, there are no candidates: the grid, one cell at least, stays unread.)
+  const dense = cols * rows <= 4_000_000 ? new Int32Array(cols * rows).fill(-1) : undefined;
   const bins = dense ? undefined : new Map<number, number>();
   const sx: number[] = [], sy: number[] = [], cnt: number[] = [], fst: number[] = [];
   let total = 0;
