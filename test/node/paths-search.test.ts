@@ -184,7 +184,7 @@ describe('paths over sets of options', () => {
     const r = prng(2026);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
     const leaf = (): Criterion => ({ fact: 'f', op: pick(['includesAny', 'includesAll', 'excludesAll'] as const), value: O.filter(() => r() < 0.4).concat(pick(O)).filter((o, i, a) => a.indexOf(o) === i) });
-    const node = (d: number): Criterion => (d === 0 || r() < 0.4 ? leaf() : r() < 0.2 ? { not: node(d - 1) } : { [r() < 0.5 ? 'all' : 'any']: [node(d - 1), node(d - 1)] } as Criterion);
+    const node = (d: number): Criterion => (d === 0 || r() < 0.4 ? leaf() : r() < 0.2 ? { not: node(d - 1) } : { [r() < 0.5 ? 'all' : 'any']: [node(d - 1), node(d - 1)] } as unknown as Criterion);
     let changed = 0;
     for (let k = 0; k < 150; k++) {
       const criteria = node(3);
@@ -200,6 +200,41 @@ describe('paths over sets of options', () => {
       changed++;
     }
     assert.ok(changed > 50, String(changed));
+  });
+
+  it('more than twelve options named: a change of one or two options is the fewest there are, not two where one will do', () => {
+    const many = Array.from({ length: 14 }, (_, i) => `o${i}`);
+    const def: FactDef = { type: 'enum-set', label, options: many.map((value) => ({ value, label })) };
+    const everyone: Criterion = { fact: 'f', op: 'includesAll', value: many };
+    // o1 alone is enough (includesAny [o1, o5]); the 14-option criterion only makes every option relevant.
+    assert.deepEqual(enginePaths({ f: def }, { any: [{ fact: 'f', op: 'includesAny', value: ['o1', 'o5'] }, everyone] }, { f: [] }, 1), [{ changes: [{ fact: 'f', from: [], to: ['o1'] }] }]);
+    // Against every one of the 2^14 sets: where one or two changed options suffice, the path changes that many.
+    const r = prng(14);
+    const all = Array.from({ length: 1 << 14 }, (_, m) => many.filter((_, i) => m & (1 << i)));
+    const diff = (x: string[], y: string[]) => many.filter((o) => x.includes(o) !== y.includes(o)).length;
+    let checked = 0;
+    for (let k = 0; k < 30; k++) {
+      const some = () => many.filter(() => r() < 0.2).concat(many[Math.floor(r() * 14)]!).filter((o, i, a) => a.indexOf(o) === i);
+      const criteria: Criterion = { any: [{ all: [{ fact: 'f', op: 'includesAny', value: some() }, { fact: 'f', op: 'excludesAll', value: some() }] }, { all: [everyone, { fact: 'f', op: 'excludesAll', value: many }] }] };
+      const current = many.filter(() => r() < 0.3);
+      if (passes(criteria, { f: current })) continue;
+      const fewest = Math.min(...all.filter((x) => passes(criteria, { f: x })).map((x) => diff(current, x)));
+      const paths = enginePaths({ f: def }, criteria, { f: current }, 1);
+      if (fewest > 2) continue;
+      const to = paths[0]!.changes[0]!.to as string[];
+      assert.ok(passes(criteria, { f: to }));
+      assert.equal(diff(current, to), fewest, JSON.stringify({ criteria, current, to }));
+      checked++;
+    }
+    assert.ok(checked > 10, String(checked));
+  });
+
+  it('more than twelve options, three named: every combination of the three', () => {
+    const many = Array.from({ length: 14 }, (_, i) => `o${i}`);
+    const def: FactDef = { type: 'enum-set', label, options: many.map((value) => ({ value, label })) };
+    // No single criterion names all three; only the combination passes.
+    const criteria: Criterion = { all: [{ fact: 'f', op: 'includesAll', value: ['o0', 'o1'] }, { fact: 'f', op: 'includesAll', value: ['o2'] }] };
+    assert.deepEqual(enginePaths({ f: def }, criteria, { f: [] }, 1), [{ changes: [{ fact: 'f', from: [], to: ['o0', 'o1', 'o2'] }] }]);
   });
 
   it('twelve options named: any combination, even one no criterion names as a whole', () => {

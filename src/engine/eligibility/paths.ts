@@ -9,7 +9,8 @@
 // reachable vector of leaf truths (boundary values of the criteria, enum options, set changes, region prefixes),
 // in order of preference: the bound a criterion names first (`gte 500` → 500, integer `gt 3` → 4; past 2^53 the
 // next representable integer). An enum-set fact whose criteria name up to twelve options is changed in as few
-// options as any passing set needs (past twelve, single and double changes and each criterion's own set).
+// options as any passing set needs (past twelve, single changes, then double ones, then each criterion's own set,
+// fewest changed options first).
 import type { EligibilityPath, FactDef, FactValue, Leaf, PathChange, Profile, Program } from '../../contract/index.js';
 import { compileStatus, leafTest, leavesOf, PASS, FAIL, type StatusOf } from './status.js';
 
@@ -83,10 +84,9 @@ function numericPool(def: FactDef, leaves: Leaf[]): number[] {
   if (def.min !== undefined) pool.push(integer ? Math.ceil(def.min) : def.min);
   // Stryker disable next-line ConditionalExpression: (the `true` variant) as for min
   if (def.max !== undefined) pool.push(integer ? Math.floor(def.max) : def.max);
-  return pool.filter((v) => Number.isFinite(v)
-    // Stryker disable next-line ConditionalExpression: (the `true` variant) every value pushed for an integer fact is already whole: integer constants, their neighbours, floored midpoints, rounded bounds, and doubles past 2^53
-    && (!integer || Number.isInteger(v))
-    && (def.min === undefined || v >= def.min) && (def.max === undefined || v <= def.max));
+  // Every value pushed for an integer fact is whole already: integer constants (catalog.ts), their neighbours
+  // (doubles past 2^52 are all whole), floored midpoints and rounded bounds.
+  return pool.filter((v) => Number.isFinite(v) && (def.min === undefined || v >= def.min) && (def.max === undefined || v <= def.max));
 }
 
 function datePool(leaves: Leaf[], asOf: string): string[] {
@@ -104,6 +104,7 @@ function datePool(leaves: Leaf[], asOf: string): string[] {
       for (const d of Array.isArray(v) ? (v as string[]) : [v as string]) { push(d); push(addDays(d, -1)); push(addDays(d, 1)); }
     }
   }
+  // Stryker disable next-line ConditionalExpression: (the `true` variant) the pool is complete, so asOf, pushed last, only repeats a vector already there
   if (!pool.length) pool.push(asOf);
   return pool;
 }
@@ -152,16 +153,20 @@ function setPool(def: FactDef, leaves: Leaf[], current: FactValue | undefined): 
     combos.sort((a, b) => a.flips - b.flips || a.key - b.key);
     for (const c of combos) out.push(make(c.bits));
   } else {
-    // Too many options to try every combination: single and double flips, and each criterion's own set.
+    // Too many options to try every combination: single flips, then double flips, then each criterion's own set
+    // (fewest changed options first, as above: a double flip tried before the single one it contains once told
+    // the user to obtain two certifications where one was enough).
     out.push(make(have));
+    for (let i = 0; i < relevant.length; i++) out.push(make(have.map((b, k) => (k === i ? !b : b))));
     for (let i = 0; i < relevant.length; i++) {
-      out.push(make(have.map((b, k) => (k === i ? !b : b))));
       for (let j = i + 1; j < relevant.length; j++) out.push(make(have.map((b, k) => (k === i || k === j ? !b : b))));
     }
-    for (const l of leaves) {
+    const own = leaves.map((l) => {
       const vs = l.value as string[];
-      out.push(make(relevant.map((o, i) => (l.op === 'excludesAll' ? have[i]! && !vs.includes(o) : have[i]! || vs.includes(o)))));
-    }
+      return relevant.map((o, i) => (l.op === 'excludesAll' ? have[i]! && !vs.includes(o) : have[i]! || vs.includes(o)));
+    });
+    const flipsOf = (bits: boolean[]) => bits.reduce((n, b, i) => n + (b !== have[i] ? 1 : 0), 0);
+    for (const bits of own.sort((a, b) => flipsOf(a) - flipsOf(b))) out.push(make(bits));
   }
   return out;
 }
