@@ -237,6 +237,20 @@ describe('paths over sets of options', () => {
     assert.deepEqual(enginePaths({ f: def }, criteria, { f: [] }, 1), [{ changes: [{ fact: 'f', from: [], to: ['o0', 'o1', 'o2'] }] }]);
   });
 
+  it('more than twelve options: each criterion\'s own set, the one with fewer changes first', () => {
+    const many = Array.from({ length: 14 }, (_, i) => `o${i}`);
+    const def: FactDef = { type: 'enum-set', label, options: many.map((value) => ({ value, label })) };
+    const has = (value: string[]): Criterion => ({ fact: 'f', op: 'includesAll', value });
+    const lacks = (value: string[]): Criterion => ({ fact: 'f', op: 'excludesAll', value });
+    const to = (criteria: Criterion, from: string[]) => enginePaths({ f: def }, { all: [criteria, { any: [has(many), { not: has(many) }] }] }, { f: from }, 1).map((p) => p.changes[0]!.to);
+    // Six or three to add: three is enough.
+    assert.deepEqual(to({ any: [has(many.slice(0, 6)), has(many.slice(0, 3))] }, []), [many.slice(0, 3)]);
+    // Three to add while one stays out.
+    assert.deepEqual(to({ all: [has(['o0', 'o1', 'o2']), lacks(['o13'])] }, []), [['o0', 'o1', 'o2']]);
+    // Three to drop while the rest stay in.
+    assert.deepEqual(to({ all: [lacks(['o0', 'o1', 'o2']), has(many.slice(3))] }, many), [many.slice(3)]);
+  });
+
   it('twelve options named: any combination, even one no criterion names as a whole', () => {
     const twelve = Array.from({ length: 12 }, (_, i) => `o${i}`);
     const def: FactDef = { type: 'enum-set', label, options: twelve.map((value) => ({ value, label })) };

@@ -157,8 +157,11 @@ function setPool(def: FactDef, leaves: Leaf[], current: FactValue | undefined): 
     // (fewest changed options first, as above: a double flip tried before the single one it contains once told
     // the user to obtain two certifications where one was enough).
     out.push(make(have));
+    // Stryker disable next-line EqualityOperator: (`<=`) a flip at index n changes nothing: make(have) again, a duplicate
     for (let i = 0; i < relevant.length; i++) out.push(make(have.map((b, k) => (k === i ? !b : b))));
+    // Stryker disable next-line EqualityOperator: (`<=`) as above
     for (let i = 0; i < relevant.length; i++) {
+      // Stryker disable next-line EqualityOperator,ArithmeticOperator: (`<=`, `j = i - 1`) the extra pairs are single flips or pairs already listed: duplicates
       for (let j = i + 1; j < relevant.length; j++) out.push(make(have.map((b, k) => (k === i || k === j ? !b : b))));
     }
     const own = leaves.map((l) => {
