@@ -92,9 +92,115 @@ writeFileSync(new URL('../src/data/geo/china.json', import.meta.url), `${JSON.st
 const { topology } = await import('topojson-server');
 const { presimplify, simplify } = await import('topojson-simplify');
 const { quantize } = await import('topojson-client');
-const topo = quantize(simplify(presimplify(topology({ provinces: basemap.provinces, southChinaSea: basemap.southChinaSea })), 0.003), 2e4);
+// Visvalingam keeps only an arc's two endpoints when every triangle is small, so an island drawn as one closed arc
+// would collapse to a point: every closed arc keeps the two interior points eliminated last (the largest
+// triangles), a triangle at least. The build stops if a ring that has an area in the source (ECharts' data has
+// 119 rings of two distinct points, zero-area slivers; they stay as they are) loses it.
+const { feature: topoFeature } = await import('topojson-client');
+function keepRings(pre) {
+  for (const arc of pre.arcs) {
+    const [a, b] = [arc[0], arc.at(-1)];
+    if (arc.length < 4 || a[0] !== b[0] || a[1] !== b[1]) continue;
+    const inner = arc.slice(1, -1).sort((p, q) => q[2] - p[2]);
+    inner[0][2] = inner[1][2] = Infinity;
+  }
+  return pre;
+}
+const ringsWithArea = (topo) => Object.values(topo.objects).flatMap((obj) => topoFeature(topo, obj).features.flatMap((f) =>
+  (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((poly) => poly.map((ring) => new Set(ring.map((c) => c.join())).size >= 3))));
+function assertRings(topo, source, what) {
+  const got = ringsWithArea(topo), want = ringsWithArea(source);
+  const lost = want.map((w, i) => w && !got[i]).filter(Boolean).length;
+  if (got.length !== want.length || lost) throw new Error(`${what}: ${lost} of ${want.filter(Boolean).length} rings with an area collapsed (${got.length} rings, source ${want.length})`);
+  return want.filter(Boolean).length;
+}
+const fullPre = keepRings(presimplify(topology({ provinces: basemap.provinces, southChinaSea: basemap.southChinaSea })));
+const topo = quantize(simplify(fullPre, 0.003), 2e4);
+const areaRings = assertRings(topo, simplify(fullPre, 0), 'china.topo.json');
 writeFileSync(new URL('../src/data/geo/china.topo.json', import.meta.url), `${JSON.stringify({ ...topo, schematic: true, attribution: basemap.attribution })}\n`);
-console.log(`china.topo.json: ${provinces.length} provincial divisions, ${southChinaSea.length} South China Sea shapes, ${rewound} polygons rewound`);
+console.log(`china.topo.json: ${provinces.length} provincial divisions, ${southChinaSea.length} South China Sea shapes, ${rewound} polygons rewound, ${areaRings} rings with an area, none collapsed`);
+
+// china-light.json: the same map, lighter, for the first paint (the map's CDN file carries it; the full topology
+// follows in the background, for zooming in). Simplified through one topology (shared borders simplified once, so
+// no gaps; Visvalingam, triangles under LIGHT_AREA deg², under a pixel at 1280 px and far less on a phone). A small
+// closed ring (an island, a dash) that this collapses keeps its own points instead, so no island is lost. Then
+// every ring is snapped to a 1/LIGHT_Q° grid and stored as zigzag deltas, two characters per point (ECharts'
+// encoding, offset 64). The build stops if a ring degenerates or turns inside out, if the South China Sea loses
+// a shape, or if Hainan's southern tip moves.
+const LIGHT_AREA = 0.03, LIGHT_Q = 100;
+{
+  const { feature } = await import('topojson-client');
+  const pre = keepRings(presimplify(topology({ provinces: basemap.provinces, southChinaSea: basemap.southChinaSea }, 1e5)));
+  const light = simplify(pre, LIGHT_AREA), whole = simplify(pre, 0);
+  const polygonsOf = (g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+  const snap = (ring) => {
+    const out = [];
+    for (const [lon, lat] of ring) {
+      const p = [Math.round(lon * LIGHT_Q), Math.round(lat * LIGHT_Q)];
+      if (!out.length || out.at(-1)[0] !== p[0] || out.at(-1)[1] !== p[1]) out.push(p);
+    }
+    return out;
+  };
+  const ringArea = (ring) => Math.abs(geoArea({ type: 'Polygon', coordinates: [ring.map(([x, y]) => [x / LIGHT_Q, y / LIGHT_Q])] }));
+  let kept = 0;
+  // Douglas–Peucker on one closed ring, keeping at least a triangle: its first point and the farthest from it.
+  const closedDP = (ring, eps) => {
+    const pts = ring.slice(0, -1);
+    if (pts.length < 4) return ring;
+    const d2 = (a, b) => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2;
+    const far = pts.reduce((best, p, k) => (d2(p, pts[0]) > d2(pts[best], pts[0]) ? k : best), 0);
+    const seg = (a, b, p) => { const l = d2(a, b); if (!l) return Math.sqrt(d2(a, p)); const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * (b[0] - a[0]) + (p[1] - a[1]) * (b[1] - a[1])) / l)); return Math.sqrt(d2(p, [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])])); };
+    const keep = new Set([0, far]);
+    const rec = (i0, i1) => { let m = -1, md = 0; for (let k = i0 + 1; k < i1; k++) { const d = seg(pts[i0], pts[i1 % pts.length], pts[k]); if (d > md) { md = d; m = k; } } if (m >= 0 && (md > eps || keep.size < 3)) { keep.add(m); rec(i0, m); rec(m, i1); } };
+    rec(0, far); rec(far, pts.length);
+    const out = [...keep].sort((a, b) => a - b).map((k) => pts[k]);
+    return [...out, out[0]];
+  };
+  const islets = [];
+  let turned = 0;
+  const d3PolygonCentroid = (ring) => { const n = ring.length - 1; return [ring.slice(0, n).reduce((a, c) => a + c[0], 0) / n, ring.slice(0, n).reduce((a, c) => a + c[1], 0) / n]; };
+  const zz = (v) => String.fromCharCode(64 + ((v << 1) ^ (v >> 31)));
+  const encode = (ring) => { let s = '', px = 0, py = 0; for (const [x, y] of ring) { s += zz(x - px) + zz(y - py); px = x; py = y; } return s; };
+  const decode = (s) => {
+    const out = []; let x = 0, y = 0;
+    for (let i = 0; i < s.length; i += 2) {
+      const a = s.charCodeAt(i) - 64, b = s.charCodeAt(i + 1) - 64;
+      x += (a >> 1) ^ -(a & 1); y += (b >> 1) ^ -(b & 1);
+      out.push([x / LIGHT_Q, y / LIGHT_Q]);
+    }
+    return out;
+  };
+  const encodeGeometry = (g, full, what) => polygonsOf(g).map((poly, i) => poly.map((ring, j) => {
+    const source = polygonsOf(full)[i][j];
+    // A zero-area sliver in the source stays one (snapped as it is).
+    if (new Set(source.map((c) => c.join())).size < 3) return encode(snap(source));
+    let snapped = snap(ring);
+    if (snapped.length < 4 || !(ringArea(snapped) > 0)) { snapped = snap(closedDP(source, 1 / LIGHT_Q)); kept++; }
+    // An islet smaller than the grid: a one-cell square at its place (exterior rings clockwise, as d3 wants).
+    if (snapped.length < 4 || !(ringArea(snapped) > 0)) {
+      const [x, y] = snap([d3PolygonCentroid(source)])[0];
+      snapped = [[x, y], [x, y + 1], [x + 1, y + 1], [x + 1, y], [x, y]];
+      if (j > 0) snapped.reverse();
+      islets.push(`${what} ${x / LIGHT_Q},${y / LIGHT_Q}`);
+    }
+    // Snapping a small ring can turn it around: exterior rings clockwise, holes counter-clockwise, as d3 reads them.
+    if ((geoArea({ type: 'Polygon', coordinates: [decode(encode(snapped))] }) > 2 * Math.PI) !== (j > 0)) { snapped.reverse(); turned++; }
+    return encode(snapped);
+  }));
+  const lightFc = feature(light, light.objects.provinces).features, wholeFc = feature(whole, whole.objects.provinces).features;
+  const lightProvinces = lightFc.map((f, i) => ({ adcode: f.properties.adcode, name: f.properties.name, center: f.properties.center, polygons: encodeGeometry(f.geometry, wholeFc[i].geometry, f.properties.adcode) }));
+  const lightSea = encodeGeometry(feature(light, light.objects.southChinaSea).features[0].geometry, feature(whole, whole.objects.southChinaSea).features[0].geometry, 'the South China Sea');
+  if (lightSea.length !== southChinaSea.length) throw new Error(`china-light.json: ${lightSea.length} South China Sea shapes, not ${southChinaSea.length}`);
+  const hainan = (polys) => Math.min(...polys.flat().flatMap((r) => (typeof r === 'string' ? decode(r) : r).map((c) => c[1])));
+  const hainanGeometry = provinces.find((p) => p.id === '460000').geometry;
+  const hainanFull = hainan(polygonsOf(hainanGeometry));
+  const hainanLight = hainan(lightProvinces.find((p) => p.adcode === '460000').polygons);
+  if (Math.abs(hainanLight - hainanFull) > 2 / LIGHT_Q) throw new Error(`china-light.json: Hainan's southern tip moved from ${hainanFull} to ${hainanLight}`);
+  const out = { q: LIGHT_Q, provinces: lightProvinces, southChinaSea: lightSea };
+  writeFileSync(new URL('../src/data/geo/china-light.json', import.meta.url), `${JSON.stringify(out)}\n`);
+  const all = [...lightProvinces.flatMap((p) => p.polygons), ...lightSea].flat();
+  console.log(`china-light.json: ${lightProvinces.length} provincial divisions, ${lightSea.length} South China Sea shapes, ${all.length} rings (${kept} small ones with their own points, ${islets.length} islets under the grid as one cell, ${turned} turned back), ${all.reduce((n, r) => n + r.length / 2, 0)} points; Hainan's tip ${hainanLight}°N (full ${hainanFull}°N)`);
+}
 
 // ---- search.json: a pinyin table and place names for the directory's search; labels.json: city label points.
 // The pinyin table covers GB 2312 (6,763 characters) and every character of the region names, each with

@@ -74,4 +74,21 @@ describe('reference rates supplied by the host', () => {
     assert.equal(quote.annualRate, 0.021);
     assert.deepEqual(quote.warnings.map((w) => w.code), ['lpr-unchecked']);
   });
+  it('an lprPath fixing of the tenor between the checked date and the start supplies the base: no lpr-unchecked', async () => {
+    const client = createLocalClient({ referenceRates: hostRates });
+    type Request = Parameters<typeof client.financing.quote>[0];
+    const quote = (startDate: string, lprPath: { date: string; oneYear?: number; fiveYear?: number }[]) =>
+      client.financing.quote({ ...loan(startDate), rate: { type: 'lpr', tenor: '1y', spreadBps: 0, lprPath } } as Request);
+    const codes = async (startDate: string, path: { date: string; oneYear?: number; fiveYear?: number }[]) => (await quote(startDate, path)).warnings.map((w) => w.code);
+    // The path's 1y fixing of 2030-06-20 (after checkedOn 2030-03-20, before the start) is the base at the start.
+    const supplied = await quote('2031-01-01', [{ date: '2030-06-20', oneYear: 0.019 }]);
+    assert.equal(supplied.annualRate, 0.019);
+    assert.deepEqual(supplied.warnings.map((w) => w.code), []);
+    // On the start day itself it still decides the base.
+    assert.deepEqual(await codes('2031-01-01', [{ date: '2031-01-01', oneYear: 0.019 }]), []);
+    // Not supplied: only the other tenor, a date after the start, or a date not after the checked one.
+    assert.deepEqual(await codes('2031-01-01', [{ date: '2030-06-20', fiveYear: 0.024 }]), ['lpr-unchecked']);
+    assert.deepEqual(await codes('2031-01-01', [{ date: '2031-01-02', oneYear: 0.019 }]), ['lpr-unchecked']);
+    assert.deepEqual(await codes('2031-01-01', [{ date: '2030-03-20', oneYear: 0.019 }]), ['lpr-unchecked']);
+  });
 });

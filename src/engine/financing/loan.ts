@@ -16,11 +16,6 @@ const WARNINGS = {
     'zh-TW': '貸款本金超過智慧財產權質押可貸上限（評估價值 × 質押率）',
     en: 'The principal exceeds the IP-pledge cap (appraised value × pledge ratio)',
   },
-  'irr-multiple-sign-changes': {
-    'zh-CN': '现金流多次改变方向，内部收益率可能不唯一',
-    'zh-TW': '現金流多次改變方向，內部報酬率可能不唯一',
-    en: 'The cash flows change sign more than once; the rate of return may not be unique',
-  },
   'lpr-unchecked': {
     'zh-CN': '贷款起始日晚于 LPR 表最近一次与官方公布核对的日期，之后的报价可能缺失，请核对当期 LPR',
     'zh-TW': '貸款起始日晚於 LPR 表最近一次與官方公布核對的日期，之後的報價可能缺失，請核對當期 LPR',
@@ -60,6 +55,12 @@ function plusSpread(base: number, spreadBps: number, path: 'rate.spreadBps' | 'r
     ]);
   }
   return units;
+}
+
+/** True when `lprPath` fixes the start's base itself: an entry carrying the tenor after `checkedOn`, on or before `start`. */
+function suppliesStartBase(rate: Extract<FinancingRequest['rate'], { type: 'lpr' }>, checkedOn: string, start: string): boolean {
+  const key = rate.tenor === '1y' ? 'oneYear' : 'fiveYear';
+  return (rate.lprPath ?? []).some((e) => e[key] !== undefined && e.date > checkedOn && e.date <= start);
 }
 
 /** The nominal annual rate of a request at its start: fixed, or LPR (given or published on/before the start) plus the spread. */
@@ -337,11 +338,15 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const guess = (startUnits / RATE_SCALE) / perYear;
   const lenderIrr = rateOfReturn(lender, guess, 'upfrontFeeRate');
   const allInIrr = rateOfReturn(allIn, guess, 'guaranteeFee.annualRate');
-  // v2 subsidies paid in arrears make the all-in flows turn positive once a year by design (the contract's warnings
-  // compare as a set of codes and name no warning for it): a v2 answer warns only about the lender's flows.
-  if (lenderIrr.signChanges > 1 || (!v2 && allInIrr.signChanges > 1)) warnings.push({ code: 'irr-multiple-sign-changes', message: { ...WARNINGS['irr-multiple-sign-changes'] } });
-  // The LPR in force at the start comes from the table: past the date it was last checked, a fixing may be missing.
-  if (request.rate.type === 'lpr' && request.rate.baseRate === undefined && rates.checkedOn && start > rates.checkedOn) {
+  // No sign-change warning (the contract names none): the borrower's flows are + at t0 and never + after it, and so
+  // are v1's all-in flows (a subsidy is at most the period's interest, which is at most its payment). Only v2's
+  // "annual-in-arrears" subsidies turn all-in flows positive, once a year; the root reported is the one found from
+  // the nominal rate (docs/contract.md, "Rates").
+  // The LPR in force at the start comes from the table: past the date it was last checked, a fixing may be missing —
+  // unless the borrower supplies the base: `baseRate`, or an `lprPath` entry of the tenor dated after that check
+  // and on or before the start (the path then decides the base, whatever was published before it).
+  if (request.rate.type === 'lpr' && request.rate.baseRate === undefined && rates.checkedOn && start > rates.checkedOn
+    && !suppliesStartBase(request.rate, rates.checkedOn, start)) {
     warnings.push({ code: 'lpr-unchecked', message: { ...WARNINGS['lpr-unchecked'] } });
   }
 
