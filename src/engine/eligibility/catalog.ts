@@ -15,7 +15,7 @@ function issue(path: (string | number)[], message: string): IssueLike {
 /** What is wrong with one leaf's value, for its fact and operator; undefined when it fits. */
 function leafValueProblem(def: FactDef, leaf: Leaf): string | undefined {
   const { op, value } = leaf;
-  // Stryker disable next-line ArrayDeclaration: a fact without options is never enum-typed here without an issue of its own, and no value is in a set of one `undefined`
+  // Stryker disable next-line ArrayDeclaration: the option set is read only for enum types, which have options or an issue of their own
   const options = new Set((def.options ?? []).map((o) => o.value));
   const scalarFits = (v: unknown): boolean => {
     switch (def.type) {

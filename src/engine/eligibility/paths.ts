@@ -77,9 +77,15 @@ function numericPool(def: FactDef, leaves: Leaf[]): number[] {
     else pool.push(v as number);
   }
   for (const c of constants) pool.push(c, step(c, 1), step(c, -1));
-  const marks = [...new Set([...constants, ...(def.min !== undefined ? [def.min] : []), ...(def.max !== undefined ? [def.max] : [])])].sort((a, b) => a - b);
-  // Halves added, not the sum halved: the sum of two bounds near the largest double overflows to Infinity.
-  for (let i = 0; i + 1 < marks.length; i++) pool.push(integer ? Math.floor(marks[i]! / 2 + marks[i + 1]! / 2) : marks[i]! / 2 + marks[i + 1]! / 2);
+  // Stryker disable next-line MethodExpression: an absent bound kept as undefined sorts last, and its midpoint, NaN, is dropped
+  const bounds = [def.min, def.max].filter(Number.isFinite) as number[];
+  const marks = [...new Set([...constants, ...bounds])].sort((a, b) => a - b);
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: (`<=`, `i - 1 <`) the extra pairs read past the end: NaN midpoints, dropped
+  for (let i = 0; i + 1 < marks.length; i++) {
+    const a = marks[i]!, b = marks[i + 1]!;
+    // Halves added, not the sum halved: the sum of two bounds near the largest double overflows to Infinity.
+    pool.push(integer ? Math.floor(a / 2 + b / 2) : a / 2 + b / 2);
+  }
   // Stryker disable next-line ConditionalExpression: (the `true` variant) an absent bound pushes NaN or undefined, which the filter drops
   if (def.min !== undefined) pool.push(integer ? Math.ceil(def.min) : def.min);
   // Stryker disable next-line ConditionalExpression: (the `true` variant) as for min

@@ -67,9 +67,9 @@ export async function createSigner(privateJwk: JsonWebKey): Promise<RecordSigner
     throw new Error('the signing key must be an Ed25519 private JWK ({"kty":"OKP","crv":"Ed25519","x":…,"d":…})');
   }
   // WebCrypto's own refusal ("DataError: Invalid keyData") names neither the key nor what is wrong with it.
-  const key = await subtle()
-    // Stryker disable next-line BooleanLiteral: whether the private key is extractable is never observable, nothing exports it
-    .importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: privateJwk.x, d: privateJwk.d }, { name: 'Ed25519' }, false, ['sign'])
+  // Stryker disable next-line BooleanLiteral: whether the private key is extractable is never observable, nothing exports it
+  const importing = subtle().importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: privateJwk.x, d: privateJwk.d }, { name: 'Ed25519' }, false, ['sign']);
+  const key = await importing
     .catch((cause: unknown) => {
       throw new Error('the signing key is not a usable Ed25519 private key: its "d" is malformed or its "x" does not match its "d"', { cause });
     });
