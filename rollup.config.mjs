@@ -85,9 +85,19 @@ const cdnEntries = {
   'incubator-map': ['src/define/services.ts', 'src/define/incubator-map.ts'],
 };
 const FACADE = '\0chanrong-cdn:';
-const cdnFacades = () => ({
+// Built on their own, after the shared build (see cdnSelfContained below).
+const SELF_CONTAINED = ['incubator-map'];
+// The modules it imports lazily, which the shared build emits as chunks of their own (checked: the map build stops
+// at any other lazy import).
+const LAZY_SHARED = ['src/elements/incubator-map/gestures.ts', 'src/sdk/directory-client.ts', 'src/sdk/local-client.ts', 'src/sdk/http-client.ts', 'src/data/geo/topology.ts', 'src/data/geo/labels.ts'];
+const cdnFacades = (emitDefines = true) => ({
   name: 'chanrong-cdn-facades',
   buildStart() {
+    if (!emitDefines) return;
+    // What the self-contained map file imports lazily from this build: chunks of their own, exports by name.
+    for (const id of LAZY_SHARED) {
+      this.emitFile({ type: 'chunk', id: new URL(id, import.meta.url).pathname, name: id.replace(/^.*\//, '').replace(/\.ts$/, ''), preserveSignature: 'strict' });
+    }
     for (const id of new Set(Object.values(cdnEntries).flat().filter((m) => m.startsWith('src/define/')))) {
       this.emitFile({ type: 'chunk', id, name: id.replace(/^src\//, '').replace(/\.ts$/, '').replace('/', '-'), preserveSignature: 'strict' });
     }
@@ -134,11 +144,18 @@ const parallelDynamicImports = () => ({
   },
 });
 
+// The shared build's chunks, by file name, for the map's self-contained file (built next) to import lazily.
+let sharedChunks;
+const captureChunks = () => ({
+  name: 'chanrong-capture-chunks',
+  generateBundle(_options, bundle) { sharedChunks = bundle; },
+});
+
 const cdn = {
   treeshake: { moduleSideEffects: pureModules },
-  input: Object.fromEntries(Object.keys(cdnEntries).map((name) => [`${name}.min`, `${FACADE}${name}`])),
+  input: Object.fromEntries(Object.keys(cdnEntries).filter((name) => !SELF_CONTAINED.includes(name)).map((name) => [`${name}.min`, `${FACADE}${name}`])),
   preserveEntrySignatures: false,
-  plugins: [cdnFacades(), ...plugins(true), terser({ format: { comments: /@license|@preserve|^!/ }, compress: { passes: 2 } }), parallelDynamicImports()],
+  plugins: [cdnFacades(), ...plugins(true), terser({ format: { comments: /@license|@preserve|^!/ }, compress: { passes: 2 } }), parallelDynamicImports(), captureChunks()],
   onwarn,
   output: {
     dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true,
@@ -146,4 +163,50 @@ const cdn = {
   },
 };
 
-export default [library, node, cdn];
+// incubator-map.min.js is self-contained for its first paint: everything the map needs to draw (lit, the element,
+// d3, the light basemap) is in that one file, so a phone gets a drawn map one round trip after the page (on Fast 3G
+// a round trip is 560 ms; the facade layout cost two more: the facade, then its chunks, then the lazy basemap).
+// What it loads later (the directory client and its data, the full basemap and city labels, the catalog, the HTTP
+// client) are the shared build's lazy chunks, fetched together with their own imports; those chunks never import
+// this file, so a renamed or ?v= entry still runs once. Its code is a second copy of what chanrong.min.js and the
+// other per-widget files carry: on a page with other widgets, use chanrong.min.js (or accept loading lit twice;
+// the tags are registered once, by whichever file comes first).
+const INLINE_LAZY = [/[\\/]src[\\/]data[\\/]geo[\\/]light\.ts$/];
+const sharedLazyChunks = () => ({
+  name: 'chanrong-shared-lazy-chunks',
+  async resolveDynamicImport(specifier, importer) {
+    if (typeof specifier !== 'string') this.error(`a computed import() in ${importer}`);
+    const resolved = await this.resolve(specifier, importer, { skipSelf: true });
+    if (!resolved || INLINE_LAZY.some((re) => re.test(resolved.id))) return null;
+    const chunk = Object.values(sharedChunks ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId === resolved.id);
+    if (!chunk) this.error(`${resolved.id} (imported lazily by ${importer}) is not in LAZY_SHARED (no chunk of its own in the shared CDN build)`);
+    return { id: `./${chunk.fileName}`, external: 'absolute' };
+  },
+  renderChunk(code) {
+    // Each shared chunk is fetched together with the chunks it imports (one round trip, not one per level).
+    const closure = (file, seen = new Set()) => {
+      for (const d of sharedChunks[file]?.imports ?? []) if (!seen.has(d)) { seen.add(d); closure(d, seen); }
+      return seen;
+    };
+    const s = new MagicString(code);
+    for (const m of code.matchAll(/import\((["'])\.\/(chunks\/[^"']+)\1\)/g)) {
+      const extra = [...closure(m[2])];
+      if (extra.length) s.overwrite(m.index, m.index + m[0].length, `Promise.all([${m[0]},${extra.map((d) => `import("./${d}")`).join(',')}]).then((m)=>m[0])`);
+    }
+    return { code: s.toString(), map: s.generateMap({ hires: true }) };
+  },
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+    if (chunks.length !== 1) this.error(`the self-contained map file split into ${chunks.map((c) => c.fileName).join(', ')}`);
+  },
+});
+const cdnSelfContained = {
+  treeshake: { moduleSideEffects: pureModules },
+  input: Object.fromEntries(SELF_CONTAINED.map((name) => [`${name}.min`, `${FACADE}${name}`])),
+  preserveEntrySignatures: false,
+  plugins: [cdnFacades(false), sharedLazyChunks(), ...plugins(true), terser({ format: { comments: /@license|@preserve|^!/ }, compress: { passes: 2 } })],
+  onwarn,
+  output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true, sourcemap: true, banner },
+};
+
+export default [library, node, cdn, cdnSelfContained];

@@ -34,7 +34,10 @@ if (!existsSync(cdn)) {
 // calculation); the form's validation (0.8 KB) and the chart with its d3 modules (5.6 KB + shared d3) load with the
 // first calculation instead, like the zod schemas. Measured: calculator 49.0 -> 36.1 KB, all widgets 97.6 -> 92.0 KB.
 // The calculator's budget comes down to 40 KB so the lazy split stays.
-const BUDGETS = { 'chanrong.min.js': 98, 'eligibility-checker.min.js': 30, 'financing-calculator.min.js': 40, 'incubator-map.min.js': 66 };
+// 21:30 UTC: incubator-map.min.js is one self-contained file for the map's first paint (light basemap included) and
+// d3-zoom with its modules loads after the first points: map 56.4 KB in 7 files -> 47.9 KB in 1, all widgets 92.8
+// -> 76.3 KB. The map's budget comes down to 52 KB so the split stays.
+const BUDGETS = { 'chanrong.min.js': 98, 'eligibility-checker.min.js': 30, 'financing-calculator.min.js': 40, 'incubator-map.min.js': 52 };
 const gz = (file) => gzipSync(readFileSync(join(cdn, file)), { level: 9 }).length;
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 

@@ -346,6 +346,20 @@ describe('<chanrong-incubator-map> details and industries', () => {
   });
 });
 
+describe("the map's number formats", () => {
+  it('write small whole numbers without Intl exactly as Intl.NumberFormat does, in every locale, compact or not', async () => {
+    const { NumberFormats } = await import('../../src/elements/incubator-map/panels.js');
+    const f = new NumberFormats();
+    for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) {
+      const plain = new Intl.NumberFormat(locale), compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+      for (const n of [...Array.from({ length: 1001 }, (_, i) => i), 0.5, 999.5, 1234, 12_345, -1, 200_000]) {
+        expect(f.format(locale, n), `${locale} ${n}`).to.equal(plain.format(n));
+        expect(f.format(locale, n, true), `${locale} ${n} compact`).to.equal(compact.format(n));
+      }
+    }
+  });
+});
+
 describe('the bundled basemap and the public-map rules', () => {
   const bundled = async (which: 'full' | 'light') => {
     if (which === 'light') return (await import('../../src/data/geo/light.js')).lightBasemap();

@@ -1,9 +1,9 @@
-// The bundled schematic basemap, loaded lazily: import this module with a dynamic import() only. It ships as
-// quantized, simplified TopoJSON (scripts/build-basemap.mjs) and is turned into GeoJSON features here.
-import topoJson from './china.topo.json' with { type: 'json' };
+// The bundled schematic basemap as GeoJSON features (for tests and tools; the map itself loads ./light.js for its
+// first paint and ./topology.js for zooming in, converting with its own topojson-client). Import it lazily.
 import type { FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { LocalizedText } from '../../contract/index.js';
+import { topology } from './topology.js';
 
 export interface Basemap {
   schematic: boolean;
@@ -11,10 +11,9 @@ export interface Basemap {
   provinces: FeatureCollection<Geometry, { adcode: string; name: LocalizedText; center?: [number, number] }>;
   southChinaSea?: FeatureCollection;
 }
-const topo = topoJson as unknown as Parameters<typeof feature>[0] & { schematic: boolean; attribution: LocalizedText };
 export const basemap: Basemap = {
-  schematic: topo.schematic,
-  attribution: topo.attribution,
-  provinces: feature(topo, topo.objects.provinces!) as unknown as Basemap['provinces'],
-  southChinaSea: feature(topo, topo.objects.southChinaSea!) as unknown as FeatureCollection,
+  schematic: topology.schematic,
+  attribution: topology.attribution,
+  provinces: feature(topology, topology.objects.provinces!) as unknown as Basemap['provinces'],
+  southChinaSea: feature(topology, topology.objects.southChinaSea!) as unknown as FeatureCollection,
 };

@@ -1,11 +1,14 @@
 // The map's geometry: the basemap as features, the projection fitted to the box (Albers equal-area conic, the
 // usual projection for a map of China), the South China Sea inset in the bottom-right corner, and conversions
-// between the view (a d3-zoom transform) and what a directory query needs (bbox, web-map zoom).
+// between the view (scale and translation, as d3-zoom holds it) and what a directory query needs (bbox, web-map zoom).
 import { geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
-import type { ZoomTransform } from 'd3-zoom';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { LocalizedText } from '../../contract/index.js';
+
+/** The view: scale k and translation x, y (what d3-zoom's ZoomTransform holds). */
+export interface View { readonly k: number; readonly x: number; readonly y: number }
+export const IDENTITY: View = { k: 1, x: 0, y: 0 };
 
 export type Province = Feature<Geometry, { adcode?: string; name?: LocalizedText | string; center?: [number, number] }>;
 export interface Geo {
@@ -82,7 +85,7 @@ export function insetZoom(layout: Layout): number {
 }
 
 /** The lon/lat box the view shows (from its corners and edge midpoints). */
-export function viewBBox(layout: Layout, t: ZoomTransform): [number, number, number, number] {
+export function viewBBox(layout: Layout, t: View): [number, number, number, number] {
   const { width: w, height: h, projection: p } = layout;
   const pts = [[0, 0], [w, 0], [0, h], [w, h], [w / 2, 0], [w / 2, h], [0, h / 2], [w, h / 2]]
     .map(([x, y]) => p.invert!([(x! - t.x) / t.k, (y! - t.y) / t.k]))
@@ -105,13 +108,20 @@ export function toFeatureCollection(data: unknown): FeatureCollection {
   throw new Error('the basemap is neither GeoJSON nor TopoJSON');
 }
 
-/** The host's basemap (a URL or an object, GeoJSON or TopoJSON), or the bundled schematic one with its city labels. */
+/** The host's basemap (a URL or an object, GeoJSON or TopoJSON), or the bundled light one for the first paint. */
 export async function loadBasemap(host: string | object | undefined): Promise<{ geo: Geo; cities: [string, number, number, string, string, string][] }> {
   if (host) {
     const data = typeof host === 'string' ? await (await fetch(host, { credentials: 'same-origin' })).json() : host;
     return { geo: { provinces: toFeatureCollection(data).features as Province[], schematic: false }, cities: [] };
   }
-  const [{ basemap }, { cityLabels }] = await Promise.all([import('../../data/geo/index.js'), import('../../data/geo/labels.js')]);
-  const geo: Geo = { provinces: basemap.provinces.features as Province[], ...(basemap.southChinaSea ? { southChinaSea: basemap.southChinaSea } : {}), schematic: true };
-  return { geo, cities: cityLabels };
+  const light = (await import('../../data/geo/light.js')).lightBasemap();
+  return { geo: { provinces: light.provinces.features as Province[], southChinaSea: light.southChinaSea, schematic: true }, cities: [] };
+}
+
+/** The bundled basemap in full detail, with its city labels: what a closer view needs, loaded after the first paint. */
+export async function loadDetailedBasemap(): Promise<{ geo: Geo; cities: [string, number, number, string, string, string][] }> {
+  const [{ topology }, { cityLabels }] = await Promise.all([import('../../data/geo/topology.js'), import('../../data/geo/labels.js')]);
+  const provinces = (topoFeature(topology, topology.objects['provinces']!) as unknown as FeatureCollection).features as Province[];
+  const southChinaSea = topoFeature(topology, topology.objects['southChinaSea']!) as unknown as FeatureCollection;
+  return { geo: { provinces, southChinaSea, schematic: true }, cities: cityLabels };
 }

@@ -11,7 +11,7 @@ import { commonMessages } from '../messages/common.js';
 import { mapMessages } from '../messages/map.js';
 import { ClientTask } from '../core/controllers/client-task.js';
 import { classify } from './choropleth.js';
-import { loadBasemap, viewBBox, type Geo } from './geometry.js';
+import { loadBasemap, loadDetailedBasemap, viewBBox, type Geo } from './geometry.js';
 import { handleMapKey, placeName } from './browse.js';
 import { MapView } from './map-view.js';
 import { closeDirectory, mapClient } from './client.js';
@@ -106,7 +106,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     super.willUpdate(changed);
     if (this.hasUpdated && changed.has('incubators') && !changed.has('client') && !changed.has('endpoint')) this.clientChanged();
     if (this.hasUpdated && (changed.has('level') || changed.has('industry'))) void this.#refresh();
-    if (this.hasUpdated && changed.has('basemap')) void this.#loadBasemap().then(() => this.#fit());
+    if (this.hasUpdated && changed.has('basemap')) void this.#loadBasemap().then(() => { this.#fit(); if (!this.basemap && this.#geo) void this.#loadDetail(); });
     if (this.hasUpdated && (changed.has('locale') || changed.has('inheritedLang'))) this.#paint();
   }
 
@@ -124,14 +124,25 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   }
 
   async #start(): Promise<void> {
-    // The basemap is drawn as soon as it arrives; meanwhile the client (its code and data) loads in parallel.
-    const warm = !this.#geo && !this.#basemapError ? [this.#loadBasemap(), this.resolvedClient.incubators.query({ limit: 0 }).catch(() => undefined)] : [];
-    await warm[0];
-    await this.updateComplete;
-    this.#fit();
-    await warm[1];
+    // The client (its code and data) starts loading now, in parallel with the basemap's first paint: the bundled
+    // light basemap (or the host's), drawn as soon as it is there; the points follow when the data arrives, and
+    // the full-detail basemap with its city labels after that, for zooming in (it would only slow the data down).
+    const first = !this.#geo && !this.#basemapError;
+    const warm = this.resolvedClient.incubators.query({ limit: 0 }).catch(() => undefined);
+    if (first) {
+      // One turn of the event loop first, so the browser sends the client's requests before the basemap's drawing
+      // (synchronous from here on, the light basemap being in the map's own file) holds the thread.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await this.#loadBasemap();
+      await this.updateComplete;
+      this.#fit();
+    }
+    await warm;
     await this.#refresh();
     await this.markReady();
+    // Then what a closer look needs: the gestures' code, and the full-detail basemap.
+    void this.#view.enableGestures();
+    if (first && !this.basemap && this.#geo) void this.#loadDetail();
     // Industry options and labels come from the catalog, after the first paint (embedded, it is the larger half of
     // the local client).
     const client = this.resolvedClient;
@@ -147,6 +158,19 @@ export class ChanrongIncubatorMap extends ChanrongElement {
       this.reportError(error);
     }
     this.#view.setGeo(this.#geo);
+  }
+
+  /** The bundled basemap in full detail replaces the light one (same view, redrawn); if it fails, the light one stays. */
+  async #loadDetail(): Promise<void> {
+    try {
+      const detail = await loadDetailedBasemap();
+      if (this.basemap || !this.#geo?.schematic) return;
+      ({ geo: this.#geo, cities: this.#cities } = detail);
+      this.#view.setGeo(this.#geo);
+      this.#fit();
+    } catch (error) {
+      this.emitError(error);
+    }
   }
 
   #fit(): void {
@@ -234,6 +258,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   }
 
   #onPointer(event: PointerEvent, click: boolean): void {
+    void this.#view.enableGestures(); // a user already at the map before the gestures' code was asked for
     const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
     const x = event.clientX - rect.left, y = event.clientY - rect.top;
     const hit = this.#view.hitTest(x, y);

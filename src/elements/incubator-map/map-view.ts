@@ -1,10 +1,9 @@
-// The canvas side of the map: layout to the box, d3-zoom gestures (wheel, drag, pinch), the scene turned into
+// The canvas side of the map: layout to the box, d3-zoom gestures (wheel, drag, pinch; loaded after the first paint), the scene turned into
 // non-overlapping marks and labels, painting, hit-testing, and animated flights to a place.
 import { quadtree, type Quadtree } from 'd3-quadtree';
-import { select } from 'd3-selection';
-import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import type { Cluster, Incubator } from '../../contract/index.js';
-import { INSET, layoutMap, type Geo, type Layout } from './geometry.js';
+import { IDENTITY, INSET, layoutMap, type Geo, type Layout, type View } from './geometry.js';
+import type { Gestures } from './gestures.js';
 import { declutter, keepOff, markRadius, placeLabels, type Label, type Mark, type Rect } from './marks.js';
 import { paintBase, paintInset, paintIslands, paintLabels, paintMarks, type Palette } from './painter.js';
 
@@ -37,14 +36,16 @@ export interface ViewHost {
 export class MapView {
   canvas: HTMLCanvasElement | undefined;
   layout: Layout | undefined;
-  transform: ZoomTransform = zoomIdentity;
+  transform: View = IDENTITY;
   marks: Mark[] = [];
   active = -1;
   #geo: Geo | undefined;
   #scene: Scene | undefined;
   #layer = document.createElement('canvas');
-  #layerTransform: ZoomTransform = zoomIdentity;
-  #zoom: ZoomBehavior<HTMLCanvasElement, unknown> | undefined;
+  #layerTransform: View = IDENTITY;
+  // d3-zoom and its modules load on their own when the host calls enableGestures() (after the first points, so on a
+  // slow network they do not hold up the data) or at the first zoom or pan asked for before that.
+  #gestures: Promise<Gestures> | undefined;
   #moving = false;
   #tree: Quadtree<Mark> | undefined;
   #flight = 0;
@@ -69,13 +70,6 @@ export class MapView {
     canvas.width = this.#layer.width = Math.round(width * this.dpr);
     canvas.height = this.#layer.height = Math.round(height * this.dpr);
     this.layout = layoutMap(this.#geo, width, height);
-    if (!this.#zoom) {
-      this.#zoom = d3zoom<HTMLCanvasElement, unknown>().scaleExtent([1, 512])
-        .on('start', () => { this.#moving = true; })
-        .on('zoom', (e: { transform: ZoomTransform }) => { this.transform = e.transform; this.#paintMoving(); })
-        .on('end', () => { this.#moving = false; this.host.viewChanged(); });
-      select(canvas).call(this.#zoom);
-    }
     return true;
   }
 
@@ -151,7 +145,7 @@ export class MapView {
     this.host.drawn(this.marks.length, performance.now() - started);
   }
 
-  #compose(ctx: CanvasRenderingContext2D, t: ZoomTransform): void {
+  #compose(ctx: CanvasRenderingContext2D, t: View): void {
     const layout = this.layout!, p = this.host.palette(), dpr = this.dpr, scene = this.#scene;
     paintBase(ctx, layout, t, dpr, p, scene?.fills);
     const s = this.#layerTransform, k = t.k / s.k;
@@ -178,24 +172,37 @@ export class MapView {
     return (found.x - x) ** 2 + (found.y - y) ** 2 <= (Math.max(found.r, 10) + 3) ** 2 ? found : undefined;
   }
 
+  /** Wheel, drag and pinch on the canvas (d3-zoom, loaded now); undefined until the canvas exists. */
+  enableGestures(): Promise<Gestures> | undefined {
+    const canvas = this.canvas;
+    if (!canvas) return undefined;
+    return (this.#gestures ??= import('./gestures.js').then(({ attachGestures }) => attachGestures(canvas, this.transform, {
+      start: () => { this.#moving = true; },
+      zoom: (t) => { this.transform = t; this.#paintMoving(); },
+      end: () => { this.#moving = false; this.host.viewChanged(); },
+    })));
+  }
+
   zoomBy(factor: number, at?: [number, number]): void {
-    if (this.canvas && this.#zoom && this.layout) select(this.canvas).call(this.#zoom.scaleBy, factor, at ?? [this.layout.width / 2, this.layout.height / 2]);
+    const layout = this.layout;
+    if (layout) void this.enableGestures()?.then((g) => g.zoomBy(factor, at ?? [layout.width / 2, layout.height / 2]));
   }
 
   panBy(dx: number, dy: number): void {
-    if (this.canvas && this.#zoom) select(this.canvas).call(this.#zoom.translateBy, dx / this.transform.k, dy / this.transform.k);
+    const k = this.transform.k;
+    void this.enableGestures()?.then((g) => g.panBy(dx / k, dy / k));
   }
 
   reset(): void {
-    if (this.canvas && this.#zoom) select(this.canvas).call(this.#zoom.transform, zoomIdentity);
+    void this.enableGestures()?.then((g) => g.to(IDENTITY));
   }
 
   /** Animates to a place at scale `k` (log-scale interpolation, ~400 ms), then lets the view refresh. */
   flyTo(lon: number, lat: number, k: number): void {
-    const layout = this.layout, canvas = this.canvas, zoom = this.#zoom;
+    const layout = this.layout, gestures = this.enableGestures();
     const xy = layout?.projection([lon, lat]);
-    if (!layout || !canvas || !zoom || !xy) return;
-    const from = this.transform, to = zoomIdentity.translate(layout.width / 2 - xy[0] * k, layout.height / 2 - xy[1] * k).scale(k);
+    if (!layout || !gestures || !xy) return;
+    const from = this.transform, to: View = { k, x: layout.width / 2 - xy[0] * k, y: layout.height / 2 - xy[1] * k };
     const flight = ++this.#flight, start = performance.now(), ms = 400;
     const reduced = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const step = (now: number) => {
@@ -205,11 +212,11 @@ export class MapView {
         const kk = from.k * (to.k / from.k) ** e;
         // Keep the target's screen position moving on a straight line while the scale changes.
         const cx = (1 - e) * ((layout.width / 2 - from.x) / from.k) + e * xy[0], cy = (1 - e) * ((layout.height / 2 - from.y) / from.k) + e * xy[1];
-        this.transform = zoomIdentity.translate(layout.width / 2 - cx * kk, layout.height / 2 - cy * kk).scale(kk);
+        this.transform = { k: kk, x: layout.width / 2 - cx * kk, y: layout.height / 2 - cy * kk };
         this.#paintMoving();
         requestAnimationFrame(step);
       } else {
-        select(canvas).call(zoom.transform, to);
+        void gestures.then((g) => { if (flight === this.#flight) g.to(to); });
       }
     };
     requestAnimationFrame(step);

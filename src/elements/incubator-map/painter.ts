@@ -1,9 +1,8 @@
 // Canvas 2D painting. The basemap is repainted every frame (34 cached Path2D, a few milliseconds); clusters,
 // points and labels are painted once per view into a layer that a gesture only moves; the islands and the
 // inset are painted last, so nothing ever covers them.
-import type { ZoomTransform } from 'd3-zoom';
 import type { Level } from '../../contract/index.js';
-import type { Layout } from './geometry.js';
+import type { Layout, View } from './geometry.js';
 import type { Label, Mark, Rect } from './marks.js';
 
 export interface Palette {
@@ -31,7 +30,7 @@ export function palette(el: Element): Palette {
 }
 
 /** Sea, provinces (filled by the choropleth when given), the dash line and islands, under the view transform. */
-export function paintBase(ctx: CanvasRenderingContext2D, layout: Layout, t: ZoomTransform, dpr: number, p: Palette, fills?: (adcode: string) => string): void {
+export function paintBase(ctx: CanvasRenderingContext2D, layout: Layout, t: View, dpr: number, p: Palette, fills?: (adcode: string) => string): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = p.sea;
   ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
@@ -102,7 +101,7 @@ export function paintMarks(ctx: CanvasRenderingContext2D, marks: Mark[], dpr: nu
 }
 
 /** 钓鱼岛 and 赤尾屿 above every overlay, labelled when the view is close enough to read them. */
-export function paintIslands(ctx: CanvasRenderingContext2D, layout: Layout, t: ZoomTransform, dpr: number, p: Palette, labels: { text: string; xy: [number, number] }[]): void {
+export function paintIslands(ctx: CanvasRenderingContext2D, layout: Layout, t: View, dpr: number, p: Palette, labels: { text: string; xy: [number, number] }[]): void {
   ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
   ctx.fillStyle = p.land;
   ctx.strokeStyle = p.text;

@@ -1,11 +1,10 @@
 // What the map asks the directory for (the view's clusters, the list, the inset, the province counts) and what
 // it then hands the canvas: the scene of one draw, built from the answers, the basemap and the locale.
-import type { ZoomTransform } from 'd3-zoom';
 import { LEVELS, localize } from '../../contract/localize.js';
 import type { IncubatorQuery, IncubatorQueryResult, Level, Locale, RegionStat, RegionStatsQuery } from '../../contract/index.js';
 import type { MapMessages } from '../messages/map.js';
 import { classify, colorOf } from './choropleth.js';
-import { INSET, insetZoom, ISLANDS, viewBBox, webZoom, type Geo, type Layout } from './geometry.js';
+import { INSET, insetZoom, ISLANDS, viewBBox, webZoom, type Geo, type Layout, type View } from './geometry.js';
 import type { Rect } from './marks.js';
 import type { Scene } from './map-view.js';
 
@@ -30,7 +29,7 @@ export interface Queries {
   stats: RegionStatsQuery;
 }
 
-export function directoryQueries(f: Filters, layout: Layout | undefined, t: ZoomTransform): Queries {
+export function directoryQueries(f: Filters, layout: Layout | undefined, t: View): Queries {
   const level = f.level && (LEVELS as readonly string[]).includes(f.level) ? (f.level as Level) : undefined;
   const stats: RegionStatsQuery = { ...(level ? { level } : {}), ...(f.industry ? { industry: f.industry } : {}) };
   const base: IncubatorQuery = { ...stats, ...(f.q ? { q: f.q } : {}) };
