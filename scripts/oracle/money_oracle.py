@@ -112,6 +112,57 @@ def mul_div_cases():
     return cases
 
 
+def signed_mul_div_cases():
+    """mulDivRound beyond the usual signs and sizes (its own seed, so the cases above stay as they were): a negative
+    rate numerator or divisor (the rule is the same: the exact quotient rounded half away from zero), products past 2^53
+    over small divisors (where the double quotient estimate is off by one and must be corrected), and divisors just
+    past 2^53 that are not powers of two."""
+    r = random.Random(20261127)
+    cases = []
+
+    def add(a, num, den, why):
+        expected = half_away(F(a * num, den))
+        assert abs(a) <= SAFE and abs(num) <= SAFE and den != 0 and float(den) == den
+        if abs(expected) <= SAFE:
+            cases.append({'a': a, 'num': num, 'den': den, 'expected': expected, 'why': why})
+
+    for _ in range(150):
+        # Exact halves past 2^53: a·num = (2q + 1)·2^12·h over 2h·2^12, with the sign on num or on den.
+        h = r.randint(1, 10 ** 6)
+        q = r.randint(1, 2 ** 40)
+        a = (2 * q + 1) * 2 ** 12
+        add(a, -h, 2 * h * 2 ** 12, 'negative numerator, exact half past 2^53')
+        add(a, h, -2 * h * 2 ** 12, 'negative divisor, exact half past 2^53')
+        add(a, -h, -2 * h * 2 ** 12, 'both negative, exact half past 2^53')
+        num = r.randint(10 ** 6, 4 * 10 ** 12)
+        den = r.choice([10_000_000_000, 120_000_000_000, 3_650_000_000_000])
+        a = r.randint(2 ** 53 // num + 1, min(SAFE, SAFE * den // num))
+        add(a, -num, den, 'negative numerator past 2^53')
+        add(a, num, -den, 'negative divisor past 2^53')
+        add(r.randint(-10 ** 6, 10 ** 6), r.randint(0, 4 * 10 ** 9), -r.choice([1, 2, 3, 12, 360, 10 ** 10]), 'negative divisor, small')
+    for _ in range(300):
+        # Products past 2^53 over small divisors, remainders 0, 1, den − 1 and halves: the double estimate of the
+        # quotient is off by one here more often than not.
+        den = r.choice([2, 3, 4, 7, 12, 360, 365])
+        q = r.randint(2 ** 53 // den + 1, SAFE - 1)
+        for rem in {0, 1, den - 1, den // 2}:
+            n = q * den + rem
+            for a in (d for d in (3, 5, 7, 9, 11, 13, 2 ** 10 + 1) if n % d == 0):
+                if n // a <= SAFE:
+                    add(a, n // a, den, 'product past 2^53, small divisor')
+                    add(n // a, a, den, 'product past 2^53, small divisor')
+                    break
+    for _ in range(100):
+        # Divisors just past 2^53 (even, so exact doubles) that are not powers of two.
+        den = 2 ** 53 + 2 * r.randint(1, 10 ** 6)
+        a = r.randint(2 ** 40, SAFE)
+        num = r.randint(2 ** 13, 2 ** 20)
+        add(a, num, den, 'divisor just past 2^53')
+        k = r.randint(1, 2 ** 19)
+        add(den // 2 + (2 * k + 1) * (den // 2), 1, den, 'divisor just past 2^53, exact half') if den // 2 * (2 * k + 2) <= SAFE else None
+    return cases
+
+
 def rate_cases():
     """applyRate, applyRatePer, applyTwoRates, applyTwoRatesPer: amount × decimal rates (÷ a divisor)."""
     out = {'applyRate': [], 'applyRatePer': [], 'applyTwoRates': [], 'applyTwoRatesPer': []}
@@ -254,7 +305,7 @@ def main():
     check_half_away()
     fixture = {
         'generatedBy': 'scripts/oracle/money_oracle.py (Python fractions/decimal, seed 20261126)',
-        'mulDivRound': mul_div_cases(),
+        'mulDivRound': mul_div_cases() + signed_mul_div_cases(),
         **rate_cases(),
         'annuityPayment': annuity_cases(),
         'splitByShares': split_cases(),

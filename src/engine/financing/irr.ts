@@ -49,7 +49,7 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   for (let i = 0; i < 30; i++) {
     const [f, df] = npvAndDerivative(flows, x0);
     if (f === 0) return { rate: x0, signChanges };
-    if (!(df !== 0) || !Number.isFinite(f)) break;
+    // A zero derivative or an NPV that overflowed makes the step infinite or NaN: the test below stops there.
     const next = x0 - f / df;
     if (!(next > -1) || !Number.isFinite(next)) break;
     const step = Math.abs(next - x0);

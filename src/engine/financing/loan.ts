@@ -8,7 +8,6 @@ import { EngineError } from '../errors.js';
 import { addMonths, dayNumber } from './calendar.js';
 import { rateOfReturn } from './irr.js';
 import { annuityPayment, applyRate, applyTwoRatesPer, mulDivRound, RATE_SCALE, rateUnits, toFen, toYuan } from './money.js';
-import { lprOn } from './reference-rates.js';
 
 const WARNINGS = {
   'exceeds-pledge-cap': {
@@ -77,29 +76,32 @@ export function nominalRate(request: FinancingRequest, rates: ReferenceRates): n
  * keeps the value it had just before.
  */
 function lprLookup(rates: ReferenceRates, tenor: '1y' | '5y', path: NonNullable<Extract<FinancingRequest['rate'], { type: 'lpr' }>['lprPath']> | undefined): (date: string) => number | undefined {
-  if (!path || path.length === 0) return (date) => lprOn(rates, tenor, date);
   const key = tenor === '1y' ? 'oneYear' : 'fiveYear';
+  // Published fixings first, then the path, each in the order given: the sort is stable (ES2019), so on one date a
+  // path entry comes after the published fixing and after earlier entries, and the last of a date is the one in force.
+  // (With no path the same rule reads the table alone: of two fixings given for one date, the later.)
   const events = [
-    ...rates.lpr.map((f, i) => ({ date: f.date, value: f[key] as number | undefined, order: i })),
-    ...path.map((e, i) => ({ date: e.date, value: e[key], order: rates.lpr.length + i })),
-  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+    ...rates.lpr.map((f) => ({ date: f.date, value: f[key] as number | undefined })),
+    ...(path ?? []).map((e) => ({ date: e.date, value: e[key] })),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const dates: string[] = [];
   const values: (number | undefined)[] = [];
   let last: number | undefined;
   for (const e of events) {
     if (e.value !== undefined) last = e.value;
-    if (dates.length && dates[dates.length - 1] === e.date) values[values.length - 1] = last;
-    else { dates.push(e.date); values.push(last); }
+    dates.push(e.date);
+    values.push(last);
   }
   return (date) => {
-    // The last index with dates[i] <= date.
+    // The last index with dates[i] <= date (of several events on one date, the last: it holds them all); none → -1,
+    // and values[-1] is undefined.
     let lo = 0, hi = dates.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (dates[mid]! <= date) lo = mid + 1;
       else hi = mid;
     }
-    return lo === 0 ? undefined : values[lo - 1];
+    return values[lo - 1];
   };
 }
 
@@ -133,7 +135,7 @@ function repricingDateFor(request: FinancingRequest, openingOffsetMonths: number
   const mode = spec.repricing ?? 'none';
   if (mode === 'anniversary') {
     const years = Math.floor(openingOffsetMonths / 12);
-    return years === 0 ? start : addMonths(start, 12 * years);
+    return addMonths(start, 12 * years);
   }
   if (mode === 'january-1') {
     const jan1 = `${openingDate.slice(0, 4)}-01-01`;
@@ -161,7 +163,7 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const term = request.termMonths;
   const N = term / m;
   const G = (request.graceMonths ?? 0) / m;
-  const dayCount = request.dayCount ?? '30/360';
+  const dayCount = request.dayCount; // undefined reads as '30/360'
   const dayBasis = dayCount === 'actual/360' ? 360 : dayCount === 'actual/365' ? 365 : 0;
   const P = toFen(request.principal);
   const upfrontFee = request.upfrontFeeRate ? applyRate(P, request.upfrontFeeRate) : 0;
@@ -207,7 +209,8 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const pointsUnits = sub?.type === 'rate-points' ? rateUnits(sub.annualPoints) : 0;
 
   // Prepayments, in period order and, within a period, in request order.
-  const prepayments = (request.prepayments ?? []).map((p, i) => ({ p, i })).sort((a, b) => a.p.period - b.p.period || a.i - b.i).map((x) => x.p);
+  // (Array.prototype.sort is stable since ES2019: prepayments of one period keep the request's order.)
+  const prepayments = [...(request.prepayments ?? [])].sort((a, b) => a.period - b.period);
   let next = 0;
   const warnings: Warning[] = [];
   let exceeded = false;
@@ -273,7 +276,9 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
       }
     }
 
-    const guaranteeFee = gRate && (k * m) % 12 === 0 && k * m < term && balance > 0 ? guaranteeOn(balance, k * m) : 0;
+    // Due at each month 12j < term with a balance left: the balance is 0 by the term's last period (and after a payoff),
+    // and a fee on a balance of 0 is 0 fen under every basis, so the month offset is the only test needed.
+    const guaranteeFee = gRate && (k * m) % 12 === 0 ? guaranteeOn(balance, k * m) : 0;
     let subsidy = 0;
     if (sub && (subMonths === undefined || k * m <= subMonths) && (subUntil === undefined || date <= subUntil)) {
       lastSubsidized = k;

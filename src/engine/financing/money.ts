@@ -27,7 +27,7 @@ export function roundHalfAwayBig(n: bigint, d: bigint): bigint {
   return q;
 }
 
-/** round_half_away(a × num / den), exactly; a, num, den integers, den > 0. */
+/** round_half_away(a × num / den), exactly; a, num, den integers (den < 0 flips the sign; den = 0 is a RangeError). */
 export function mulDivRound(a: number, num: number, den: number): number {
   const product = a * num;
   if (Number.isSafeInteger(product) && Number.isSafeInteger(den) && den > 0) {
@@ -109,7 +109,8 @@ export function splitByShares(totalFen: number, shares: Record<string, number>):
   const exact = entries.map(([party, share]) => ({ party, value: totalFen * share }));
   const parts = exact.map((e) => ({ party: e.party, fen: Math.floor(e.value + 1e-9), rest: e.value - Math.floor(e.value + 1e-9) }));
   let left = totalFen - parts.reduce((s, p) => s + p.fen, 0);
-  for (const p of [...parts].sort((x, y) => y.rest - x.rest || entries.findIndex(([k]) => k === x.party) - entries.findIndex(([k]) => k === y.party))) {
+  // Largest remainder first; Array.prototype.sort is stable (ES2019), so equal remainders keep the parties' order.
+  for (const p of [...parts].sort((x, y) => y.rest - x.rest)) {
     if (left <= 0) break;
     p.fen += 1;
     left -= 1;
