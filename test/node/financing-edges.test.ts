@@ -165,6 +165,12 @@ describe('irr: the exits of the Newton step', () => {
     expect(irr([-20, 12, 11], -1.4).rate).to.be.closeTo(0.1, 1e-12);
   });
 
+  it('Newton wandering for ever over flows with no real root hands over to the bracket after 30 steps, which refuses', () => {
+    // 15 − 54v + 51v²: discriminant 54² − 4 · 15 · 51 = 2,916 − 3,060 < 0, no root. From −22 % Newton neither converges
+    // nor leaves (−1, ∞) (checked for 1,000 steps); the bracket search finds no sign change: a RangeError, in bounded time.
+    expect(() => irr([15, -54, 51], -0.22)).to.throw(RangeError, /could be bracketed/);
+  });
+
   it('the bracket doubles its way up to a root far above the first step', () => {
     // −2 + 21v + 11v² = 11 (v − 1/11)(v + 2): roots r = 10 (1,000 %) and r = −150 %. From −1.4 Newton heads for −150 %
     // and is stopped; the bracket from 0 steps up by 1.4, 2.8, 5.6, 11.2 and finds the sign change past 5.6: 10.
