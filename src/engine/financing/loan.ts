@@ -32,9 +32,9 @@ export function usesV2(request: FinancingRequest): boolean {
   const r = request.rate;
   const s = request.subsidy;
   const g = request.guaranteeFee;
-  return request.frequency !== undefined || request.dayCount !== undefined || request.prepayments !== undefined
-    // Stryker disable next-line ConditionalExpression: a fixed rate has neither repricing nor lprPath (the schema strips unknown keys)
-    || (r.type === 'lpr' && (r.repricing !== undefined || r.lprPath !== undefined))
+  // Stryker disable next-line ConditionalExpression: a fixed rate has neither repricing nor lprPath (the schema strips unknown keys)
+  const lprV2 = r.type === 'lpr' && (r.repricing !== undefined || r.lprPath !== undefined);
+  return request.frequency !== undefined || request.dayCount !== undefined || request.prepayments !== undefined || lprV2
     || (g !== undefined && (g.basis !== undefined || g.coverage !== undefined))
     || (s !== undefined && (s.months !== undefined || s.until !== undefined || s.timing !== undefined));
 }
@@ -85,8 +85,9 @@ function lprLookup(rates: ReferenceRates, tenor: '1y' | '5y', path: NonNullable<
     ...rates.lpr.map((f) => ({ date: f.date, value: f[key] as number | undefined })),
     // Stryker disable next-line ArrayDeclaration: an extra event with neither date nor value compares equal to every other (V8's sort only asks compare < 0, so it stays last) and is never <= a date
     ...(path ?? []).map((e) => ({ date: e.date, value: e[key] })),
+  ];
   // Stryker disable next-line ConditionalExpression,EqualityOperator: the mutants of the second test keep compare(a, b) < 0 exactly when a.date < b.date, and V8's TimSort asks nothing else (array-sort.tq: order < 0, order >= 0)
-  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const dates: string[] = [];
   const values: (number | undefined)[] = [];
   let last: number | undefined;
@@ -264,7 +265,6 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
     // Stryker disable next-line ConditionalExpression,EqualityOperator: an installment set during grace is never read (grace pays no principal, prepayments then skip) and is set again at G + 1
     if (k > G) {
       if (repayment === 'equal-installment' && (k === G + 1 || units !== prevUnits)) installment = annuityPayment(opening, annualRate, M - k + 1, perYear);
-      // Stryker disable next-line ConditionalExpression: straight is read only for equal-principal loans
       else if (repayment === 'equal-principal' && k === G + 1) straight = mulDivRound(opening, 1, M - G);
     }
     let principal: number;
@@ -272,9 +272,8 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
     if (k <= G) principal = 0;
     else if (k === M) principal = opening;
     else if (repayment === 'equal-installment') principal = Math.min(opening, Math.max(0, installment - interest));
-    // Stryker disable next-line ConditionalExpression: for interest-only straight is 0: min(opening, 0) = 0, as the else branch
-    else if (repayment === 'equal-principal') principal = Math.min(opening, straight);
-    else principal = 0;
+    // equal-principal; and interest-only, whose straight is never set (0): min(opening, 0) = 0 until period M.
+    else principal = Math.min(opening, straight);
     const payment = interest + principal;
     balance = opening - principal;
 

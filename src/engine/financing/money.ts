@@ -33,7 +33,7 @@ export function roundHalfAwayBig(n: bigint, d: bigint): bigint {
 /** round_half_away(a × num / den), exactly; a, num, den integers (den < 0 flips the sign; den = 0 is a RangeError). */
 export function mulDivRound(a: number, num: number, den: number): number {
   const product = a * num;
-  // Stryker disable next-line BlockStatement: skipping the double path sends the case to the Dekker or BigInt path, both exact
+  // Stryker disable next-line ConditionalExpression,BlockStatement: skipping the double path sends the case to the Dekker or BigInt path, both exact
   if (Number.isSafeInteger(product) && Number.isSafeInteger(den) && den > 0) {
     // Exact integer arithmetic in doubles: a quotient estimate, the exact remainder, then corrections.
     const p = Math.abs(product);
