@@ -27,11 +27,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const AS_OF = '2026-06-01';
 const base = catalogJson as unknown as Catalog;
+// BENCH_SIZES=14,1000 measures only those catalog sizes (all three by default).
+const ONLY = process.env.BENCH_SIZES?.split(',').map(Number);
 const SIZES: { programs: number; profiles: number; peer: number }[] = [
   { programs: 14, profiles: 50_000 * SCALE, peer: 5_000 * SCALE },
   { programs: 100, profiles: 10_000 * SCALE, peer: 1_000 * SCALE },
   { programs: 1000, profiles: 2_000 * SCALE, peer: 100 * SCALE },
-];
+].filter((s) => !ONLY || ONLY.includes(s.programs));
 
 const OPERATORS: Record<string, string> = {
   eq: 'equal', ne: 'notEqual', lt: 'lessThan', lte: 'lessThanInclusive', gt: 'greaterThan', gte: 'greaterThanInclusive', in: 'in', notIn: 'notIn',

@@ -1,32 +1,23 @@
-// Evaluation with Kleene three-valued logic (CONTRACT.md, "Semantics"). A catalog is compiled once into
-// closures, so screening a portfolio walks no schema and re-parses no rule per profile.
-import type {
-  Catalog, Criterion, EligibilityReport, EligibilityStatus, FactDef, Leaf, Profile, Program, ProgramResult, TraceNode,
-  TraceStatus,
-} from '../../contract/index.js';
+// Evaluation with Kleene three-valued logic (CONTRACT.md, "Semantics"). A catalog is compiled once (machine.ts)
+// into closures over the answer vector, so screening a portfolio walks no schema and re-parses no rule per profile.
+import type { Catalog, EligibilityReport, EligibilityStatus, Profile, Program, ProgramResult, TraceNode, TraceStatus } from '../../contract/index.js';
 import { EngineError } from '../errors.js';
 import { assertCatalog } from './catalog.js';
+import { compileMachine, type Machine } from './machine.js';
 import { compilePathProgram, findPaths, type PathProgram } from './paths.js';
-import { compileCatalogStatus, leafTest, PASS, FAIL, type CatalogStatus } from './status.js';
+import { PASS, FAIL } from './status.js';
 import { isInForce } from './programs.js';
 import { compileFactChecks, profileIssues, type FactCheck } from './profile.js';
 
-type Evaluate = (profile: Profile, asOf: string) => TraceNode;
-
-/** How many distinct subtrees one combinator node keeps for sharing (bounds memory on continuous answers). */
-const TRIE_LIMIT = 512;
-/** How many distinct answers one leaf keeps shared nodes for. */
-const LEAF_LIMIT = 4096;
 const NOTHING_MISSING: string[] = Object.freeze([]) as unknown as string[];
 
 interface CompiledProgram {
   program: Program;
   index: number;
-  evaluate: Evaluate;
-  /** Status-only results are the same for every profile: one frozen object per status, built on first use. */
-  statusResults?: ProgramResult[];
+  /** Status-only results are the same for every profile: one frozen object per status. */
+  statusResults: ProgramResult[];
   /** The path search's view of the program, built on first use. */
-  paths?: PathProgram;
+  paths: PathProgram | undefined;
 }
 
 export interface CompiledCatalog {
@@ -34,119 +25,43 @@ export interface CompiledCatalog {
   checks: Map<string, FactCheck>;
   programs: CompiledProgram[];
   byId: Map<string, CompiledProgram>;
-  /** Declared facts in order, and their checks in the same order (the fast path of profile validation). */
-  factIds: string[];
-  factChecks: FactCheck[];
-  /** Status-only evaluation of every program (screening). */
-  status: CatalogStatus;
   /** Fact id → position in the catalog's `facts` declaration, for tie-breaking `nextQuestions`. */
   factOrder: Map<string, number>;
-  /** Each selected program's status while one report is assembled (evaluation is synchronous). */
+  /** Answers read and coded, every program decided or traced on them (machine.ts). */
+  machine: Machine;
+  /** Each selected program's status or result while one report is assembled (evaluation is synchronous). */
   scratch: Uint8Array;
+  results: ProgramResult[];
+  /** Per program decided by a few small answers (machine.ts, keys): by key, its status and full result, made on first use. */
+  shared: (unknown[] | undefined)[];
+  /** Slots the shared results may still take. */
+  rowBudget: number;
 }
 
-// Trace nodes are built as object literals of one fixed shape per kind (meta keys may hold undefined, which
-// JSON leaves out): far cheaper than spreading optional keys for every node of every profile.
-function compileNode(node: Criterion, facts: Catalog['facts']): Evaluate {
-  const { id, label, source } = node;
-  if ('all' in node || 'any' in node || 'not' in node) {
-    const kind = 'all' in node ? 'all' : 'any' in node ? 'any' : 'not';
-    const children = (kind === 'all' ? (node as { all: Criterion[] }).all : kind === 'any' ? (node as { any: Criterion[] }).any : [(node as { not: Criterion }).not])
-      .map((c) => compileNode(c, facts));
-    const n = children.length;
-    const combine = (traces: TraceNode[]): TraceStatus => {
-      if (kind === 'not') { const c = traces[0]!.status; return c === 'pass' ? 'fail' : c === 'fail' ? 'pass' : 'unknown'; }
-      const decisive: TraceStatus = kind === 'all' ? 'fail' : 'pass';
-      let status: TraceStatus = kind === 'all' ? 'pass' : 'fail';
-      for (const t of traces) {
-        if (t.status === decisive) return decisive;
-        if (t.status === 'unknown') status = 'unknown';
-      }
-      return status;
-    };
-    // When every child is a shared (frozen) node, this node is fully determined by their identities: look it
-    // up in a small trie keyed by child identity instead of building it again for every profile.
-    const scratch: TraceNode[] = new Array(n);
-    const trie = new Map<TraceNode, unknown>();
-    let cached = 0;
-    return (profile, asOf) => {
-      let allShared = true;
-      for (let i = 0; i < n; i++) {
-        const t = children[i]!(profile, asOf);
-        scratch[i] = t;
-        if (allShared && !Object.isFrozen(t)) allShared = false;
-      }
-      if (allShared && n > 0) {
-        let level: Map<TraceNode, unknown> | undefined = trie;
-        for (let i = 0; i < n - 1 && level; i++) level = level.get(scratch[i]!) as Map<TraceNode, unknown> | undefined;
-        const hit = level?.get(scratch[n - 1]!) as TraceNode | undefined;
-        if (hit) return hit;
-      }
-      const traces = scratch.slice();
-      const trace: TraceNode = { status: combine(traces), id, label, source, children: traces };
-      if (allShared && n > 0 && cached < TRIE_LIMIT) {
-        let level = trie;
-        for (let i = 0; i < n - 1; i++) {
-          let next = level.get(traces[i]!) as Map<TraceNode, unknown> | undefined;
-          if (!next) { next = new Map(); level.set(traces[i]!, next); }
-          level = next;
-        }
-        level.set(traces[n - 1]!, Object.freeze(trace));
-        Object.freeze(traces);
-        cached++;
-      }
-      return trace;
-    };
-  }
-  const { fact, op, value: expected } = node;
-  void facts;
-  const test = leafTest(node);
-  const unanswered: TraceNode = Object.freeze({ status: 'unknown', id, label, source, fact, op, expected });
-  const dontKnow: TraceNode = Object.freeze({ status: 'unknown', id, label, source, fact, op, expected, actual: null });
-  // A leaf's trace depends only on the answer (and asOf): for yes/no, option and date answers the same frozen
-  // node serves every profile that gave that answer, so a portfolio screen allocates per decision, not per leaf.
-  const shared = new Map<unknown, TraceNode>();
-  let sharedAsOf = '';
-  return (profile, asOf) => {
-    // Fact ids never name Object.prototype members (checked on load), so a plain read is safe.
-    const actual = profile[fact];
-    if (actual === undefined) return unanswered;
-    if (actual === null) return dontKnow;
-    if (asOf !== sharedAsOf) {
-      shared.clear();
-      sharedAsOf = asOf;
-    }
-    // List answers (enum-sets) share nodes too, keyed by their content; the shared node keeps its own frozen
-    // copy of the list, so a caller changing its profile later cannot change a report already given.
-    const list = Array.isArray(actual);
-    const key = list ? `\u0000${(actual as string[]).join('\u0000')}` : actual;
-    const hit = shared.get(key);
-    if (hit) return hit;
-    if (shared.size >= LEAF_LIMIT) return { status: test(actual, asOf) ? 'pass' : 'fail', id, label, source, fact, op, expected, actual };
-    const kept = list ? Object.freeze([...(actual as string[])]) as unknown as string[] : actual;
-    const trace: TraceNode = Object.freeze({ status: test(kept, asOf) ? 'pass' : 'fail', id, label, source, fact, op, expected, actual: kept });
-    shared.set(key, trace);
-    return trace;
-  };
-}
+const STATUS_TRACE: Record<number, TraceNode> = {
+  [FAIL]: Object.freeze({ status: 'fail' }), [PASS]: Object.freeze({ status: 'pass' }), 2: Object.freeze({ status: 'unknown' }),
+};
+const STATUS_NAME: Record<number, EligibilityStatus> = { [FAIL]: 'ineligible', [PASS]: 'eligible', 2: 'undetermined' };
 
 /** Checks and compiles a catalog; throws an `invalid-data` EngineError naming every problem. */
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
   assertCatalog(catalog);
-  const programs = catalog.programs.map((program, index) => ({ program, index, evaluate: compileNode(program.criteria, catalog.facts) }));
-  const compiledCatalog: CompiledCatalog = {
+  const programs: CompiledProgram[] = catalog.programs.map((program, index) => ({
+    program, index, paths: undefined,
+    statusResults: [FAIL, PASS, 2].map((k) => Object.freeze({ programId: program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! })),
+  }));
+  return {
     catalog,
     checks: compileFactChecks(catalog),
     programs,
     byId: new Map(programs.map((p) => [p.program.id, p])),
     factOrder: new Map(Object.keys(catalog.facts).map((f, i) => [f, i])),
-    status: compileCatalogStatus(catalog.programs.map((p) => p.criteria), Object.keys(catalog.facts), catalog.facts),
-    factIds: Object.keys(catalog.facts),
-    factChecks: [],
+    machine: compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts),
     scratch: new Uint8Array(programs.length),
+    results: new Array<ProgramResult>(programs.length),
+    shared: new Array(programs.length).fill(undefined),
+    rowBudget: ROW_BUDGET,
   };
-  compiledCatalog.factChecks = compiledCatalog.factIds.map((f) => compiledCatalog.checks.get(f)!);
-  return compiledCatalog;
 }
 
 /** Unanswered facts of the unknown leaves, reached only through unknown nodes, distinct, depth first. */
@@ -171,35 +86,36 @@ export interface CheckOptions {
   detail?: 'full' | 'status' | undefined;
 }
 
-const STATUS_TRACE: Record<number, TraceNode> = {
-  [FAIL]: Object.freeze({ status: 'fail' }), [PASS]: Object.freeze({ status: 'pass' }), 2: Object.freeze({ status: 'unknown' }),
-};
-const STATUS_NAME: Record<number, EligibilityStatus> = { [FAIL]: 'ineligible', [PASS]: 'eligible', 2: 'undetermined' };
-
-/** Decides every selected program on the loaded answers into `compiled.scratch`; returns the count per status. */
-function decide(compiled: CompiledCatalog, programs: CompiledProgram[], asOf: string): [number, number, number] {
-  const { status } = compiled;
-  const scratch = compiled.scratch.length >= programs.length ? compiled.scratch : (compiled.scratch = new Uint8Array(programs.length));
-  const counts: [number, number, number] = [0, 0, 0];
-  for (let i = 0; i < programs.length; i++) {
-    const s = status.program(programs[i]!.index, asOf);
-    scratch[i] = s;
-    counts[s]++;
-  }
-  return counts;
+/** The programs one report covers, chosen once per screen, laid out flat for the per-profile loops. */
+interface Selection {
+  programs: CompiledProgram[];
+  /** Each one's position in the catalog. */
+  index: Int32Array;
+  /** Each one's three status-only results (fail, pass, unknown), one after the other. */
+  statusResults: ProgramResult[];
 }
 
-function statusReport(compiled: CompiledCatalog, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
-  const [nFail, nPass] = decide(compiled, programs, options.asOf);
-  const { scratch } = compiled;
+function selection(programs: CompiledProgram[]): Selection {
+  return { programs, index: Int32Array.from(programs, (p) => p.index), statusResults: programs.flatMap((p) => p.statusResults) };
+}
+
+function statusReport(compiled: CompiledCatalog, options: CheckOptions, selected: Selection): EligibilityReport {
+  const { machine, scratch } = compiled;
+  const { index, statusResults } = selected;
+  const n = index.length;
+  let nFail = 0, nPass = 0;
+  for (let i = 0; i < n; i++) {
+    const s = machine.status(index[i]!, options.asOf);
+    scratch[i] = s;
+    if (s === PASS) nPass++;
+    else if (s === FAIL) nFail++;
+  }
   // Results go straight to their place: eligible first, then undetermined, then ineligible, each in catalog order.
-  const results = new Array<ProgramResult>(programs.length);
-  let e = 0, u = nPass, f = programs.length - nFail;
-  for (let i = 0; i < programs.length; i++) {
-    const p = programs[i]!;
+  const results = new Array<ProgramResult>(n);
+  let e = 0, u = nPass, f = n - nFail;
+  for (let i = 0; i < n; i++) {
     const s = scratch[i]!;
-    const shared = p.statusResults ?? (p.statusResults = [FAIL, PASS, 2].map((k) => Object.freeze({ programId: p.program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! })));
-    results[s === PASS ? e++ : s === FAIL ? f++ : u++] = shared[s]!;
+    results[s === PASS ? e++ : s === FAIL ? f++ : u++] = statusResults[3 * i + s]!;
   }
   return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results, nextQuestions: NOTHING_MISSING };
 }
@@ -216,18 +132,21 @@ function withPaths(compiled: CompiledCatalog, report: EligibilityReport, profile
   return { ...report, results };
 }
 
-function profileError(compiled: CompiledCatalog, profile: Profile, prefix: (string | number)[]): EngineError | undefined {
-  const issues = profileIssues(compiled.checks, profile, prefix);
-  return issues.length ? new EngineError('invalid-data', 'the profile does not fit the catalog', issues[0]!.path.join('.'), issues) : undefined;
-}
-
-/** Reads a profile's answers into the catalog's evaluator, refusing one that does not fit, naming each fact. */
+/** Reads a profile's answers into the catalog's machine, refusing one that does not fit, naming each fact. */
 function loadProfile(compiled: CompiledCatalog, profile: Profile, prefix: (string | number)[]): void {
-  // Fast path: every declared answer checked as it is read, and no other key. Otherwise the full walk of the
-  // profile's own keys names each problem (and, finding none, lets the answers already read stand).
-  if (compiled.status.loadChecked(profile, compiled.factChecks)) return;
-  const error = profileError(compiled, profile, prefix);
-  if (error) throw error;
+  // Fast path: every answer checked as it is read, and no undeclared key. Otherwise the walk of the profile's own
+  // keys names each problem; finding none (an inherited or non-enumerable answer, an inherited undeclared key),
+  // the declared facts are read one by one, each checked too.
+  const { machine } = compiled;
+  if (machine.load(profile)) return;
+  let issues = profileIssues(compiled.checks, profile, prefix);
+  if (!issues.length) {
+    const bad = machine.loadEach(profile);
+    if (!bad.length) return;
+    const facts = bad.map((i) => machine.factIds[i]!);
+    issues = profileIssues(compiled.checks, Object.fromEntries(facts.map((f) => [f, profile[f]])) as Profile, prefix);
+  }
+  throw new EngineError('invalid-data', 'the profile does not fit the catalog', issues[0]!.path.join('.'), issues);
 }
 
 /** Refuses a profile that does not fit the catalog, naming each fact. */
@@ -235,36 +154,107 @@ export function assertProfile(compiled: CompiledCatalog, profile: Profile, prefi
   loadProfile(compiled, profile, prefix);
 }
 
-function selectPrograms(compiled: CompiledCatalog, options: CheckOptions): CompiledProgram[] {
-  if (!options.programIds) return compiled.programs.filter((p) => isInForce(p.program, options.asOf));
+function selectPrograms(compiled: CompiledCatalog, options: CheckOptions): Selection {
+  if (!options.programIds) return selection(compiled.programs.filter((p) => isInForce(p.program, options.asOf)));
   const unknown = options.programIds.filter((id) => !compiled.byId.has(id));
   if (unknown.length) throw new EngineError('not-found', `unknown program id(s): ${unknown.join(', ')}`, 'programIds');
   const wanted = new Set(options.programIds);
-  return compiled.programs.filter((p) => wanted.has(p.program.id) && isInForce(p.program, options.asOf));
+  return selection(compiled.programs.filter((p) => wanted.has(p.program.id) && isInForce(p.program, options.asOf)));
 }
 
-/** The report of the profile whose answers the catalog's evaluator has just loaded. */
-function evaluateLoaded(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
+/** The report of the profile whose answers the catalog's machine has just loaded. */
+function evaluateLoaded(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: Selection): EligibilityReport {
   if (options.detail === 'status') return withPaths(compiled, statusReport(compiled, options, programs), profile, options);
-  if (options.paths) return withPaths(compiled, fullReport(compiled, profile, options, programs), profile, options);
-  return fullReport(compiled, profile, options, programs);
+  if (options.paths) return withPaths(compiled, fullReport(compiled, options, programs), profile, options);
+  return fullReport(compiled, options, programs);
 }
 
-/** The eligibility report of one (already validated) profile. */
+/** The eligibility report of one profile (checked again as it is read: a profile that does not fit is refused). */
 export function evaluateProfile(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs = selectPrograms(compiled, options)): EligibilityReport {
-  compiled.status.load(profile);
+  loadProfile(compiled, profile, ['profile']);
   return evaluateLoaded(compiled, profile, options, programs);
 }
 
-/** The answers as a profile again, from the snapshot vector (declared facts only: nothing else is read). */
-function profileOf(factIds: string[], values: unknown[]): Profile {
-  const profile: Profile = {};
-  for (let i = 0; i < factIds.length; i++) if (values[i] !== undefined) profile[factIds[i]!] = values[i] as Profile[string];
-  return profile;
+function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: Selection): EligibilityReport {
+  const { machine, results, shared } = compiled;
+  const { asOf } = options;
+  // Every program decided in one pass, then the results placed: eligible first, then undetermined, then
+  // ineligible, each in catalog order. A program decided by a few small answers alone (machine.ts, keys) has its
+  // result made once per key, frozen and shared; any other builds its trace.
+  // A shared result sits beside its status (`row[2k]`, `row[2k + 1]`): one memory read per program, as a large
+  // catalog's rows do not stay in the processor's caches.
+  const { programs } = selected;
+  const n = programs.length;
+  const { scratch } = compiled;
+  // A decided program that shares no result gets its trace built when first read (the result's `trace` is an
+  // accessor), when the report covers many programs: a trace is dearer to build than the accessor is to define
+  // once the catalog's nodes no longer stay in the processor's caches; in a short report, traces are built now.
+  const lazy = n > EAGER_PROGRAMS;
+  let answers: Answers | undefined;
+  let nPass = 0, nUnknown = 0;
+  for (let i = 0; i < n; i++) {
+    const index = selected.index[i]!;
+    const k = machine.key(index);
+    let s: number | undefined;
+    let result: ProgramResult | undefined;
+    if (k >= 0) {
+      const row = shared[index];
+      if (row !== undefined && (s = row[2 * k] as number | undefined) !== undefined) result = row[2 * k + 1] as ProgramResult;
+    }
+    if (result === undefined && lazy && (k < 0 || (!shared[index] && compiled.rowBudget < 2 * machine.keySize(index)))) {
+      s = machine.status(index, asOf);
+      if (s !== 2) {
+        answers ??= { machine, answers: machine.snapshot(), index: 0, asOf };
+        result = lazyResult(programs[i]!.program.id, s === PASS ? 'eligible' : 'ineligible', answers, index);
+      }
+    }
+    if (result === undefined) {
+      result = programResult(programs[i]!.program.id, machine.trace(index, asOf), (s = machine.traceStatus()));
+      if (k >= 0) {
+        let row = shared[index];
+        if (!row && compiled.rowBudget >= 2 * machine.keySize(index)) {
+          compiled.rowBudget -= 2 * machine.keySize(index);
+          row = shared[index] = new Array(2 * machine.keySize(index));
+        }
+        if (row) {
+          Object.freeze(result.missingFacts);
+          row[2 * k] = s;
+          row[2 * k + 1] = Object.freeze(result);
+        }
+      }
+    }
+    results[i] = result;
+    scratch[i] = s!;
+    if (s === PASS) nPass++;
+    else if (s === 2) nUnknown++;
+  }
+  const placed = new Array<ProgramResult>(n);
+  let e = 0, u = nPass, f = nPass + nUnknown;
+  let counts: Map<string, number> | undefined;
+  for (let i = 0; i < n; i++) {
+    const result = results[i]!;
+    const s = scratch[i]!;
+    if (s === PASS) placed[e++] = result;
+    else if (s === FAIL) placed[f++] = result;
+    else {
+      placed[u++] = result;
+      counts ??= new Map();
+      for (const fact of result.missingFacts) counts.set(fact, (counts.get(fact) ?? 0) + 1);
+    }
+  }
+  const nextQuestions = counts
+    ? [...counts.keys()].sort((a, b) => counts!.get(b)! - counts!.get(a)! || compiled.factOrder.get(a)! - compiled.factOrder.get(b)!)
+    : [];
+  return { asOf, catalogVersion: compiled.catalog.version, results: placed, nextQuestions };
 }
 
+/** Reports of up to this many programs build every trace at once (see `fullReport`). */
+const EAGER_PROGRAMS = 32;
+/** Slots (two per key) the shared results of all programs may take, bounding memory (8 bytes a slot). */
+const ROW_BUDGET = 1 << 21;
+
 /** What the lazy traces of one report are built from: a snapshot of its answers, taken once per report. */
-interface Answers { factIds: string[]; values: unknown[]; profile?: Profile; asOf: string }
+interface Answers { machine: Machine; answers: unknown; index: number; asOf: string }
 
 // A decided program's trace is built when first read. `trace` is an own, enumerable accessor (JSON, spread,
 // deep equality, zod and structuredClone all see it), and every result shares one getter function, so all of
@@ -273,14 +263,14 @@ interface Answers { factIds: string[]; values: unknown[]; profile?: Profile; asO
 class Stamp { constructor(o: object) { return o; } }
 class LazyTrace extends Stamp {
   #answers: Answers;
-  #evaluate: Evaluate;
+  #index: number;
   #trace: TraceNode | undefined = undefined;
-  constructor(o: object, answers: Answers, evaluate: Evaluate) { super(o); this.#answers = answers; this.#evaluate = evaluate; }
+  constructor(o: object, answers: Answers, index: number) { super(o); this.#answers = answers; this.#index = index; }
   static read(o: object): TraceNode {
     const self = o as LazyTrace;
     if (self.#trace === undefined) {
       const a = self.#answers;
-      self.#trace = self.#evaluate((a.profile ??= profileOf(a.factIds, a.values)), a.asOf);
+      self.#trace = a.machine.traceFrom(self.#index, a.asOf, a.answers);
     }
     return self.#trace;
   }
@@ -290,42 +280,17 @@ function readTrace(this: object): TraceNode { return LazyTrace.read(this); }
  * measurably faster than by `Object.defineProperty`, which first reads a descriptor object. */
 type DefinesGetter = { __defineGetter__(key: string, get: () => unknown): void };
 
-function lazyResult(programId: string, status: EligibilityStatus, evaluate: Evaluate, answers: Answers): ProgramResult {
+function lazyResult(programId: string, status: EligibilityStatus, answers: Answers, index: number): ProgramResult {
   const result = { programId, status, missingFacts: NOTHING_MISSING } as ProgramResult;
   (result as unknown as DefinesGetter).__defineGetter__('trace', readTrace);
-  new LazyTrace(result, answers, evaluate);
+  new LazyTrace(result, answers, index);
   return result;
 }
 
-function fullReport(compiled: CompiledCatalog, profile: Profile, options: CheckOptions, programs: CompiledProgram[]): EligibilityReport {
-  const [nFail, nPass, nUnknown] = decide(compiled, programs, options.asOf);
-  const { scratch } = compiled;
-  const results = new Array<ProgramResult>(programs.length);
-  let e = 0, u = nPass, f = nPass + nUnknown;
-  void nFail;
-  let counts: Map<string, number> | undefined;
-  // Statuses come from the allocation-free evaluator; a decided program's trace is built only when read (a
-  // report screened and filed by status never pays for it), from a snapshot of the answers, so a caller
-  // changing its profile afterwards cannot change a report already given.
-  let answers: Answers | undefined;
-  for (let i = 0; i < programs.length; i++) {
-    const { program, evaluate } = programs[i]!;
-    const s = scratch[i]!;
-    if (s === 2) {
-      const trace = evaluate(profile, options.asOf);
-      const missing = missingFacts(trace);
-      results[u++] = { programId: program.id, status: 'undetermined', missingFacts: missing, trace };
-      counts ??= new Map();
-      for (const fact of missing) counts.set(fact, (counts.get(fact) ?? 0) + 1);
-    } else {
-          answers ??= { factIds: compiled.factIds, values: compiled.status.snapshot(), asOf: options.asOf };
-      results[s === PASS ? e++ : f++] = lazyResult(program.id, s === PASS ? 'eligible' : 'ineligible', evaluate, answers);
-    }
-  }
-  const nextQuestions = counts
-    ? [...counts.keys()].sort((a, b) => counts!.get(b)! - counts!.get(a)! || compiled.factOrder.get(a)! - compiled.factOrder.get(b)!)
-    : [];
-  return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results, nextQuestions };
+function programResult(programId: string, trace: TraceNode, s: number): ProgramResult {
+  if (s === PASS) return { programId, status: 'eligible', missingFacts: NOTHING_MISSING, trace };
+  if (s === FAIL) return { programId, status: 'ineligible', missingFacts: NOTHING_MISSING, trace };
+  return { programId, status: 'undetermined', missingFacts: missingFacts(trace), trace };
 }
 
 /** Validates then evaluates one profile. */
@@ -351,5 +316,8 @@ export function createScreener(compiled: CompiledCatalog, options: CheckOptions)
 export function checkMany(compiled: CompiledCatalog, profiles: Profile[], options: CheckOptions): EligibilityReport[] {
   profiles.forEach((profile, i) => loadProfile(compiled, profile, ['profiles', i]));
   const programs = selectPrograms(compiled, options);
-  return profiles.map((profile) => evaluateProfile(compiled, profile, options, programs));
+  return profiles.map((profile, i) => {
+    loadProfile(compiled, profile, ['profiles', i]);
+    return evaluateLoaded(compiled, profile, options, programs);
+  });
 }

@@ -1,0 +1,650 @@
+// The catalog compiled for screening (CONTRACT.md, "Semantics"). Each profile's answers are read by key into a
+// vector and checked as they are coded: yes/no, option, named-string, option-set and region answers get a small
+// integer (the option's position, a bit per option, the adcode as a number). Every program is compiled twice into
+// closures over those vectors: status only (Kleene values as small integers, short-circuit, no allocation) and
+// traces (every node decided, nodes built directly; a leaf's node shared between profiles whenever it can only
+// take a few forms). A program (or subtree) whose leaves all read such small answers is decided by their states
+// alone — a key below the product of their state counts — so its status is kept in a table by key, and its trace
+// (and, in evaluate.ts, its whole result) is built once per key and shared. No code is generated at run time
+// (strict CSP): all of it is closures over typed arrays.
+import type { Criterion, FactDef, Leaf, Profile, TraceNode } from '../../contract/index.js';
+import { FAIL, PASS, UNKNOWN, leafTest, leavesOf, type Kleene } from './status.js';
+import { isCalendarDate } from './profile.js';
+
+/** How a fact's answers are read and coded (one per fact type; option sets of more than 31 options apart). */
+const Kind = { Boolean: 1, Number: 2, Integer: 3, String: 4, Enum: 5, Set: 6, Region: 7, Date: 8, WideSet: 9 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+type Node = (asOf: string) => Kleene;
+type Build = (asOf: string) => TraceNode;
+
+/** Option sets of up to 31 options are coded as a bit mask (an int32). */
+const MASK_OPTIONS = 31;
+/** How many distinct answers of one option-set leaf keep a shared trace node (bounds memory). */
+const LEAF_LIMIT = 4096;
+/** Option sets of up to 12 options can key a subtree (2^12 + 2 states). */
+const SET_KEY_OPTIONS = 12;
+/** Largest key space of a program whose status is kept in a table (one byte per key). */
+const STATUS_KEYS = 4096;
+/** Largest key space of a subtree whose traces are shared (a slot per key), and how many slots a catalog keeps. */
+const TRACE_KEYS = 4096;
+const TRACE_BUDGET = 1 << 20;
+
+export interface Machine {
+  /** Facts in declaration order, and each one's kind. */
+  factIds: readonly string[];
+  /**
+   * Reads a profile's answers, checking every one. True when every answer fits and every key the profile lists
+   * is a declared fact; false means "look closer" (`loadEach` then reads the declared facts one by one).
+   */
+  load(profile: Profile): boolean;
+  /**
+   * Reads every declared fact by its key (own or inherited, enumerable or not) and codes it; returns the
+   * positions of the answers that do not fit (empty when all fit).
+   */
+  loadEach(profile: Profile): number[];
+  /** Status of program `i` on the loaded answers (short-circuit, allocates nothing). */
+  status(i: number, asOf: string): Kleene;
+  /** Trace of program `i` on the loaded answers (every node decided). */
+  trace(i: number, asOf: string): TraceNode;
+  /** A copy of the loaded answers (lists copied too), for `traceFrom`. */
+  snapshot(): unknown;
+  /** Trace of program `i` on answers `snapshot` took (they become the loaded answers). */
+  traceFrom(i: number, asOf: string, answers: unknown): TraceNode;
+  /** The status of the trace `trace` has just returned. */
+  traceStatus(): Kleene;
+  /**
+   * Program `i`'s key on the loaded answers (0 ≤ key < `keySize(i)`) when it is decided by a few small answers
+   * alone, so everything about it can be kept per key; -1 otherwise.
+   */
+  key(i: number): number;
+  keySize(i: number): number;
+}
+
+const SLOTS = 64;
+/** A string's slot in an option table: from its length and first character. */
+function slotOf(v: string): number {
+  return (v.length + v.charCodeAt(0) * 7) & (SLOTS - 1);
+}
+
+/** The answers of `keys` read from `profile` into `into`: one load site per position (up to 32), so each site
+ * sees one key (and, in a portfolio, one profile shape) and V8 makes it as fast as a load by a constant name. */
+function readAnswers(profile: Profile, keys: readonly string[], into: unknown[], n: number): void {
+  /* eslint-disable no-fallthrough */
+  switch (n) {
+    default: for (let i = 32; i < n; i++) into[i] = profile[keys[i]!];
+    // falls through
+    case 32: into[31] = profile[keys[31]!];
+    case 31: into[30] = profile[keys[30]!];
+    case 30: into[29] = profile[keys[29]!];
+    case 29: into[28] = profile[keys[28]!];
+    case 28: into[27] = profile[keys[27]!];
+    case 27: into[26] = profile[keys[26]!];
+    case 26: into[25] = profile[keys[25]!];
+    case 25: into[24] = profile[keys[24]!];
+    case 24: into[23] = profile[keys[23]!];
+    case 23: into[22] = profile[keys[22]!];
+    case 22: into[21] = profile[keys[21]!];
+    case 21: into[20] = profile[keys[20]!];
+    case 20: into[19] = profile[keys[19]!];
+    case 19: into[18] = profile[keys[18]!];
+    case 18: into[17] = profile[keys[17]!];
+    case 17: into[16] = profile[keys[16]!];
+    case 16: into[15] = profile[keys[15]!];
+    case 15: into[14] = profile[keys[14]!];
+    case 14: into[13] = profile[keys[13]!];
+    case 13: into[12] = profile[keys[12]!];
+    case 12: into[11] = profile[keys[11]!];
+    case 11: into[10] = profile[keys[10]!];
+    case 10: into[9] = profile[keys[9]!];
+    case 9: into[8] = profile[keys[8]!];
+    case 8: into[7] = profile[keys[7]!];
+    case 7: into[6] = profile[keys[6]!];
+    case 6: into[5] = profile[keys[5]!];
+    case 5: into[4] = profile[keys[4]!];
+    case 4: into[3] = profile[keys[3]!];
+    case 3: into[2] = profile[keys[2]!];
+    case 2: into[1] = profile[keys[1]!];
+    case 1: into[0] = profile[keys[0]!];
+    case 0:
+  }
+  /* eslint-enable no-fallthrough */
+}
+
+/** The position of `v` in `list`, or -1 (a scan: option lists are short, and a scan beats hashing there). */
+function position(list: readonly string[], v: unknown): number {
+  for (let i = 0; i < list.length; i++) if (list[i] === v) return i;
+  return -1;
+}
+
+/** A 6-digit adcode as a number, or -1 when `v` is not six ASCII digits. */
+export function adcodeNumber(v: string): number {
+  if (v.length !== 6) return -1;
+  let n = 0;
+  for (let i = 0; i < 6; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** The codes a region target matches, as an inclusive range: a province its first 2 digits, a prefecture its 4. */
+export function regionRange(target: string): [number, number] {
+  const t = adcodeNumber(target);
+  if (target.endsWith('0000')) return [t, t + 9999];
+  if (target.endsWith('00')) return [t, t + 99];
+  return [t, t];
+}
+
+function kindOf(def: FactDef): Kind {
+  switch (def.type) {
+    case 'boolean': return Kind.Boolean;
+    case 'number': return Kind.Number;
+    case 'integer': return Kind.Integer;
+    case 'string': return Kind.String;
+    case 'enum': return Kind.Enum;
+    case 'enum-set': return def.options!.length <= MASK_OPTIONS ? Kind.Set : Kind.WideSet;
+    case 'region': return Kind.Region;
+    case 'date': return Kind.Date;
+  }
+}
+
+export function compileMachine(criteria: Criterion[], facts: Record<string, FactDef>): Machine {
+  const factIds = Object.keys(facts);
+  const nFacts = factIds.length;
+  const index = new Map(factIds.map((f, i) => [f, i]));
+  const defs = factIds.map((f) => facts[f]!);
+  const kinds = Uint8Array.from(defs, kindOf);
+  // Number bounds, finite by construction: a bound of ±Infinity (or none) still refuses ±Infinity and NaN.
+  const mins = Float64Array.from(defs, (d) => Math.max(d.min ?? -Number.MAX_VALUE, -Number.MAX_VALUE));
+  const maxs = Float64Array.from(defs, (d) => Math.min(d.max ?? Number.MAX_VALUE, Number.MAX_VALUE));
+  const options = defs.map((d) => (d.options ?? []).map((o) => o.value));
+  // Strings a catalog compares a string fact with: code = position, any other string = the list's length.
+  const words = defs.map(() => new Map<string, number>());
+  for (const c of criteria) {
+    for (const leaf of leavesOf(c)) {
+      const fi = index.get(leaf.fact)!;
+      if (kinds[fi] !== Kind.String) continue;
+      for (const w of Array.isArray(leaf.value) ? leaf.value : [leaf.value]) if (!words[fi]!.has(w as string)) words[fi]!.set(w as string, words[fi]!.size);
+    }
+  }
+  // Enum lists longer than this are looked up in a map rather than scanned.
+  const optionIndex = options.map((list) => (list.length > 16 ? new Map(list.map((v, i) => [v, i])) : undefined));
+  // Shorter lists: a slot per (length, first character) hash holds the one option there (-2: several, -1: none), so
+  // an answer is compared with one option, not each.
+  const slots = options.map((list) => {
+    const table = new Int8Array(SLOTS).fill(-1);
+    list.forEach((v, i) => { const h = slotOf(v); table[h] = table[h] === -1 ? i : -2; });
+    return table;
+  });
+  /** The position of answer `v` in fact `fi`'s option list, or -1. */
+  const optionOf = (fi: number, v: unknown): number => {
+    if (typeof v !== 'string') return -1;
+    const map = optionIndex[fi];
+    if (map) return map.get(v) ?? -1;
+    const k = slots[fi]![slotOf(v)]!;
+    if (k >= 0) return options[fi]![k] === v ? k : -1;
+    return k === -1 ? -1 : position(options[fi]!, v);
+  };
+
+  const values: unknown[] = new Array(nFacts).fill(undefined);
+  const codes = new Int32Array(nFacts);
+  // Per option-set fact: has the answer just read listed its options in the catalog's order? Only such answers
+  // share trace nodes, so a shared node's list is always the catalog-ordered one, equal to the answer.
+  const inOrder = new Uint8Array(nFacts);
+  // Per fact, the state of its answer, for the facts that can key a subtree (see `keyOf`): 0 unanswered, 1 don't
+  // know, 2 + the answer's code; -1 for an answer that cannot share (a string no leaf names, an option list out of
+  // the catalog's order).
+  const states = new Int32Array(nFacts);
+
+  /** Codes answer `v` (not null) of fact `fi`; false when it does not fit the fact. */
+  const encode = (fi: number, v: unknown): boolean => {
+    switch (kinds[fi]) {
+      case Kind.Boolean:
+        if (v === true) { codes[fi] = 1; states[fi] = 3; } else if (v === false) { codes[fi] = 0; states[fi] = 2; } else return false;
+        return true;
+      case Kind.Number: return typeof v === 'number' && v >= mins[fi]! && v <= maxs[fi]!;
+      case Kind.Integer: return typeof v === 'number' && v >= mins[fi]! && v <= maxs[fi]! && Number.isInteger(v);
+      case Kind.String:
+        if (typeof v !== 'string') return false;
+        const k = words[fi]!.get(v);
+        codes[fi] = k ?? words[fi]!.size;
+        states[fi] = k === undefined ? -1 : k + 2;
+        return true;
+      case Kind.Enum: {
+        const k = optionOf(fi, v);
+        codes[fi] = k;
+        states[fi] = k + 2;
+        return k >= 0;
+      }
+      case Kind.Set: {
+        // Each answer's position marks a bit, so a repeated option is caught without a second loop.
+        if (!Array.isArray(v)) return false;
+        let seen = 0, previous = -1, ordered = 1;
+        for (let i = 0; i < v.length; i++) {
+          const k = optionOf(fi, v[i]);
+          if (k < 0 || (seen & (1 << k)) !== 0) return false;
+          seen |= 1 << k;
+          if (k < previous) ordered = 0;
+          previous = k;
+        }
+        codes[fi] = seen;
+        inOrder[fi] = ordered;
+        states[fi] = ordered ? seen + 2 : -1;
+        return true;
+      }
+      case Kind.Region: {
+        const n = typeof v === 'string' ? adcodeNumber(v) : -1;
+        codes[fi] = n;
+        return n >= 0;
+      }
+      case Kind.Date: return typeof v === 'string' && isCalendarDate(v);
+      default: {
+        // An option set of more than 31 options: checked like the others, without a mask.
+        if (!Array.isArray(v)) return false;
+        const allowed = options[fi]!;
+        const map = optionIndex[fi];
+        for (let i = 0; i < v.length; i++) {
+          if (typeof v[i] !== 'string' || (map ? !map.has(v[i]) : position(allowed, v[i]) < 0)) return false;
+          for (let j = 0; j < i; j++) if (v[j] === v[i]) return false;
+        }
+        return true;
+      }
+    }
+  };
+
+  // ---- keys: subtrees decided by a few small answers ----------------------------------------------------------
+  // A subtree whose leaves all read yes/no, option, named-string or small option-set facts is decided, trace
+  // included, by the states of those facts alone: together a number below the product of their state counts.
+  // Such a subtree is decided once per distinct key (status tables, shared frozen traces), not once per profile.
+  const stateCounts = Int32Array.from(defs, (d, fi) => {
+    switch (kinds[fi]) {
+      case Kind.Boolean: return 4;
+      case Kind.Enum: return options[fi]!.length + 2;
+      case Kind.String: return words[fi]!.size + 2;
+      case Kind.Set: return options[fi]!.length <= SET_KEY_OPTIONS ? (1 << options[fi]!.length) + 2 : 0;
+      default: return 0;
+    }
+  });
+  interface Key { facts: Int32Array; counts: Int32Array; size: number }
+  /** The facts that decide `node` and the size of its key space; undefined when it is not decided by small answers. */
+  const keyOf = (node: Criterion, limit: number): Key | undefined => {
+    const facts = [...new Set(leavesOf(node).map((l) => index.get(l.fact)!))];
+    let size = 1;
+    for (const f of facts) {
+      size *= stateCounts[f]!;
+      if (size === 0 || size > limit) return undefined;
+    }
+    return { facts: Int32Array.from(facts), counts: Int32Array.from(facts, (f) => stateCounts[f]!), size };
+  };
+  /** The key of the loaded answers, or -1 when one of them cannot share. */
+  const keyFrom = (facts: Int32Array, counts: Int32Array): number => {
+    let key = 0;
+    for (let j = 0; j < facts.length; j++) {
+      const s = states[facts[j]!]!;
+      if (s < 0) return -1;
+      key = key * counts[j]! + s;
+    }
+    return key;
+  };
+
+  // ---- status: closures returning Kleene values -----------------------------------------------------------
+  const statusLeaf = (leaf: Leaf): Node => {
+    const fi = index.get(leaf.fact)!;
+    const { op, value } = leaf;
+    const list = Array.isArray(value) ? (value as (string | number)[]) : [];
+    switch (kinds[fi]) {
+      case Kind.Boolean: case Kind.Enum: case Kind.String: {
+        // Every code decided once, by the operator's own test on the value the code stands for.
+        const table = Uint8Array.from(codeValues(fi), (v) => (leafTest(leaf)(v, '') ? PASS : FAIL));
+        return () => (values[fi] == null ? UNKNOWN : table[codes[fi]!] as Kleene);
+      }
+      case Kind.Set: {
+        let mask = 0;
+        for (const v of list) mask |= 1 << options[fi]!.indexOf(v as string);
+        if (op === 'includesAny') return () => (values[fi] == null ? UNKNOWN : (codes[fi]! & mask) !== 0 ? PASS : FAIL);
+        if (op === 'includesAll') return () => (values[fi] == null ? UNKNOWN : (codes[fi]! & mask) === mask ? PASS : FAIL);
+        return () => (values[fi] == null ? UNKNOWN : (codes[fi]! & mask) === 0 ? PASS : FAIL);
+      }
+      case Kind.Region: {
+        const ranges = list.map((t) => regionRange(t as string));
+        if (ranges.length === 1) {
+          const [lo, hi] = ranges[0]!;
+          return () => { if (values[fi] == null) return UNKNOWN; const c = codes[fi]!; return c >= lo && c <= hi ? PASS : FAIL; };
+        }
+        const bounds = Int32Array.from(ranges.flat());
+        return () => {
+          if (values[fi] == null) return UNKNOWN;
+          const c = codes[fi]!;
+          for (let i = 0; i < bounds.length; i += 2) if (c >= bounds[i]! && c <= bounds[i + 1]!) return PASS;
+          return FAIL;
+        };
+      }
+      case Kind.Number: case Kind.Integer: case Kind.Date: {
+        const compare = compareLeaf(op, value, list, values, fi);
+        if (compare) return compare;
+      }
+      // falls through: the years-since tests of dates and option sets of more than 31 options
+      default: {
+        const test = leafTest(leaf);
+        return (asOf) => { const a = values[fi]; return a == null ? UNKNOWN : test(a, asOf) ? PASS : FAIL; };
+      }
+    }
+  };
+
+  /** The value each code of a boolean, enum or string fact stands for (for a string fact, one that no leaf names). */
+  function codeValues(fi: number): unknown[] {
+    if (kinds[fi] === Kind.Boolean) return [false, true];
+    if (kinds[fi] === Kind.Enum) return options[fi]!;
+    const named = [...words[fi]!.keys()];
+    let other = '\u0000';
+    while (words[fi]!.has(other)) other += '\u0000';
+    return [...named, other];
+  }
+
+  const combinator = (isAll: boolean, children: Node[]): Node => {
+    const decisive: Kleene = isAll ? FAIL : PASS;
+    const otherwise: Kleene = isAll ? PASS : FAIL;
+    const n = children.length;
+    if (n === 0) return () => otherwise;
+    if (n === 1) return children[0]!;
+    if (n === 2) {
+      const [a, b] = children as [Node, Node];
+      return (asOf) => {
+        const x = a(asOf);
+        if (x === decisive) return decisive;
+        const y = b(asOf);
+        if (y === decisive) return decisive;
+        return x === UNKNOWN || y === UNKNOWN ? UNKNOWN : otherwise;
+      };
+    }
+    return (asOf) => {
+      let result: Kleene = otherwise;
+      for (let i = 0; i < n; i++) {
+        const s = children[i]!(asOf);
+        if (s === decisive) return decisive;
+        if (s === UNKNOWN) result = UNKNOWN;
+      }
+      return result;
+    };
+  };
+
+  const statusOf = (node: Criterion): Node => {
+    if ('all' in node) return combinator(true, node.all.map(statusOf));
+    if ('any' in node) return combinator(false, node.any.map(statusOf));
+    if ('not' in node) {
+      const child = statusOf(node.not);
+      return (asOf) => { const s = child(asOf); return s === UNKNOWN ? UNKNOWN : s === PASS ? FAIL : PASS; };
+    }
+    return statusLeaf(node);
+  };
+
+  // ---- traces: closures building trace nodes, every node decided ------------------------------------------
+  // Each builder leaves the status of the node it returns in `last` (a Kleene value), so a combinator never reads
+  // `status` back from nodes of many shapes. Nodes have one fixed shape per kind (meta keys may hold undefined,
+  // which JSON leaves out); the shared ones are frozen.
+  let last: Kleene = UNKNOWN;
+  const canonical = defs.map(() => new Map<number, readonly string[]>());
+  const listOf = (fi: number, mask: number): readonly string[] => {
+    let list = canonical[fi]!.get(mask);
+    if (!list) {
+      list = Object.freeze(options[fi]!.filter((_, k) => (mask & (1 << k)) !== 0));
+      if (canonical[fi]!.size < LEAF_LIMIT) canonical[fi]!.set(mask, list);
+    }
+    return list;
+  };
+
+  const traceLeaf = (leaf: Leaf): Build => {
+    const { id, label, source, fact, op, value: expected } = leaf;
+    const fi = index.get(fact)!;
+    const unanswered: TraceNode = Object.freeze({ status: 'unknown', id, label, source, fact, op, expected });
+    const dontKnow: TraceNode = Object.freeze({ status: 'unknown', id, label, source, fact, op, expected, actual: null });
+    const decide = statusLeaf(leaf);
+    const node = (status: Kleene, actual: unknown): TraceNode => ({ status: status === PASS ? 'pass' : 'fail', id, label, source, fact, op, expected, actual: actual as TraceNode['actual'] });
+    switch (kinds[fi]) {
+      case Kind.Boolean: case Kind.Enum: case Kind.String: {
+        // One frozen node per code (for a string fact, a string no leaf names gets a node of its own).
+        const meaning = codeValues(fi);
+        const table = Uint8Array.from(meaning, (v) => (leafTest(leaf)(v, '') ? PASS : FAIL));
+        const shared = meaning.map((v, k) => (kinds[fi] === Kind.String && k === meaning.length - 1 ? undefined : Object.freeze(node(table[k] as Kleene, v))));
+        return () => {
+          const a = values[fi];
+          if (a == null) { last = UNKNOWN; return a === undefined ? unanswered : dontKnow; }
+          const k = codes[fi]!;
+          const s = table[k] as Kleene;
+          last = s;
+          return shared[k] ?? node(s, a);
+        };
+      }
+      case Kind.Set: {
+        // Keyed by the answer's bit mask; an answer listed out of the catalog's order gets a node of its own,
+        // with its own frozen copy of the list (a caller changing its profile later cannot change a report).
+        const cache = new Map<number, TraceNode>();
+        return (asOf) => {
+          const a = values[fi] as string[] | null | undefined;
+          if (a == null) { last = UNKNOWN; return a === undefined ? unanswered : dontKnow; }
+          const s = decide(asOf);
+          last = s;
+          if (inOrder[fi] === 0) return node(s, Object.freeze(a.slice()));
+          const mask = codes[fi]!;
+          let hit = cache.get(mask);
+          if (hit === undefined) {
+            hit = Object.freeze(node(s, listOf(fi, mask)));
+            if (cache.size < LEAF_LIMIT) cache.set(mask, hit);
+          }
+          return hit;
+        };
+      }
+      case Kind.WideSet:
+        return (asOf) => {
+          const a = values[fi] as string[] | null | undefined;
+          if (a == null) { last = UNKNOWN; return a === undefined ? unanswered : dontKnow; }
+          const s = decide(asOf);
+          last = s;
+          return node(s, Object.freeze(a.slice()));
+        };
+      default:
+        return (asOf) => {
+          const a = values[fi];
+          if (a == null) { last = UNKNOWN; return a === undefined ? unanswered : dontKnow; }
+          const s = decide(asOf);
+          last = s;
+          return node(s, a);
+        };
+    }
+  };
+
+  const NAMES = ['fail', 'pass', 'unknown'] as const;
+  // Key slots the shared traces may take in all, bounding memory.
+  let budget = TRACE_BUDGET;
+  const traceOf = (c: Criterion): Build => {
+    if (!('all' in c) && !('any' in c) && !('not' in c)) return traceLeaf(c);
+    const build = combinatorTrace(c);
+    const key = keyOf(c, TRACE_KEYS);
+    if (!key) return build;
+    // Built once per key, frozen, and shared by every profile with the same key.
+    const { facts, counts, size } = key;
+    let cache: (TraceNode | undefined)[] | undefined;
+    let statuses: Int8Array | undefined;
+    return (asOf) => {
+      const k = keyFrom(facts, counts);
+      if (k < 0) return build(asOf);
+      const hit = cache?.[k];
+      if (hit !== undefined) { last = statuses![k] as Kleene; return hit; }
+      const trace = build(asOf);
+      if (budget < size) return trace;
+      if (!cache) { cache = new Array(size); statuses = new Int8Array(size); budget -= size; }
+      Object.freeze(trace.children);
+      cache[k] = Object.freeze(trace);
+      statuses![k] = last;
+      return trace;
+    };
+  };
+  const combinatorTrace = (c: Criterion): Build => {
+    const { id, label, source } = c;
+    const isNot = 'not' in c;
+    const isAll = 'all' in c;
+    const children = (isNot ? [c.not] : isAll ? (c as { all: Criterion[] }).all : (c as { any: Criterion[] }).any).map(traceOf);
+    const n = children.length;
+    const decisive: Kleene = isAll ? FAIL : PASS;
+    const otherwise: Kleene = isAll ? PASS : FAIL;
+    if (n === 0) {
+      const empty: TraceNode = Object.freeze({ status: NAMES[otherwise], id, label, source, children: Object.freeze([]) as unknown as TraceNode[] });
+      return () => { last = otherwise; return empty; };
+    }
+    if (isNot) {
+      const [a] = children as [Build];
+      return (asOf) => {
+        const t = a(asOf);
+        const s: Kleene = last === UNKNOWN ? UNKNOWN : last === PASS ? FAIL : PASS;
+        last = s;
+        return { status: NAMES[s], id, label, source, children: [t] };
+      };
+    }
+    if (n === 1) {
+      // all/any of one child: the child's status.
+      const [a] = children as [Build];
+      return (asOf) => {
+        const t = a(asOf);
+        return { status: NAMES[last], id, label, source, children: [t] };
+      };
+    }
+    if (n === 2) {
+      const [a, b] = children as [Build, Build];
+      return (asOf) => {
+        const x = a(asOf);
+        const sx = last;
+        const y = b(asOf);
+        const sy = last;
+        const s: Kleene = sx === decisive || sy === decisive ? decisive : sx === UNKNOWN || sy === UNKNOWN ? UNKNOWN : otherwise;
+        last = s;
+        return { status: NAMES[s], id, label, source, children: [x, y] };
+      };
+    }
+    return (asOf) => {
+      const kids = new Array<TraceNode>(n);
+      let s: Kleene = otherwise;
+      for (let i = 0; i < n; i++) {
+        kids[i] = children[i]!(asOf);
+        if (last === decisive) s = decisive;
+        else if (last === UNKNOWN && s !== decisive) s = UNKNOWN;
+      }
+      last = s;
+      return { status: NAMES[s], id, label, source, children: kids };
+    };
+  };
+
+  const statuses = criteria.map(statusOf);
+  // A program's own trace is shared through its result (evaluate.ts), so only the nodes below it keep traces.
+  const traces = criteria.map((c) => (!('all' in c) && !('any' in c) && !('not' in c) ? traceLeaf(c) : combinatorTrace(c)));
+  // Programs decided by a few small answers, laid out flat for the per-profile loop: at `keyAt[i]` the number of
+  // facts, then each fact and its state count (-1: not keyed); the status of key k at `tables[tableAt[i] + k]`
+  // (-1 until first decided).
+  const rootKeys = criteria.map((c) => keyOf(c, STATUS_KEYS));
+  const keyAt = new Int32Array(criteria.length).fill(-1);
+  const tableAt = new Int32Array(criteria.length);
+  const keySizes = Int32Array.from(rootKeys, (k) => k?.size ?? 0);
+  const keyData: number[] = [];
+  let tableSize = 0;
+  rootKeys.forEach((key, i) => {
+    if (!key) return;
+    keyAt[i] = keyData.length;
+    keyData.push(key.facts.length);
+    key.facts.forEach((f, j) => keyData.push(f, key.counts[j]!));
+    tableAt[i] = tableSize;
+    tableSize += key.size;
+  });
+  const keyCodes = Int32Array.from(keyData);
+  const tables = new Int8Array(tableSize).fill(-1);
+  /** Program `i`'s key on the loaded answers, or -1. */
+  const rootKey = (i: number): number => {
+    let at = keyAt[i]!;
+    if (at < 0) return -1;
+    const end = at + 1 + 2 * keyCodes[at]!;
+    let key = 0;
+    for (at++; at < end; at += 2) {
+      const s = states[keyCodes[at]!]!;
+      if (s < 0) return -1;
+      key = key * keyCodes[at + 1]! + s;
+    }
+    return key;
+  };
+
+  return {
+    factIds,
+    load(profile) {
+      // Every declared fact read by its key (the unrolled reader: one load site per position, each of which V8
+      // learns the key and the profile's shape for), then checked and coded; the profile's enumerable keys
+      // counted, so a key that is not a declared fact is noticed.
+      readAnswers(profile, factIds, values, nFacts);
+      let fits = true, answered = 0;
+      for (let fi = 0; fi < nFacts; fi++) {
+        const v = values[fi];
+        if (v === undefined) { states[fi] = 0; continue; }
+        answered++;
+        if (v === null) { states[fi] = 1; continue; }
+        // The commonest kinds inline; the rest through `encode`.
+        const kind = kinds[fi];
+        if (kind === Kind.Boolean) {
+          if (v === true) { codes[fi] = 1; states[fi] = 3; } else if (v === false) { codes[fi] = 0; states[fi] = 2; } else fits = false;
+        } else if (kind === Kind.Number) {
+          if (!(typeof v === 'number' && v >= mins[fi]! && v <= maxs[fi]!)) fits = false;
+        } else if (!encode(fi, v)) fits = false;
+      }
+      if (!fits) return false;
+      let keys = 0;
+      for (const key in profile) { void key; keys++; }
+      return keys === answered;
+    },
+    loadEach(profile) {
+      const bad: number[] = [];
+      for (let i = 0; i < nFacts; i++) {
+        const v = profile[factIds[i]!];
+        values[i] = v;
+        states[i] = v === undefined ? 0 : 1;
+        if (v !== undefined && v !== null && !encode(i, v)) bad.push(i);
+      }
+      return bad;
+    },
+    status(i, asOf) {
+      const k = rootKey(i);
+      if (k < 0) return statuses[i]!(asOf);
+      const at = tableAt[i]! + k;
+      let r = tables[at]!;
+      if (r < 0) tables[at] = r = statuses[i]!(asOf);
+      return r as Kleene;
+    },
+    trace: (i, asOf) => traces[i]!(asOf),
+    snapshot: () => ({ values: values.map((v) => (Array.isArray(v) ? v.slice() : v)), codes: codes.slice(), states: states.slice(), inOrder: inOrder.slice() }),
+    traceFrom(i, asOf, answers) {
+      const a = answers as { values: unknown[]; codes: Int32Array; states: Int32Array; inOrder: Uint8Array };
+      for (let fi = 0; fi < nFacts; fi++) values[fi] = a.values[fi];
+      codes.set(a.codes);
+      states.set(a.states);
+      inOrder.set(a.inOrder);
+      return traces[i]!(asOf);
+    },
+    traceStatus: () => last,
+    keySize: (i) => keySizes[i]!,
+    key: rootKey,
+  };
+}
+
+/** eq, ne, lt, lte, gt, gte and between on a number or date answer (dates compare as their YYYY-MM-DD strings). */
+function compareLeaf(op: Leaf['op'], value: Leaf['value'], list: (string | number)[], values: unknown[], fi: number): Node | undefined {
+  switch (op) {
+    case 'eq': return () => { const a = values[fi]; return a == null ? UNKNOWN : a === value ? PASS : FAIL; };
+    case 'ne': return () => { const a = values[fi]; return a == null ? UNKNOWN : a !== value ? PASS : FAIL; };
+    case 'lt': return () => { const a = values[fi]; return a == null ? UNKNOWN : (a as number) < (value as number) ? PASS : FAIL; };
+    case 'lte': return () => { const a = values[fi]; return a == null ? UNKNOWN : (a as number) <= (value as number) ? PASS : FAIL; };
+    case 'gt': return () => { const a = values[fi]; return a == null ? UNKNOWN : (a as number) > (value as number) ? PASS : FAIL; };
+    case 'gte': return () => { const a = values[fi]; return a == null ? UNKNOWN : (a as number) >= (value as number) ? PASS : FAIL; };
+    case 'between': {
+      const [min, max] = list as [number, number];
+      return () => { const a = values[fi] as number; return a == null ? UNKNOWN : a >= min && a <= max ? PASS : FAIL; };
+    }
+    default: return undefined;
+  }
+}
+
