@@ -131,12 +131,10 @@ function bracketBelow(flows: readonly number[], sign0: number, step: number): Br
  * return exists: that is bad input (400, code `no_rate_of_return`), never a 500 and never a made-up rate.
  */
 export function rateOfReturn(flows: readonly number[], guess: number, field: string): IrrResult {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: flows of length 1 never change sign, and flows without a sign change make irr throw a RangeError that becomes the same refusal
   if (!(flows.length > 1 && flows[0]! > 0) || countSignChanges(flows) === 0) throw noRate(field);
   try {
     return irr(flows, guess);
   } catch (error) {
-    // Stryker disable next-line ConditionalExpression: irr throws nothing but RangeErrors
     if (error instanceof RangeError) throw noRate(field);
     throw error;
   }

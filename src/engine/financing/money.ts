@@ -25,7 +25,6 @@ export function roundHalfAwayBig(n: bigint, d: bigint): bigint {
   const twice = (r < 0n ? -r : r) * 2n;
   // Stryker disable next-line EqualityOperator: d is never 0: n / d above has already thrown
   const ad = d < 0n ? -d : d;
-  // Stryker disable next-line EqualityOperator: n = 0 leaves twice = 0 < |d|, so this line never sees it; d is never 0
   if (twice >= ad) return q + ((n < 0n) !== (d < 0n) ? -1n : 1n);
   return q;
 }
@@ -33,7 +32,7 @@ export function roundHalfAwayBig(n: bigint, d: bigint): bigint {
 /** round_half_away(a × num / den), exactly; a, num, den integers (den < 0 flips the sign; den = 0 is a RangeError). */
 export function mulDivRound(a: number, num: number, den: number): number {
   const product = a * num;
-  // Stryker disable next-line ConditionalExpression,BlockStatement: skipping the double path sends the case to the Dekker or BigInt path, both exact
+  // Stryker disable next-line BlockStatement: skipping the double path sends the case to the Dekker or BigInt path, both exact
   if (Number.isSafeInteger(product) && Number.isSafeInteger(den) && den > 0) {
     // Exact integer arithmetic in doubles: a quotient estimate, the exact remainder, then corrections.
     const p = Math.abs(product);
@@ -46,7 +45,6 @@ export function mulDivRound(a: number, num: number, den: number): number {
     if (2 * r >= den) q++;
     return product < 0 ? -q : q;
   }
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: which exact path answers: a, num or den of 0 or a den past 2^53 (an exact double: the two-products are exact for any doubles) reach the same integer here or through BigInt
   if (a >= 0 && num >= 0 && den > 0 && den <= Number.MAX_SAFE_INTEGER && Number.isSafeInteger(a) && Number.isSafeInteger(num)) {
     // The product is past 2^53 (a balance of millions times a rate in 1e-10 units): an exact error-free product
     // (Dekker's two-product with Veltkamp splitting) gives the remainder exactly, without BigInt.
@@ -106,7 +104,6 @@ export function annuityPayment(principalFen: number, annualRate: number, n: numb
   // that grows with the amount; inside it, the exact rational decides.
   const pmt = (principalFen * r) / -Math.expm1(-n * Math.log1p(r));
   const frac = Math.abs(pmt - Math.trunc(pmt));
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression,ArithmeticOperator: the margin only decides when the exact rational is asked: the double's error (about n × 2^-52 × |pmt|, n <= 360) is inside either margin, and the exact path is always right
   if (Math.abs(frac - 0.5) > Math.max(1e-6, Math.abs(pmt) * 1e-12)) return Math.sign(pmt) * Math.round(Math.abs(pmt));
   // r = a / b: P·a·(b + a)^n / (b·((b + a)^n − b^n))
   const a = BigInt(units);
