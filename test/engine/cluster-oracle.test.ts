@@ -106,8 +106,22 @@ describe('clustering against a group oracle', () => {
       check(p, { zoom: 8, bbox, limit: 5000 }, `box ${bbox}`);
       check(p, { zoom: 8, bbox, limit: 3 }, `box ${bbox} limit 3`);
     }
+    // Boxes that miss the data (west, north-east): nothing.
+    check(p, { zoom: 8, bbox: [0, 0, 10, 10] }, 'box off the data');
+    check(p, { zoom: 8, bbox: [113, 31, 120, 40] }, 'box off the data, north-east');
     // Zoomed in further, groups stay apart (the radius only shrinks) but may split: check only the totals there.
     expect(createDirectory(p.items).query({ zoom: 9, bbox: [103, 22, 108.3, 27.1] }).total).to.equal(oracle(p, { bbox: [103, 22, 108.3, 27.1] }).total);
+  });
+
+  it('west of Greenwich and south of the equator (negative coordinates)', () => {
+    const r = radiusDegrees(8);
+    const p = separated(16, r, [-80, -40, -68, -30], 50, (rnd) => [1, 1, 2, 3, 5][Math.floor(rnd() * 5)]!);
+    check(p, { zoom: 8, limit: 5000 }, 'world');
+    check(p, { zoom: 8, bbox: [-78, -38, -70.5, -31], limit: 5000 }, 'box');
+    // A box across the equator and the prime meridian, holding part of the data.
+    const q = separated(17, r, [-3, -2, 3, 2], 30, (rnd) => [1, 2, 3][Math.floor(rnd() * 3)]!);
+    check(q, { zoom: 8, limit: 5000 }, 'across 0');
+    check(q, { zoom: 8, bbox: [-1, -1, 2, 1.5], limit: 5000 }, 'across 0, box');
   });
 
   it('whole buckets and pyramid cells (6,926 points in 12 groups at zoom 4: pyramid level 1)', () => {

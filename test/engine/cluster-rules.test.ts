@@ -40,22 +40,46 @@ function alignment(axis: 'lon' | 'lat', zoom: number, origin: number, far: [numb
 
 describe('clustering rules at hand-placed points', () => {
   it('bins start at the data\'s west edge (a bin\'s members are taken together)', () => {
-    // 109.9951171875 = -180 + 3299.5 bins: bins counted from -180 (the world's edge) would split P and Q.
-    const a = alignment('lon', 8, -180 + 3299.5 * (radiusDegrees(8) / 3), [120, 30]);
+    // 109.9951171875 = -180 + 3299.5 bins: bins counted from -180 (the world's edge) would split P and Q. F lies
+    // south-east, so P and Q's bin is not in the grid's first row.
+    const a = alignment('lon', 8, -180 + 3299.5 * (radiusDegrees(8) / 3), [120, 20]);
     expect(a.items[0]!.lon).to.equal(109.9951171875);
     expect(answer(a.items, { zoom: 8 })).to.deep.equal(a.together);
     expect(answer(a.items, { zoom: 8, bbox: [-180, -90, 180, 90] })).to.deep.equal(a.together);
     // A box whose west edge lies 1.5 bins west of the data: the bins still start at the data.
-    expect(answer(a.items, { zoom: 8, bbox: [109.9951171875 - 1.5 * 0.087890625, 29, 125, 31] })).to.deep.equal(a.together);
+    expect(answer(a.items, { zoom: 8, bbox: [109.9951171875 - 1.5 * 0.087890625, 19, 125, 31] })).to.deep.equal(a.together);
     // A box whose west edge lies on P: the same.
-    expect(answer(a.items, { zoom: 8, bbox: [109.9951171875, 29, 125, 31] })).to.deep.equal(a.together);
+    expect(answer(a.items, { zoom: 8, bbox: [109.9951171875, 19, 125, 31] })).to.deep.equal(a.together);
   });
 
   it('bins start at the box\'s west edge when it cuts the data', () => {
     // W (another entry) lies west of the box; the box's edge is P's longitude, so P is on a bin edge again.
-    const a = alignment('lon', 8, -180 + 3299.5 * (radiusDegrees(8) / 3), [120, 30]);
+    const a = alignment('lon', 8, -180 + 3299.5 * (radiusDegrees(8) / 3), [120, 20]);
     const items = [at('W', 100.04, 30), ...a.items];
-    expect(answer(items, { zoom: 8, bbox: [109.9951171875, 29, 125, 31] })).to.deep.equal(a.together);
+    expect(answer(items, { zoom: 8, bbox: [109.9951171875, 19, 125, 31] })).to.deep.equal(a.together);
+  });
+
+  it('the bins reach the data\'s east and north edges: the last bin is a bin of its own', () => {
+    // In bins from W (the west or south edge): S (three entries) at 97.1, P at 98.6, E at 100.6 (the east or north
+    // edge). S takes P (1.5 bins = 0.5 r) but not E (3.5 bins); were the last bins folded into one, P and E would
+    // be one bin whose mean (2.5 bins from S) S takes: a cluster of 5.
+    const cell = radiusDegrees(8) / 3;
+    for (const axis of ['lon', 'lat'] as const) {
+      const d = (k: number) => (k * cell) / (axis === 'lat' ? 1.25 : 1);
+      const place = (id: string, k: number) => (axis === 'lon' ? at(id, 100 + d(k), 30) : at(id, 110, 20 + d(k)));
+      const items = [place('W', 0), place('P', 98.6), place('E', 100.6), place('S1', 97.1), place('S2', 97.1), place('S3', 97.1)];
+      const group = ['S1', 'S2', 'S3', 'P'].map((id) => items.find((i) => i.id === id)!);
+      expect(answer(items, { zoom: 8 }), axis).to.deep.equal({
+        total: 6, clusters: [{ lon: mean(group.map((i) => i.lon)), lat: mean(group.map((i) => i.lat)), count: 4 }], items: ['W', 'E'],
+      });
+    }
+  });
+
+  it('zoom 22 over the whole world: bins and grid too large for arrays, on hash maps', () => {
+    // 1 and 1 + 2^-17 lie 7.6e-6° apart, within the radius of 1.6e-5°; the others are a world apart.
+    const items = [at('a', -170, -80), at('b', 1, 0), at('c', 1 + 2 ** -17, 0), at('d', 170, 80)];
+    expect(answer(items, { zoom: 22 })).to.deep.equal({ total: 4, clusters: [{ lon: 1, lat: 0, count: 2 }], items: ['a', 'd'] });
+    expect(answer(items, { zoom: 22, bbox: [-180, -85, 0.5, 85] })).to.deep.equal({ total: 1, clusters: [], items: ['a'] });
   });
 
   it('bins start at the data\'s south edge, on the map\'s stretched latitude', () => {

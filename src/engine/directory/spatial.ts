@@ -219,6 +219,7 @@ export function firstIn(index: SpatialIndex, bbox: readonly number[], limit: num
   });
   if (limit <= 0 || !total) return { total, first: [] };
   const first: number[] = [];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: both ways give the same smallest indices (a walk in order, or the buckets' ids sorted); the threshold only picks the faster
   if (total > 30_000) {
     // Many in view: walk the directory in order until the limit is reached (a few thousand steps expected,
     // a million at worst, still a few milliseconds over typed arrays).

@@ -32,6 +32,7 @@ export function syntheticIncubators(count: number, centers: readonly Center[], s
   let acc = 0;
   for (const c of centers) cumulative.push((acc += c.weight / total));
   const gauss = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd());
+  // Stryker disable next-line ArrayDeclaration: every slot is assigned below, so an array grown by assignment holds the same entries
   const out: Incubator[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const r = rnd();
@@ -40,6 +41,7 @@ export function syntheticIncubators(count: number, centers: readonly Center[], s
     const c = centers[k]!;
     const spread = 0.6 + rnd() * 1.4;
     const n = i + 1;
+    // Stryker disable next-line EqualityOperator: rnd() returns multiples of 2^-32, and 0.18 is none, so `<=` keeps the same codes
     const industries = INDUSTRIES.filter(() => rnd() < 0.18);
     out[i] = {
       id: `synthetic-${n}`,
