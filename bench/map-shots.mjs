@@ -1,6 +1,7 @@
 // node bench/map-shots.mjs [outdir] — screenshots of the map for a human to look at (not a test): desktop and
 // 320 px, light and dark, national view, zoomed in, choropleth, a search. Bundles src/define.ts with esbuild,
 // serves it on loopback, shoots with Debian's headless Chromium. Writes PNGs to outdir (default /tmp/map-shots).
+// SHOTS_LIGHT=1 shoots the light basemap of the first paint (the full one is refused); SHOTS=a,b picks shots.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ const page = (attrs) => `<!doctype html><html lang="zh-CN"><meta charset="utf-8"
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   if (url.pathname === '/') { res.writeHead(200, { 'content-type': 'text/html' }); return res.end(page(url.searchParams.get('attrs') ?? '')); }
+  // SHOTS_LIGHT=1: the full-detail basemap never arrives, so the shots show the light one (the first paint's).
+  if (process.env.SHOTS_LIGHT === '1' && /\/(topology|labels)-[^/]*\.js$/.test(url.pathname)) { res.writeHead(404); return res.end(); }
   try {
     const body = readFileSync(join(bundle, normalize(url.pathname).replace(/^\/+/, '')));
     res.writeHead(200, { 'content-type': extname(url.pathname) === '.js' ? 'text/javascript' : 'application/octet-stream' });

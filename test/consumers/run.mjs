@@ -148,6 +148,8 @@ const site = await serve(work);
 const cdnDir = join(work, 'node_modules/chanrong/dist/cdn');
 const cdn = await serve(cdnDir, { headers: { 'access-control-allow-origin': '*' }, rewrite: (p) => p.replace('/chanrong.0.2.0.min.js', '/chanrong.min.js') });
 const noCors = await serve(cdnDir);
+// The CDN files without chunks/: the map's file alone must still draw the map (its first paint needs no other file).
+const chunkless = await serve(cdnDir, { headers: { 'access-control-allow-origin': '*' }, rewrite: (p) => (p.startsWith('/chunks/') ? '/missing' : p) });
 
 // CDN pages: written into the site; each names the tags it expects.
 const widgets = {
@@ -177,6 +179,8 @@ const victim = Object.keys(tampered.integrity).find((u) => u.includes('/chunks/d
 tampered.integrity[victim] = `sha384-${Buffer.alloc(48).toString('base64')}`;
 const tamperedPath = '/cdn-pages/tampered.html';
 writeFileSync(join(work, tamperedPath), cdnPage([`${cdn.base}/chanrong.min.js`], widgets.calculator, `<script type="importmap">${JSON.stringify(tampered)}</script>`));
+const chunklessPath = '/cdn-pages/chunkless.html';
+writeFileSync(join(work, chunklessPath), cdnPage([`${chunkless.base}/incubator-map.min.js`], widgets.map));
 const noCorsPath = '/cdn-pages/no-cors.html';
 writeFileSync(join(work, noCorsPath), cdnPage([`${noCors.base}/financing-calculator.min.js`], widgets.calculator));
 
@@ -239,6 +243,17 @@ try {
     await page.close();
     check('CDN, import map with a wrong hash for one chunk: the browser refuses it (integrity is enforced)', Boolean(victim) && !defined, victim ?? 'no chunk found');
   }
+  {
+    // incubator-map.min.js is self-contained for the first paint: with every chunk refused, the basemap is still
+    // drawn (a chanrong-render from the map), and the missing data shows as an error, not as an empty map.
+    const page = await browser.newPage();
+    await page.setCacheEnabled(false);
+    await page.goto(`${site.base}${chunklessPath}`);
+    const drawn = await page.waitForFunction(() => (window.__events ?? []).some((e) => e.type === 'chanrong-render' && e.tag === 'chanrong-incubator-map'), { timeout: 20_000, polling: 100 }).then(() => true, () => false);
+    const failed = await page.waitForFunction(() => (window.__events ?? []).some((e) => e.type === 'chanrong-error'), { timeout: 20_000, polling: 100 }).then(() => true, () => false);
+    await page.close();
+    check('CDN, incubator-map.min.js with chunks/ refused: the map is still drawn (its first paint needs that one file), the data shows an error', drawn && failed && chunkless.requests.some((u) => u.startsWith('/chunks/')), `drawn ${drawn}, error ${failed}`);
+  }
   // Without the CORS header a cross-origin module script is refused: the README's header is required.
   const page = await browser.newPage();
   const refused = [];
@@ -253,6 +268,7 @@ try {
   site.close();
   cdn.close();
   noCors.close();
+  chunkless.close();
 }
 
 // --- 5. what the tarball carries --------------------------------------------------------------------------------

@@ -51,6 +51,25 @@ describe('<chanrong-incubator-map>', () => {
     await waitFor(() => el.shadowRoot!.activeElement?.id === 'details-title', 'focus on details');
   });
 
+  it('opens a cluster of entries at one and the same place as a list (no zoom could split it)', async () => {
+    const el = await mount<MapEl>('<chanrong-incubator-map locale="en" style="width:900px"></chanrong-incubator-map>');
+    // 13 entries at one point in Zhengzhou (as the sample data has), 40 others far from it.
+    const far = [[87.6, 43.8], [126.6, 45.8], [102.7, 25.0], [121.5, 31.2]] as const;
+    const items = syntheticIncubators(53, 5).map((it, i) => (i < 13 ? { ...it, lon: 113.6253, lat: 34.7466 } : { ...it, lon: far[i % 4]![0] + (i % 7) * 0.05, lat: far[i % 4]![1] + (i % 5) * 0.05 }));
+    el.incubators = items;
+    const canvas = $<HTMLCanvasElement>(el, 'canvas');
+    let at: [number, number] | undefined;
+    await waitFor(() => {
+      for (let x = 0; x < canvas.clientWidth; x += 2) for (let y = 0; y < canvas.clientHeight; y += 2) if (el.hitTest(x, y)?.count === 13) { at = [x, y]; return true; }
+      return false;
+    }, 'a cluster of 13 drawn');
+    const rect = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new MouseEvent('click', { clientX: rect.left + at![0], clientY: rect.top + at![1], bubbles: true }));
+    await waitFor(() => $(el, '.list-title').textContent === '13 at this one place', 'the place list');
+    expect(listedIds(el).sort()).to.deep.equal(items.slice(0, 13).map((it) => it.id).sort());
+    expect(el.hitTest(at![0], at![1])?.count, 'the view did not fly').to.equal(13);
+  });
+
   it('hit-tests the drawn points where they were drawn', async () => {
     const el = await mount<MapEl>('<chanrong-incubator-map style="width:800px"></chanrong-incubator-map>');
     await waitFor(() => listedIds(el).length > 0, 'list');
@@ -388,6 +407,19 @@ describe('the bundled basemap and the public-map rules', () => {
       expect(islands).to.be.above(150);
     });
   }
+  it('draws first from the light basemap (no city labels); closer in, the full-detail one with its city labels', async () => {
+    const { loadBasemap, loadDetailedBasemap } = await import('../../src/elements/incubator-map/geometry.js');
+    const { lightBasemap } = await import('../../src/data/geo/light.js');
+    const first = await loadBasemap(undefined), detail = (await loadDetailedBasemap())();
+    expect(first.geo.provinces.length).to.equal(34);
+    expect(first.cities).to.deep.equal([]);
+    expect(JSON.stringify(first.geo.provinces)).to.equal(JSON.stringify(lightBasemap().provinces.features));
+    expect(detail.geo.provinces.length).to.equal(34);
+    expect(detail.cities.length).to.be.above(300);
+    const points = (geo: { provinces: { geometry: unknown }[] }) => JSON.stringify(geo.provinces.map((p) => p.geometry)).split('],[').length;
+    expect(points(first.geo), 'the light basemap has fewer points').to.be.below(points(detail.geo) * 0.6);
+    for (const geo of [first.geo, detail.geo]) expect((geo.southChinaSea!.features[0]!.geometry as { coordinates: unknown[] }).coordinates.length).to.equal(16);
+  });
   for (const which of ['full', 'light'] as const) it(`${which} basemap: has 钓鱼岛 and 赤尾屿, keeps Hainan's southern tip in the main frame and out from under the inset`, async () => {
     const basemap = await bundled(which);
     const { layoutMap } = await import('../../src/elements/incubator-map/geometry.js');
@@ -409,6 +441,12 @@ describe('the bundled basemap and the public-map rules', () => {
       expect(y, `${w}`).to.be.within(0, h);
       const [bx, by, bw, bh] = layout.inset!.box;
       expect(x >= bx && x <= bx + bw && y >= by && y <= by + bh, `tip under the inset at ${w}`).to.equal(false);
+      // Nor does the inset cover Taiwan, 钓鱼岛 or 赤尾屿 (it did, at every size, until 2026-11-26).
+      for (const [name, lon, lat] of [['钓鱼岛', 123.47, 25.74], ['赤尾屿', 124.56, 25.92], ['Taiwan, north', 121.5, 25.3], ['Taiwan, east', 121.7, 24]] as const) {
+        const [ix, iy] = layout.projection([lon, lat])!;
+        expect(ix >= bx - 2 && ix <= bx + bw + 2 && iy >= by - 2 && iy <= by + bh + 2, `${name} under the inset at ${w}×${h}`).to.equal(false);
+      }
+      expect(bw, `the inset keeps a legible size at ${w}`).to.be.at.least(w >= 480 ? 56 : 32);
     }
   });
 });

@@ -60,7 +60,7 @@ function profilesOf(catalog: Catalog, seed: number, count: number): Profile[] {
 describe('the eligibility machine against the engine it replaced', () => {
   it('gives the same reports on random catalogs, through every entry point, in both detail modes, with paths', () => {
     let compared = 0;
-    for (let seed = 1; seed <= 120; seed++) {
+    for (let seed = 1; seed <= 80; seed++) {
       const catalog = catalogOf(seed);
       const a = next.compileCatalog(catalog), b = old.compileCatalog(catalog);
       const profiles = profilesOf(catalog, seed, 30);
@@ -80,7 +80,7 @@ describe('the eligibility machine against the engine it replaced', () => {
         }
       }
     }
-    assert.ok(compared > 20_000, `${compared}`);
+    assert.ok(compared > 15_000, `${compared}`);
   });
 
   it('gives the same reports on the bundled catalog at 100 programs with the benchmark’s profiles, read twice', () => {
@@ -165,7 +165,7 @@ describe('the eligibility machine against the engine it replaced', () => {
     for (let y = 0; y <= 2400; y += y < 120 ? 1 : 97) {
       for (let m = 0; m <= 13; m++) for (const d of [0, 1, 28, 29, 30, 31, 32]) strings.push(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     }
-    for (let i = 0; i < 20_000; i++) {
+    for (let i = 0; i < 8_000; i++) {
       // Mostly well-formed with one character changed, so the checks are exercised past their first test.
       const base = i % 2 ? `20${Math.floor(r() * 90 + 10)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 10)}` : `${100000 + Math.floor(r() * 900000)}`;
       const at = Math.floor(r() * (base.length + 1));

@@ -140,6 +140,26 @@ describe('loan quotes: the rate as given, warnings in full', () => {
     expect(codes({ ...lpr, baseRate: 0.03 })).to.deep.equal([]);
   });
 
+  it('lpr-unchecked: an lprPath fixing of the tenor dated after the check and on or before the start supplies the base', () => {
+    // Table checked on 2025-06-30; the loan starts 2025-08-01 (after it). The path decides the base only with an entry
+    // carrying the loan's tenor, dated strictly after 2025-06-30 and on or before 2025-08-01.
+    const rates: ReferenceRates = { ...RATES, checkedOn: '2025-06-30' };
+    type Path = { date: string; oneYear?: number; fiveYear?: number }[];
+    const codes = (tenor: '1y' | '5y', lprPath?: Path) => quoteLoan({ ...base, startDate: '2025-08-01',
+      rate: { type: 'lpr', tenor, spreadBps: 0, ...(lprPath ? { lprPath } : {}) } }, rates).warnings.map((w) => w.code);
+    const unchecked = ['lpr-unchecked'];
+    expect(codes('1y')).to.deep.equal(unchecked, 'no path');
+    expect(codes('1y', [])).to.deep.equal(unchecked, 'an empty path');
+    expect(codes('1y', [{ date: '2025-07-01', oneYear: 0.029 }])).to.deep.equal([], 'the day after the check');
+    expect(codes('1y', [{ date: '2025-08-01', oneYear: 0.029 }])).to.deep.equal([], 'on the start');
+    expect(codes('1y', [{ date: '2025-06-30', oneYear: 0.029 }])).to.deep.equal(unchecked, 'on the check date itself');
+    expect(codes('1y', [{ date: '2025-08-02', oneYear: 0.029 }])).to.deep.equal(unchecked, 'the day after the start');
+    expect(codes('1y', [{ date: '2025-07-01', fiveYear: 0.034 }])).to.deep.equal(unchecked, 'the other tenor only');
+    expect(codes('5y', [{ date: '2025-07-01', fiveYear: 0.034 }])).to.deep.equal([], 'the 5-year tenor');
+    expect(codes('5y', [{ date: '2025-07-01', oneYear: 0.029 }])).to.deep.equal(unchecked, '5-year loan, 1-year entry');
+    expect(codes('1y', [{ date: '2025-06-01', oneYear: 0.03 }, { date: '2025-07-15', oneYear: 0.029 }])).to.deep.equal([], 'any entry of several');
+  });
+
   it('the prepayment warning carries its message in the three locales', () => {
     // 1,000 over 3 months: after period 1 the balance is 666.67; 700 prepaid is more than that.
     const q = quoteLoan({ ...base, prepayments: [{ period: 1, amount: 700, mode: 'shorten-term' }] }, RATES);
@@ -163,6 +183,14 @@ describe('irr: the exits of the Newton step', () => {
     // −20 + 12v + 11v² = 11 (v − 10/11)(v + 2): roots v = 10/11 (r = 10 %) and v = −2 (r = −150 %). From −1.4 Newton
     // steps to −1.47 and would go on to −1.5; the rate of return is the root above −100 %: 10 %.
     expect(irr([-20, 12, 11], -1.4).rate).to.be.closeTo(0.1, 1e-12);
+  });
+
+  it('Newton wandering over flows with no real root hands over to the bracket after 30 steps, which refuses', () => {
+    // 15 − 54v + 51v²: discriminant 54² − 4 · 15 · 51 = 2,916 − 3,060 < 0, no root. From −22 % Newton neither converges
+    // nor leaves (−1, ∞) (checked for 100,000 steps from −20 % and from 0); the bracket search finds no sign change: a
+    // RangeError, in bounded time.
+    expect(() => irr([15, -54, 51], -0.2)).to.throw(RangeError, /could be bracketed/);
+    expect(() => irr([15, -54, 51], 0)).to.throw(RangeError, /could be bracketed/);
   });
 
   it('the bracket doubles its way up to a root far above the first step', () => {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Catalog, Incubator } from '../../src/contract/index.js';
 import { createService } from '../../src/engine/service.js';
+import { quoteBond } from '../../src/engine/financing/bond.js';
 import { assertCatalog, catalogIssues } from '../../src/engine/eligibility/catalog.js';
 import { EngineError } from '../../src/engine/errors.js';
 
@@ -45,6 +46,46 @@ describe('service dispatch', () => {
   });
 });
 
+describe('service dispatch: every operation answers from its engine', () => {
+  // Built inside each test, not when the file loads: Stryker switches a mutant on per test, and a service built
+  // before that would hold the unmutated code.
+  const make = () => createService({ ...base, provinceNames: { '320000': { 'zh-CN': '江苏省' }, '110000': { 'zh-CN': '北京市' } }, referenceRates: { lpr: [{ date: '2024-01-22', oneYear: 0.0345, fiveYear: 0.042 }, { date: '2025-01-20', oneYear: 0.031, fiveYear: 0.036 }], checkedOn: '2025-02-01' } }, clock);
+
+  it('reference rates: newest first, with the date they were checked', () => {
+    const service = make();
+    const rates = service.referenceRates();
+    assert.deepEqual(rates.lpr.map((f) => f.date), ['2025-01-20', '2024-01-22']);
+    assert.equal(rates.checkedOn, '2025-02-01');
+    assert.equal('checkedOn' in createService(base, clock).referenceRates(), false);
+  });
+
+  it('a bond quote is the bond engine\'s', () => {
+    const service = make();
+    const request = { faceValue: 100_000_000, couponRate: 0.025, termYears: 3, couponsPerYear: 2, issuePrice: 99.5, upfrontCostRate: 0.003, annualCostRate: 0.001, issueDate: '2025-06-30' } as never;
+    assert.deepEqual(service.bondQuote(request), quoteBond(request));
+    assert.equal(service.bondQuote(request).cashFlows.length, 7);
+  });
+
+  it('a screener evaluates one profile at a time on today by the clock', () => {
+    const service = make();
+    const screen = service.screener({});
+    const report = screen({ a: true }, 0);
+    assert.deepEqual(report.results.map((r) => [r.programId, r.status]), [['new', 'eligible']]);
+    assert.equal(service.screener({ asOf: '2025-06-01' })({ a: false }, 0).results[0]!.programId, 'old');
+  });
+
+  it('one incubator by id, region statistics and the directory\'s preparation', async () => {
+    const service = make();
+    assert.equal(service.incubator('inc-1').id, 'inc-1');
+    const stats = service.regionStats({});
+    assert.deepEqual(stats.map((s) => [s.adcode, s.count]), [['110000', 0], ['320000', 1]]);
+    const preparing = service.prepareDirectory({ zoom: 3 });
+    assert.equal(typeof preparing?.then, 'function', 'a promise the server can await');
+    await preparing;
+    assert.equal(service.incubators({ zoom: 3 }).total, 1);
+  });
+});
+
 describe('engine errors', () => {
   it('a refused catalog is invalid data, naming the first place', () => {
     const bad = { ...catalog, programs: [{ ...catalog.programs[0]!, criteria: { fact: 'zz', op: 'eq', value: true } }] } as Catalog;
@@ -63,6 +104,12 @@ describe('engine errors', () => {
     assert.deepEqual(paths(withWindow({ validFrom: '9999-12-31' })), []);
     assert.deepEqual(paths(withWindow({ validFrom: '2025-01-01', validUntil: '2025-01-01' })), []);
     assert.deepEqual(paths(withWindow({ validFrom: '2025-01-02', validUntil: '2025-01-01' })), ['programs.0.validUntil']);
+  });
+
+  it('a region criterion names codes as text: a number that reads like a code is refused', () => {
+    const withRegion = (value: unknown[]) => ({ ...catalog, facts: { ...catalog.facts, r: { type: 'region', label } }, programs: [{ ...catalog.programs[0]!, criteria: { fact: 'r', op: 'withinRegion', value } }] }) as Catalog;
+    assert.deepEqual(catalogIssues(withRegion(['320000'])), []);
+    assert.deepEqual(catalogIssues(withRegion([320000])).map((i) => i.path.join('.')), ['programs.0.criteria.value']);
   });
 
   it('an error raised without issues carries an empty list', () => {

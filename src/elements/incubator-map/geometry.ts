@@ -58,7 +58,20 @@ export function layoutMap(geo: Geo, width: number, height: number): Layout {
   }
   const layout: Layout = { width, height, projection, provinces, seaPaths, islandPaths };
   if (withInset) {
-    const w = Math.max(56, Math.round(Math.min(width * 0.17, height * 0.2))), h = Math.round(w * 1.3);
+    // The inset leaves Taiwan, 钓鱼岛 and 赤尾屿 uncovered (an overlay must not cover important islands; at the usual
+    // size it would hide both islands): it shrinks, keeping its shape, until it clears each of Taiwan's polygons by
+    // 4 px, down to 32 px wide.
+    const x1c = width - 8, y1c = height - 8;
+    let w = Math.max(56, Math.round(Math.min(width * 0.17, height * 0.2)));
+    for (const f of geo.provinces) {
+      if (String(f.properties?.adcode ?? f.id) !== '710000') continue;
+      for (const coordinates of f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : []) {
+        const [, [rx1, ry1]] = path.bounds({ type: 'Polygon', coordinates } as Polygon);
+        if (Number.isFinite(rx1) && Number.isFinite(ry1)) w = Math.min(w, Math.max(x1c - rx1 - 4, (y1c - ry1 - 4) / 1.3));
+      }
+    }
+    w = Math.max(32, Math.floor(w));
+    const h = Math.round(w * 1.3);
     const box = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [INSET[0], INSET[1], [INSET[0][0], INSET[1][1]], [INSET[1][0], INSET[0][1]]] } } as Feature;
     const x1 = width - 8, y1 = height - 8;
     const insetProjection = conic().fitExtent([[x1 - w + 3, y1 - h + 3], [x1 - 3, y1 - 3]], box);
@@ -118,10 +131,15 @@ export async function loadBasemap(host: string | object | undefined): Promise<{ 
   return { geo: { provinces: light.provinces.features as Province[], southChinaSea: light.southChinaSea, schematic: true }, cities: [] };
 }
 
-/** The bundled basemap in full detail, with its city labels: what a closer view needs, loaded after the first paint. */
-export async function loadDetailedBasemap(): Promise<{ geo: Geo; cities: [string, number, number, string, string, string][] }> {
+/**
+ * The bundled basemap in full detail, with its city labels, for closer views: fetched after the first paint, and
+ * turned into features (tens of milliseconds on a phone) only when the returned function is called.
+ */
+export async function loadDetailedBasemap(): Promise<() => { geo: Geo; cities: [string, number, number, string, string, string][] }> {
   const [{ topology }, { cityLabels }] = await Promise.all([import('../../data/geo/topology.js'), import('../../data/geo/labels.js')]);
-  const provinces = (topoFeature(topology, topology.objects['provinces']!) as unknown as FeatureCollection).features as Province[];
-  const southChinaSea = topoFeature(topology, topology.objects['southChinaSea']!) as unknown as FeatureCollection;
-  return { geo: { provinces, southChinaSea, schematic: true }, cities: cityLabels };
+  return () => {
+    const provinces = (topoFeature(topology, topology.objects['provinces']!) as unknown as FeatureCollection).features as Province[];
+    const southChinaSea = topoFeature(topology, topology.objects['southChinaSea']!) as unknown as FeatureCollection;
+    return { geo: { provinces, southChinaSea, schematic: true }, cities: cityLabels };
+  };
 }

@@ -63,7 +63,11 @@ export class ChanrongIncubatorMap extends ChanrongElement {
   /** Incubators to show directly, instead of the client's directory. */
   declare incubators: Incubator[] | undefined;
 
-  #view = new MapView({ palette: () => palette(this), viewChanged: () => void this.#refresh(), drawn: (points, durationMs) => this.#drawn(points, durationMs) });
+  #view = new MapView({ palette: () => palette(this), viewChanged: () => { this.#at = undefined; this.#useDetail(); void this.#refresh(); }, drawn: (points, durationMs) => this.#drawn(points, durationMs) });
+  /** The full-detail basemap, fetched after the first points, used from the first closer view. */
+  #detail: Promise<(() => { geo: Geo; cities: Cities }) | undefined> | undefined;
+  /** A cluster at one place opened as a list (until the view moves or a filter changes). */
+  #at: [number, number] | undefined;
   #geo: Geo | undefined;
   #cities: Cities = [];
   #basemapError = false;
@@ -105,8 +109,8 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     if (changed.has('incubators')) { closeDirectory(this.#ownClient); this.#ownClient = undefined; }
     super.willUpdate(changed);
     if (this.hasUpdated && changed.has('incubators') && !changed.has('client') && !changed.has('endpoint')) this.clientChanged();
-    if (this.hasUpdated && (changed.has('level') || changed.has('industry'))) void this.#refresh();
-    if (this.hasUpdated && changed.has('basemap')) void this.#loadBasemap().then(() => { this.#fit(); if (!this.basemap && this.#geo) void this.#loadDetail(); });
+    if (this.hasUpdated && (changed.has('level') || changed.has('industry'))) { this.#at = undefined; void this.#refresh(); }
+    if (this.hasUpdated && changed.has('basemap')) void this.#loadBasemap().then(() => { this.#fit(); this.#fetchDetail(); });
     if (this.hasUpdated && (changed.has('locale') || changed.has('inheritedLang'))) this.#paint();
   }
 
@@ -140,9 +144,9 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     await warm;
     await this.#refresh();
     await this.markReady();
-    // Then what a closer look needs: the gestures' code, and the full-detail basemap.
+    // Then what a closer look needs: the gestures' code, and the full-detail basemap (used from the first closer view).
     void this.#view.enableGestures();
-    if (first && !this.basemap && this.#geo) void this.#loadDetail();
+    if (first) this.#fetchDetail();
     // Industry options and labels come from the catalog, after the first paint (embedded, it is the larger half of
     // the local client).
     const client = this.resolvedClient;
@@ -160,17 +164,21 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     this.#view.setGeo(this.#geo);
   }
 
-  /** The bundled basemap in full detail replaces the light one (same view, redrawn); if it fails, the light one stays. */
-  async #loadDetail(): Promise<void> {
-    try {
-      const detail = await loadDetailedBasemap();
-      if (this.basemap || !this.#geo?.schematic) return;
-      ({ geo: this.#geo, cities: this.#cities } = detail);
+  #fetchDetail(): void {
+    this.#detail = this.basemap || !this.#geo?.schematic ? undefined : loadDetailedBasemap().catch((error: unknown) => { this.emitError(error); return undefined; });
+  }
+
+  /** Closer than the national view, the full-detail basemap (and its city labels) replaces the light one. */
+  #useDetail(): void {
+    const detail = this.#detail;
+    if (!detail || this.#view.transform.k < 1.5) return;
+    this.#detail = undefined;
+    void detail.then((make) => {
+      if (!make || this.basemap || !this.#geo?.schematic) return;
+      ({ geo: this.#geo, cities: this.#cities } = make());
       this.#view.setGeo(this.#geo);
       this.#fit();
-    } catch (error) {
-      this.emitError(error);
-    }
+    });
   }
 
   #fit(): void {
@@ -184,7 +192,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
 
   async #refresh(): Promise<void> {
     const client = this.resolvedClient, layout = this.#view.layout;
-    const q = directoryQueries({ level: this.level, industry: this.industry, q: this.#q }, layout, this.#view.transform);
+    const q = directoryQueries({ level: this.level, industry: this.industry, q: this.#q, at: this.#at }, layout, this.#view.transform);
     const jobs: Promise<unknown>[] = [
       this.#result.run((signal) => client.incubators.query(q.view, { signal })),
       this.#list.run((signal) => client.incubators.query(q.list, { signal })),
@@ -249,8 +257,23 @@ export class ChanrongIncubatorMap extends ChanrongElement {
     const m = this.#view.marks[i];
     if (!m) return;
     if (m.item) this.#select(m.item);
-    else if (!m.inset) this.#view.flyTo(m.lon, m.lat, Math.min(512, this.#view.transform.k * 2.5));
+    else if (!m.inset) void this.#openCluster(m);
     else this.#view.flyTo(m.lon, m.lat, 8);
+  }
+
+  /** A cluster opens by zooming in, unless all its entries are at one place (no zoom splits them): then the list. */
+  async #openCluster(m: { lon: number; lat: number; count: number }): Promise<void> {
+    const client = this.resolvedClient;
+    const { list } = directoryQueries({ level: this.level, industry: this.industry, q: this.#q, at: [m.lon, m.lat] }, undefined, this.#view.transform);
+    const here = await client.incubators.query({ ...list, limit: 0 }).catch(() => undefined);
+    if (!here || here.total < m.count) {
+      this.#view.flyTo(m.lon, m.lat, Math.min(512, this.#view.transform.k * 2.5));
+      return;
+    }
+    this.#at = [m.lon, m.lat];
+    await this.#refresh();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.list-scroll')?.focus();
   }
 
   #onKey(event: KeyboardEvent): void {
@@ -276,7 +299,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
 
   #onSearch(value: string): void {
     clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => { this.#q = value.trim(); void this.#refresh(); }, 250);
+    this.#searchTimer = setTimeout(() => { this.#q = value.trim(); this.#at = undefined; void this.#refresh(); }, 250);
   }
 
   protected override render() {
@@ -310,7 +333,7 @@ export class ChanrongIncubatorMap extends ChanrongElement {
           ${this.#selected ? renderDetails(c, this.#selected, () => this.#select(undefined)) : nothing}
           ${this.#mode === 'choropleth' ? (stats ? renderStats(c, stats) : nothing)
             : err ? renderError(c, errorText, retry, 'list')
-            : renderList(c, { items: listed?.items ?? [], total: listed?.total ?? 0, search: !!this.#q, selectedId: this.#selected?.id, scroll: this.#listScroll,
+            : renderList(c, { items: listed?.items ?? [], total: listed?.total ?? 0, search: !!this.#q, place: !!this.#at, selectedId: this.#selected?.id, scroll: this.#listScroll,
               inView: (it) => !bbox || (it.lon >= bbox[0] && it.lon <= bbox[2] && it.lat >= bbox[1] && it.lat <= bbox[3]),
               onScroll: (top) => { this.#listScroll = top; this.requestUpdate(); }, onChoose: (it) => this.#select(it, true) })}
         </div>

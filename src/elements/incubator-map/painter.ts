@@ -146,8 +146,16 @@ export function paintInset(ctx: CanvasRenderingContext2D, layout: Layout, dpr: n
     ctx.stroke(path);
   });
   paintMarks(ctx, marks, dpr, p, format);
+  ctx.restore();
+  ctx.strokeStyle = p.border;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(bx + 0.5, by + 0.5, bw - 1, bh - 1);
+  // The label, whole even in a small inset (it shrinks to 8 px, then may reach left of the frame, over the sea).
+  ctx.save();
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.font = `10px ${FONT}`;
+  const size = Math.max(8, Math.min(10, (10 * (bw - 6)) / Math.max(1, ctx.measureText(label).width)));
+  ctx.font = `${size.toFixed(1)}px ${FONT}`;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'bottom';
   ctx.lineWidth = 3;
@@ -156,7 +164,4 @@ export function paintInset(ctx: CanvasRenderingContext2D, layout: Layout, dpr: n
   ctx.fillStyle = p.text;
   ctx.fillText(label, bx + bw - 3, by + bh - 2);
   ctx.restore();
-  ctx.strokeStyle = p.border;
-  ctx.lineWidth = 1;
-  ctx.strokeRect(bx + 0.5, by + 0.5, bw - 1, bh - 1);
 }

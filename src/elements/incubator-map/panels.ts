@@ -34,6 +34,8 @@ export interface ListModel {
   total: number;
   /** Search results (the whole directory) rather than the view. */
   search: boolean;
+  /** The entries of a cluster at one place (opened because no zoom splits it). */
+  place?: boolean;
   selectedId: string | undefined;
   scroll: number;
   /** Whether an entry lies in the current view (search results outside it are marked). */
@@ -48,7 +50,7 @@ export function renderList(c: PanelContext, m: ListModel) {
   const last = Math.min(m.items.length, first + 16);
   const shown = c.number(m.items.length), total = c.number(m.total), partial = m.items.length < m.total;
   return html`<div class="list" part="list">
-    <h3 class="list-title" id="list-title" aria-live="polite">${m.search ? t.searchTitle(shown, total, partial) : t.listTitle(shown, total, partial)}</h3>
+    <h3 class="list-title" id="list-title" aria-live="polite">${m.place ? t.placeTitle(shown, total, partial) : m.search ? t.searchTitle(shown, total, partial) : t.listTitle(shown, total, partial)}</h3>
     ${m.items.length === 0 ? html`<p class="muted">${m.search ? t.noMatches : t.empty}</p>` : html`
     <div class="list-scroll" tabindex="-1" role="region" aria-labelledby="list-title" @scroll=${(e: Event) => m.onScroll((e.target as HTMLElement).scrollTop)}>
       <ul data-size=${cssProps({ height: `${m.items.length * ROW_HEIGHT}px` })}>

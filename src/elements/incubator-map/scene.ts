@@ -18,6 +18,15 @@ export interface Filters {
   level: string | undefined;
   industry: string | undefined;
   q: string;
+  /** List only what lies at this point (a cluster of entries at one place, opened). */
+  at?: [number, number] | undefined;
+}
+
+/** The box around one point that holds the entries at that very place (a cluster's centre is their mean, rounded
+ * to 1e-5°; the box is 2e-5° each way, about 2 m). */
+export function placeBox(lon: number, lat: number): [number, number, number, number] {
+  const e = 2e-5;
+  return [lon - e, lat - e, lon + e, lat + e];
 }
 
 export interface Queries {
@@ -36,7 +45,7 @@ export function directoryQueries(f: Filters, layout: Layout | undefined, t: View
   const bbox = layout ? viewBBox(layout, t) : undefined;
   return {
     view: { ...base, ...(bbox ? { bbox } : {}), zoom: layout ? webZoom(layout, t.k) : 3.5, limit: QUERY_LIMIT },
-    list: { ...base, ...(bbox && !f.q ? { bbox } : {}), limit: LIST_LIMIT },
+    list: { ...base, ...(f.at ? { bbox: placeBox(...f.at) } : bbox && !f.q ? { bbox } : {}), limit: LIST_LIMIT },
     ...(layout?.inset ? { inset: { ...base, bbox: [INSET[0][0], INSET[0][1], INSET[1][0], 18.1], zoom: insetZoom(layout), limit: 200 } } : {}),
     stats,
   };

@@ -25,7 +25,7 @@ function leafValueProblem(def: FactDef, leaf: Leaf): string | undefined {
       case 'date': return typeof v === 'string' && DATE.test(v);
       case 'boolean': return typeof v === 'boolean';
       case 'string': return typeof v === 'string';
-      case 'enum': case 'enum-set': return typeof v === 'string' && options.has(v);
+      case 'enum': case 'enum-set': return options.has(v as string);
       case 'region': return typeof v === 'string' && ADCODE.test(v);
     }
   };

@@ -24,8 +24,9 @@ const MASK_OPTIONS = 31;
 const LEAF_LIMIT = 4096;
 /** Option sets of up to 12 options can key a subtree (2^12 + 2 states). */
 const SET_KEY_OPTIONS = 12;
-/** Largest key space of a program whose status is kept in a table (one byte per key). */
+/** Largest key space of a program whose status is kept in a table (one byte per key), and the tables' total. */
 const STATUS_KEYS = 4096;
+const STATUS_BUDGET = 1 << 23;
 /** Largest key space of a subtree whose traces are shared (a slot per key), and how many slots a catalog keeps. */
 const TRACE_KEYS = 4096;
 const TRACE_BUDGET = 1 << 20;
@@ -171,21 +172,24 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   }
   // Enum lists longer than this are looked up in a map rather than scanned.
   const optionIndex = options.map((list) => (list.length > 16 ? new Map(list.map((v, i) => [v, i])) : undefined));
-  // Shorter lists: a slot per (length, first character) hash holds the one option there (-2: several, -1: none), so
-  // an answer is compared with one option, not each.
-  const slots = options.map((list) => {
-    const table = new Int8Array(SLOTS).fill(-1);
-    list.forEach((v, i) => { const h = slotOf(v); table[h] = table[h] === -1 ? i : -2; });
-    return table;
+  // A slot per (length, first character) hash holds the one option there (-2: several, or a long list; -1: none),
+  // so an answer is compared with one option, not each. All facts' slots and options in one array each.
+  const slots = new Int8Array(nFacts * SLOTS).fill(-1);
+  const optionAt = new Int32Array(nFacts);
+  const allOptions: string[] = [];
+  options.forEach((list, fi) => {
+    optionAt[fi] = allOptions.length;
+    allOptions.push(...list);
+    list.forEach((v, i) => { const h = fi * SLOTS + slotOf(v); slots[h] = slots[h] === -1 && !optionIndex[fi] ? i : -2; });
   });
   /** The position of answer `v` in fact `fi`'s option list, or -1. */
   const optionOf = (fi: number, v: unknown): number => {
     if (typeof v !== 'string') return -1;
+    const k = slots[fi * SLOTS + slotOf(v)]!;
+    if (k >= 0) return allOptions[optionAt[fi]! + k] === v ? k : -1;
+    if (k === -1) return -1;
     const map = optionIndex[fi];
-    if (map) return map.get(v) ?? -1;
-    const k = slots[fi]![slotOf(v)]!;
-    if (k >= 0) return options[fi]![k] === v ? k : -1;
-    return k === -1 ? -1 : position(options[fi]!, v);
+    return map ? (map.get(v) ?? -1) : position(options[fi]!, v);
   };
 
   const values: unknown[] = new Array(nFacts).fill(undefined);
@@ -198,59 +202,69 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   // the catalog's order).
   const states = new Int32Array(nFacts);
 
-  /** Codes answer `v` (not null) of fact `fi`; false when it does not fit the fact. */
+  // Coding answer `v` (not null) of fact `fi`: false when it does not fit the fact. One small function per kind,
+  // so the loader's switch gets them inlined.
+  const encodeBoolean = (fi: number, v: unknown): boolean => {
+    if (v !== true && v !== false) return false;
+    codes[fi] = v ? 1 : 0;
+    states[fi] = v ? 3 : 2;
+    return true;
+  };
+  const encodeNumber = (fi: number, v: unknown): boolean => typeof v === 'number' && v >= mins[fi]! && v <= maxs[fi]!;
+  const encodeString = (fi: number, v: unknown): boolean => {
+    if (typeof v !== 'string') return false;
+    const k = words[fi]!.get(v);
+    codes[fi] = k ?? words[fi]!.size;
+    states[fi] = k === undefined ? -1 : k + 2;
+    return true;
+  };
+  const encodeEnum = (fi: number, v: unknown): boolean => {
+    const k = optionOf(fi, v);
+    codes[fi] = k;
+    states[fi] = k + 2;
+    return k >= 0;
+  };
+  const encodeSet = (fi: number, v: unknown): boolean => {
+    // Each answer's position marks a bit, so a repeated option is caught without a second loop.
+    if (!Array.isArray(v)) return false;
+    let seen = 0, previous = -1, ordered = 1;
+    for (let i = 0; i < v.length; i++) {
+      const k = optionOf(fi, v[i]);
+      if (k < 0 || (seen & (1 << k)) !== 0) return false;
+      seen |= 1 << k;
+      if (k < previous) ordered = 0;
+      previous = k;
+    }
+    codes[fi] = seen;
+    inOrder[fi] = ordered;
+    states[fi] = ordered ? seen + 2 : -1;
+    return true;
+  };
+  const encodeRegion = (fi: number, v: unknown): boolean => {
+    const n = typeof v === 'string' ? adcodeNumber(v) : -1;
+    codes[fi] = n;
+    return n >= 0;
+  };
+  const encodeOther = (fi: number, v: unknown): boolean => {
+    if (kinds[fi] === Kind.Integer) return encodeNumber(fi, v) && Number.isInteger(v);
+    if (kinds[fi] === Kind.Date) return typeof v === 'string' && isCalendarDate(v);
+    // An option set of more than 31 options: checked like the others, without a mask.
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i++) {
+      if (optionOf(fi, v[i]) < 0) return false;
+      for (let j = 0; j < i; j++) if (v[j] === v[i]) return false;
+    }
+    return true;
+  };
   const encode = (fi: number, v: unknown): boolean => {
     switch (kinds[fi]) {
-      case Kind.Boolean:
-        if (v === true) { codes[fi] = 1; states[fi] = 3; } else if (v === false) { codes[fi] = 0; states[fi] = 2; } else return false;
-        return true;
-      case Kind.Number: return typeof v === 'number' && v >= mins[fi]! && v <= maxs[fi]!;
-      case Kind.Integer: return typeof v === 'number' && v >= mins[fi]! && v <= maxs[fi]! && Number.isInteger(v);
-      case Kind.String:
-        if (typeof v !== 'string') return false;
-        const k = words[fi]!.get(v);
-        codes[fi] = k ?? words[fi]!.size;
-        states[fi] = k === undefined ? -1 : k + 2;
-        return true;
-      case Kind.Enum: {
-        const k = optionOf(fi, v);
-        codes[fi] = k;
-        states[fi] = k + 2;
-        return k >= 0;
-      }
-      case Kind.Set: {
-        // Each answer's position marks a bit, so a repeated option is caught without a second loop.
-        if (!Array.isArray(v)) return false;
-        let seen = 0, previous = -1, ordered = 1;
-        for (let i = 0; i < v.length; i++) {
-          const k = optionOf(fi, v[i]);
-          if (k < 0 || (seen & (1 << k)) !== 0) return false;
-          seen |= 1 << k;
-          if (k < previous) ordered = 0;
-          previous = k;
-        }
-        codes[fi] = seen;
-        inOrder[fi] = ordered;
-        states[fi] = ordered ? seen + 2 : -1;
-        return true;
-      }
-      case Kind.Region: {
-        const n = typeof v === 'string' ? adcodeNumber(v) : -1;
-        codes[fi] = n;
-        return n >= 0;
-      }
-      case Kind.Date: return typeof v === 'string' && isCalendarDate(v);
-      default: {
-        // An option set of more than 31 options: checked like the others, without a mask.
-        if (!Array.isArray(v)) return false;
-        const allowed = options[fi]!;
-        const map = optionIndex[fi];
-        for (let i = 0; i < v.length; i++) {
-          if (typeof v[i] !== 'string' || (map ? !map.has(v[i]) : position(allowed, v[i]) < 0)) return false;
-          for (let j = 0; j < i; j++) if (v[j] === v[i]) return false;
-        }
-        return true;
-      }
+      case Kind.Boolean: return encodeBoolean(fi, v);
+      case Kind.Number: return encodeNumber(fi, v);
+      case Kind.Enum: return encodeEnum(fi, v);
+      case Kind.Set: return encodeSet(fi, v);
+      case Kind.Region: return encodeRegion(fi, v);
+      case Kind.String: return encodeString(fi, v);
+      default: return encodeOther(fi, v);
     }
   };
 
@@ -385,6 +399,8 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   // `status` back from nodes of many shapes. Nodes have one fixed shape per kind (meta keys may hold undefined,
   // which JSON leaves out); the shared ones are frozen.
   let last: Kleene = UNKNOWN;
+  // Slots the shared traces (keyed subtrees, option-set leaves) may take in all, bounding memory.
+  let budget = TRACE_BUDGET;
   const canonical = defs.map(() => new Map<number, readonly string[]>());
   const listOf = (fi: number, mask: number): readonly string[] => {
     let list = canonical[fi]!.get(mask);
@@ -431,7 +447,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
           let hit = cache.get(mask);
           if (hit === undefined) {
             hit = Object.freeze(node(s, listOf(fi, mask)));
-            if (cache.size < LEAF_LIMIT) cache.set(mask, hit);
+            if (cache.size < LEAF_LIMIT && budget > 0) { cache.set(mask, hit); budget--; }
           }
           return hit;
         };
@@ -456,8 +472,6 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   };
 
   const NAMES = ['fail', 'pass', 'unknown'] as const;
-  // Key slots the shared traces may take in all, bounding memory.
-  let budget = TRACE_BUDGET;
   const traceOf = (c: Criterion): Build => {
     if (!('all' in c) && !('any' in c) && !('not' in c)) return traceLeaf(c);
     const build = combinatorTrace(c);
@@ -544,17 +558,19 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   const rootKeys = criteria.map((c) => keyOf(c, STATUS_KEYS));
   const keyAt = new Int32Array(criteria.length).fill(-1);
   const tableAt = new Int32Array(criteria.length);
-  const keySizes = Int32Array.from(rootKeys, (k) => k?.size ?? 0);
   const keyData: number[] = [];
   let tableSize = 0;
   rootKeys.forEach((key, i) => {
     if (!key) return;
+    // Past the tables' budget a program is decided like one that is not keyed.
+    if (tableSize + key.size > STATUS_BUDGET) { rootKeys[i] = undefined; return; }
     keyAt[i] = keyData.length;
     keyData.push(key.facts.length);
     key.facts.forEach((f, j) => keyData.push(f, key.counts[j]!));
     tableAt[i] = tableSize;
     tableSize += key.size;
   });
+  const keySizes = Int32Array.from(rootKeys, (k) => k?.size ?? 0);
   const keyCodes = Int32Array.from(keyData);
   const tables = new Int8Array(tableSize).fill(-1);
   /** Program `i`'s key on the loaded answers, or -1. */
@@ -584,13 +600,17 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
         if (v === undefined) { states[fi] = 0; continue; }
         answered++;
         if (v === null) { states[fi] = 1; continue; }
-        // The commonest kinds inline; the rest through `encode`.
-        const kind = kinds[fi];
-        if (kind === Kind.Boolean) {
-          if (v === true) { codes[fi] = 1; states[fi] = 3; } else if (v === false) { codes[fi] = 0; states[fi] = 2; } else fits = false;
-        } else if (kind === Kind.Number) {
-          if (!(typeof v === 'number' && v >= mins[fi]! && v <= maxs[fi]!)) fits = false;
-        } else if (!encode(fi, v)) fits = false;
+        // `encode`'s switch, written out here so its small coders are inlined into this loop.
+        let ok: boolean;
+        switch (kinds[fi]) {
+          case Kind.Boolean: ok = encodeBoolean(fi, v); break;
+          case Kind.Number: ok = encodeNumber(fi, v); break;
+          case Kind.Enum: ok = encodeEnum(fi, v); break;
+          case Kind.Set: ok = encodeSet(fi, v); break;
+          case Kind.Region: ok = encodeRegion(fi, v); break;
+          default: ok = encode(fi, v);
+        }
+        if (!ok) fits = false;
       }
       if (!fits) return false;
       let keys = 0;

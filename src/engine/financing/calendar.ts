@@ -17,7 +17,7 @@ export function addMonths(date: string, months: number): string {
   const year = y + Math.floor(m / 12);
   const month0 = ((m % 12) + 12) % 12;
   const day = Math.min(d, daysInMonth(year, month0));
-  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${TWO[month0 + 1]}-${TWO[day]}`;
+  return `${String(year).padStart(4, '0')}-${TWO[month0 + 1]}-${TWO[day]}`;
 }
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian; H. Hinnant's days_from_civil). */

