@@ -181,6 +181,26 @@ const tamperedPath = '/cdn-pages/tampered.html';
 writeFileSync(join(work, tamperedPath), cdnPage([`${cdn.base}/chanrong.min.js`], widgets.calculator, `<script type="importmap">${JSON.stringify(tampered)}</script>`));
 const chunklessPath = '/cdn-pages/chunkless.html';
 writeFileSync(join(work, chunklessPath), cdnPage([`${chunkless.base}/incubator-map.min.js`], widgets.map));
+// The map's directory worker from a CDN on another origin (a blob: module of the page's origin imports the CDN's
+// worker file), under a strict policy with Trusted Types, delivered in a meta tag: the CDN's origin in script-src,
+// connect-src and worker-src (a module worker's imports are fetched as worker scripts: with `worker-src blob:`
+// alone the worker fails to load, silently, and the page indexes the directory itself), as the README says. The
+// driver is a file of the page's origin (no inline code).
+const workerPath = '/cdn-pages/cross-origin-worker.html';
+const workerPolicy = `default-src 'self'; script-src 'self' ${cdn.base}; connect-src 'self' ${cdn.base}; worker-src blob: ${cdn.base}; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html chanrong`;
+writeFileSync(join(work, workerPath), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta http-equiv="Content-Security-Policy" content="${workerPolicy}"><script type="module" src="/cdn-pages/cross-origin-worker.js"></script></head><body></body></html>`);
+writeFileSync(join(work, 'cdn-pages/cross-origin-worker.js'), `
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || '')));
+await import(${JSON.stringify(`${cdn.base}/incubator-map.min.js`)});
+const el = document.createElement('chanrong-incubator-map');
+el.addEventListener('chanrong-render', (e) => { if (e.detail.points > 0) window.__drawn = true; });
+el.addEventListener('chanrong-error', (e) => { window.__error = String(e.detail.error); });
+const centres = [[116.4, 39.9], [121.47, 31.23], [113.95, 22.54], [104.06, 30.67], [114.3, 30.6], [108.9, 34.3]];
+el.incubators = Array.from({ length: 40000 }, (_, i) => ({ id: 'w' + i, name: { 'zh-CN': '示例 ' + i }, kind: 'incubator', level: 'local',
+  lon: centres[i % 6][0] + ((i * 7919) % 1000) / 500 - 1, lat: centres[i % 6][1] + ((i * 104729) % 1000) / 700 - 0.7, adcode: '110000', industries: ['ai'] }));
+document.body.append(el);
+`);
 const noCorsPath = '/cdn-pages/no-cors.html';
 writeFileSync(join(work, noCorsPath), cdnPage([`${noCors.base}/financing-calculator.min.js`], widgets.calculator));
 
@@ -253,6 +273,22 @@ try {
     const failed = await page.waitForFunction(() => (window.__events ?? []).some((e) => e.type === 'chanrong-error'), { timeout: 20_000, polling: 100 }).then(() => true, () => false);
     await page.close();
     check('CDN, incubator-map.min.js with chunks/ refused: the map is still drawn (its first paint needs that one file), the data shows an error', drawn && failed && chunkless.requests.some((u) => u.startsWith('/chunks/')), `drawn ${drawn}, error ${failed}`);
+  }
+  {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const before = cdn.requests.length;
+    await page.goto(`${site.base}${workerPath}`);
+    const drawn = await page.waitForFunction(() => window.__drawn === true, { timeout: 60_000, polling: 100 }).then(() => true, () => false);
+    const workers = page.workers().map((w) => w.url());
+    const state = await page.evaluate(() => ({ violations: window.__violations, error: window.__error }));
+    await page.close();
+    const workerFile = cdn.requests.slice(before).find((u) => /\/assets\/directory-worker-[^/]*\.js$/.test(u));
+    check('CDN on another origin, strict CSP with Trusted Types: the map\'s directory worker starts (a blob: module imports the CDN\'s worker file), the points are drawn, nothing is violated',
+      drawn && workers.some((u) => u.startsWith('blob:')) && Boolean(workerFile) && state.violations.length === 0 && !state.error && errors.length === 0,
+      `drawn ${drawn}, workers ${workers.join(' ') || 'none'}, worker file ${workerFile ?? 'not fetched'}, violations ${state.violations.join(' | ') || 'none'}, error ${state.error ?? 'none'}, console ${errors.slice(0, 2).join(' | ') || 'none'}`);
   }
   // Without the CORS header a cross-origin module script is refused: the README's header is required.
   const page = await browser.newPage();
