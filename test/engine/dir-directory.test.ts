@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import type { Incubator, IncubatorKind, IncubatorQuery, Level } from '../../src/contract/index.js';
 import { cellDegrees, createDirectory, radiusDegrees } from '../../src/engine/directory/directory.js';
 import { EngineError } from '../../src/engine/errors.js';
+import { withGlobals } from './with-globals.js';
 
 const LEVELS: Level[] = ['cluster', 'local', 'regional', 'national'];
 const KINDS: IncubatorKind[] = ['incubator', 'accelerator', 'maker-space', 'science-park'];
@@ -34,20 +35,6 @@ const FILTERS: IncubatorQuery[] = [
   { q: 'site', level: 'cluster' }, { q: '3', kind: 'incubator', industry: 'ai' }, { level: 'national', q: 'nothing' },
 ];
 
-/** Replaces globals while `f` runs (own properties, as Node and browsers define these). */
-async function withGlobals<T>(patch: Record<string, unknown>, f: () => Promise<T>): Promise<T> {
-  const g = globalThis as Record<string, unknown>;
-  const saved = Object.keys(patch).map((k) => [k, Object.getOwnPropertyDescriptor(globalThis, k)] as const);
-  for (const [k, v] of Object.entries(patch)) Object.defineProperty(globalThis, k, { value: v, configurable: true, writable: true, enumerable: false });
-  try {
-    return await f();
-  } finally {
-    for (const [k, d] of saved) {
-      if (d) Object.defineProperty(globalThis, k, d);
-      else delete g[k];
-    }
-  }
-}
 
 /** Turns of the event loop `f` takes when every read of the clock moves it 10 ms: one turn per yield of a build. */
 async function turns(f: () => Promise<unknown>): Promise<number> {

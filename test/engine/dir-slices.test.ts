@@ -4,6 +4,7 @@
 // a fresh copy of the module (a query string on its URL), so its one channel is made in the case that counts it.
 // Runs in Chromium (web-test-runner) and in Node (mocha under StrykerJS).
 import { expect } from 'chai';
+import { withGlobals } from './with-globals.js';
 
 type Slices = typeof import('../../src/engine/directory/slices.js');
 let loads = 0;
@@ -12,20 +13,6 @@ const fresh = async (): Promise<Slices> => {
   return (await import(/* @vite-ignore */ url)) as Slices;
 };
 
-/** Sets globals for the length of `f` and puts the old ones back (own properties only, as both hosts define them). */
-async function withGlobals<T>(patch: Record<string, unknown>, f: () => Promise<T>): Promise<T> {
-  const g = globalThis as Record<string, unknown>;
-  const saved = Object.keys(patch).map((k) => [k, Object.getOwnPropertyDescriptor(globalThis, k)] as const);
-  for (const [k, v] of Object.entries(patch)) Object.defineProperty(globalThis, k, { value: v, configurable: true, writable: true, enumerable: false });
-  try {
-    return await f();
-  } finally {
-    for (const [k, d] of saved) {
-      if (d) Object.defineProperty(globalThis, k, d);
-      else delete g[k];
-    }
-  }
-}
 
 /** A build of `n` steps, each taking `ms` on the fake clock, that returns 'built'. */
 function* build(clock: { t: number; steps: number }, n: number, ms: number): Generator<void, string, void> {

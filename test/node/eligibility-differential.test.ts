@@ -11,23 +11,14 @@ import type { Catalog, Criterion, FactDef, Profile } from '../../src/contract/in
 import * as next from '../../src/engine/eligibility/evaluate.js';
 import * as old from '../fixtures/eligibility-old/evaluate.js';
 import { compileFactCheck as regexCheck } from '../fixtures/eligibility-old/profile-regex.js';
-import { EngineError } from '../../src/engine/errors.js';
 import catalogJson from '../../src/data/catalog/catalog.json' with { type: 'json' };
 import { generateProfiles } from '../../bench/profiles.js';
 import { scaledCatalog } from '../../bench/scaled-catalog.js';
+import { outcome } from './engine-outcome.js';
 import { AS_OF, domainOf, prng, randomCatalog, randomProfile } from './random-catalog.js';
 
 const json = (x: unknown) => JSON.stringify(x);
 
-/** What an entry point gives: the report's JSON, or the refusal's path and issues. */
-function outcome(run: () => unknown): string {
-  try {
-    return json(run());
-  } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    return `refused ${error.kind} ${error.path} ${json(error.issues)}`;
-  }
-}
 
 /** A random catalog whose programs also repeat each other's rules, and carry ids and labels on some nodes. */
 function catalogOf(seed: number): Catalog {

@@ -9,17 +9,10 @@ import type { Catalog, Criterion, FactDef, Profile } from '../../src/contract/in
 import * as next from '../../src/engine/eligibility/evaluate.js';
 import * as old from '../fixtures/eligibility-old/evaluate.js';
 import { EngineError } from '../../src/engine/errors.js';
+import { outcome } from './engine-outcome.js';
 import { AS_OF, prng } from './random-catalog.js';
 
 const json = (x: unknown) => JSON.stringify(x);
-function outcome(run: () => unknown): string {
-  try {
-    return json(run());
-  } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    return `refused ${error.kind} ${error.path} ${json(error.issues)}`;
-  }
-}
 
 const label = { 'zh-CN': 'x' };
 /** Option names that collide in pairs: same length and first character ("ka0", "ka1", …, "kb0", …). */
