@@ -107,25 +107,33 @@ describe('the eligibility machine’s memory bounds', () => {
   });
 
   it('shares the traces of subtrees of up to 4,096 keys until they take 1 Mi slots, and builds the rest again', () => {
-    const facts = booleans(8);
-    // Each program: any[all[b0…b5] (4^6 = 4,096 keys), b7]; the root (4^7 keys) is not keyed, the subtree is.
-    const criteria: Criterion[] = Array.from({ length: 260 }, () => ({ any: [allOf(0, 6), { fact: 'b7', op: 'eq', value: true }] }));
+    const facts: Record<string, FactDef> = { ...booleans(8), set: { type: 'enum-set', label, options: [{ value: 'x', label }, { value: 'y', label }] } };
+    // Program 0: an option-set leaf, traced first, so its one shared node takes one slot. Then programs
+    // any[all[b0…b5] (4^6 = 4,096 keys), b7]: the root (4^7 keys) is not keyed, the subtree is.
+    const setLeaf: Criterion = { any: [{ fact: 'set', op: 'includesAny', value: ['x'] }, { fact: 'b7', op: 'eq', value: true }] };
+    const criteria: Criterion[] = [setLeaf, ...Array.from({ length: 260 }, (): Criterion => ({ any: [allOf(0, 6), { fact: 'b7', op: 'eq', value: true }] }))];
     // And one subtree of 4^7 keys: never shared.
     criteria.push({ any: [allOf(0, 7), { fact: 'b7', op: 'eq', value: true }] });
     const m = compileMachine(criteria, facts);
     const r = prng(9);
     for (let round = 0; round < 8; round++) {
-      const profile: Profile = {};
+      const profile: Profile = { set: round % 2 ? ['x'] : ['y'] };
       for (let f = 0; f < 8; f++) { const x = r(); if (x < 0.8) profile[`b${f}`] = x < 0.1 ? null : x < 0.5; }
       assert.equal(m.load(profile), true);
       const first = criteria.map((_, i) => m.trace(i, AS_OF).children![0]!);
       const again = criteria.map((_, i) => m.trace(i, AS_OF).children![0]!);
-      const shared = first.filter((t, i) => t === again[i]);
-      // 1 Mi slots / 4,096 = 256 subtrees share (those first built); the others are built each time.
-      assert.equal(shared.length, 256, `round ${round}`);
+      // The option-set leaf's answers take a slot each (4,095 are left after the tables).
+      assert.equal(first[0], again[0], `option-set leaf, round ${round}`);
+      assert.equal(first[0]!.status, oracleStatus((setLeaf as { any: Criterion[] }).any[0]!, profile, AS_OF));
+      // 1 Mi slots - 1 leaves room for 255 tables of 4,096 (those first built); the others are built each time.
+      const shared = first.filter((t, i) => i > 0 && t === again[i]);
+      assert.equal(shared.length, 255, `round ${round}`);
       first.forEach((t, i) => {
-        assert.equal(t === again[i], i < 256, `subtree ${i}`);
-        assert.equal(Object.isFrozen(t), i < 256);
+        if (i === 0) return;
+        assert.equal(t === again[i], i <= 255, `subtree ${i}`);
+        assert.equal(Object.isFrozen(t), i <= 255);
+        // A shared trace is shared whole: no report can change another's.
+        if (i <= 255) assert.ok(Object.isFrozen(t.children) && t.children!.every((c) => Object.isFrozen(c)));
         assert.equal(t.status, oracleStatus((criteria[i] as { any: Criterion[] }).any[0]!, profile, AS_OF));
         assert.equal(json(t), json(again[i]));
       });
