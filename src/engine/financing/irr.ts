@@ -57,6 +57,7 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   const signChanges = countSignChanges(flows);
   if (signChanges === 0) throw new RangeError('the flows never change sign: no rate of return exists');
   let sum = 0;
+  // Stryker disable next-line AssignmentOperator: the sum is only tested for 0, and −(a + b + …) is exactly −a − b − … in IEEE arithmetic
   for (const f of flows) sum += f;
   // A guess at or below −100 % (or not a number) reads as 0.
   const r0 = guess > -1 && guess < Infinity ? guess : 0;
