@@ -158,3 +158,24 @@ describe('firstIn over more than 30,000 entries in view', () => {
     }
   });
 });
+
+describe('spatial index build: yields at the last step of a chunk', () => {
+  it('16,383 points, one per bucket: no pass reaches a 16,384th step, so only the fixed yields (counted by hand)', () => {
+    // Points at (x + 0.5, y + 0.5) for buckets 1 .. 16,381 of a 256-wide row-major grid, and the corners (0, 0) and
+    // (256, 256): n = 16,383 = 2^14 - 1, side 256 (128² = 16,384 < 2n), dx = dy = 1, 16,383 buckets filled.
+    // Passes: bounds, bucketing, ordering (16,383 steps each) 0; prefix sums (65,536 buckets, one yield per 65,536)
+    // 1; the cursor 1; the count of filled buckets 1; level 0 (16,383 cells, a yield after every 16,384th) 0;
+    // merges (at most 16,383 cells below) 0. Total 3. A loop that ran one step too far would reach step 16,383
+    // (index 2^14 - 1) and yield once more.
+    const lon: number[] = [0], lat: number[] = [0];
+    for (let b = 1; b <= 16_381; b++) { lon.push((b % 256) + 0.5); lat.push(Math.floor(b / 256) + 0.5); }
+    lon.push(256);
+    lat.push(256);
+    const g = buildSpatialIndex(Float64Array.from(lon), Float64Array.from(lat));
+    let k = 0, r = g.next();
+    while (!r.done) { k++; r = g.next(); }
+    const index = r.value;
+    expect([index.n, index.side, index.dx, index.dy, index.levels[0]!.ids.length, index.levels[1]!.ids.length]).to.deep.equal([16_383, 256, 1, 1, 16_383, 4_097]);
+    expect(k).to.equal(3);
+  });
+});
