@@ -98,17 +98,21 @@ describe('spatial index: the exact candidates on a hand-made grid', () => {
 
   // Box edges: off the data, on the data's edges, on bucket edges (a bucket touching the box's edge is not whole),
   // a hair inside and outside bucket edges, and between a bucket's two points.
-  const edges = [-2, 0, 1e-10, 0.5, 1, 1.5, 2, 2 + 2e-9, 3, 4 - 2e-9, 4, 5.5, 7, 8, 9.25, 12, 13.5, 15, 15.5, 16 - 1e-10, 16, 17];
+  // Edges exactly one margin (1e-9) off a bucket edge: (v - 1e-9) + 1e-9 and (v + 1e-9) - 1e-9 give v back in
+  // floating point for these v, so a bucket there is not whole (the margin is strict on neither side).
+  const edges = [-2, 0, 1e-10, 0.5, 1, 1.5, 2, 2 + 2e-9, 3, 4 - 2e-9, 4, 5.5, 7, 8, 9.25, 12, 13.5, 15, 15.5, 16 - 1e-10, 16, 17,
+    2 - 1e-9, 3 + 1e-9, 4 + 1e-9, 8 - 1e-9, 12 + 1e-9, 15 - 1e-9, 16 + 1e-9, -1e-9];
   const boxes: number[][] = [];
   const rnd = random(5);
-  for (let t = 0; t < 220; t++) {
+  for (let t = 0; t < 400; t++) {
     const a = edges[Math.floor(rnd() * edges.length)]!, b = edges[Math.floor(rnd() * edges.length)]!;
     const c = edges[Math.floor(rnd() * edges.length)]!, d = edges[Math.floor(rnd() * edges.length)]!;
     boxes.push([Math.min(a, b), Math.min(c, d), Math.max(a, b), Math.max(c, d)]);
   }
   boxes.push([-2, -2, 17, 17], [0, 0, 16, 16], [1, 1, 15, 15], [0.5, 0.5, 15.5, 15.5], [3.5, 2.5, 12.5, 13.5], [4, 4, 8, 8],
     [3.9, 3.9, 8.1, 8.1], [7.9, 0.5, 16.5, 8.1], [0.5, 7.9, 8.1, 16.5], [2.5, 2.5, 2.6, 2.6], [15.5, 15.5, 16, 16], [-1, -1, 0.5, 0.5],
-    [-5, -5, -1, 20], [17, -5, 20, 20], [-5, 17, 20, 20], [-5, -5, 20, -1]);
+    [-5, -5, -1, 20], [17, -5, 20, 20], [-5, 17, 20, 20], [-5, -5, 20, -1],
+    [2 - 1e-9, 2 - 1e-9, 12 + 1e-9, 12 + 1e-9], [4 - 1e-9, 4 - 1e-9, 8 + 1e-9, 8 + 1e-9], [-1e-9, -1e-9, 16 + 1e-9, 16 + 1e-9]);
 
   for (const level of [-1, 0, 1, 2, 3, 4]) {
     it(`level ${level}: every box's candidates, one by one`, () => {
