@@ -112,7 +112,11 @@ describe('spatial index: the exact candidates on a hand-made grid', () => {
   boxes.push([-2, -2, 17, 17], [0, 0, 16, 16], [1, 1, 15, 15], [0.5, 0.5, 15.5, 15.5], [3.5, 2.5, 12.5, 13.5], [4, 4, 8, 8],
     [3.9, 3.9, 8.1, 8.1], [7.9, 0.5, 16.5, 8.1], [0.5, 7.9, 8.1, 16.5], [2.5, 2.5, 2.6, 2.6], [15.5, 15.5, 16, 16], [-1, -1, 0.5, 0.5],
     [-5, -5, -1, 20], [17, -5, 20, 20], [-5, 17, 20, 20], [-5, -5, 20, -1],
-    [2 - 1e-9, 2 - 1e-9, 12 + 1e-9, 12 + 1e-9], [4 - 1e-9, 4 - 1e-9, 8 + 1e-9, 8 + 1e-9], [-1e-9, -1e-9, 16 + 1e-9, 16 + 1e-9]);
+    [2 - 1e-9, 2 - 1e-9, 12 + 1e-9, 12 + 1e-9], [4 - 1e-9, 4 - 1e-9, 8 + 1e-9, 8 + 1e-9], [-1e-9, -1e-9, 16 + 1e-9, 16 + 1e-9],
+    // One whole column (or row) and a block of whole rows (or columns) that holds no pyramid cell of level 2 or 3.
+    [0.5, -2, 2 + 2e-9, 5.5], [-2, 0.5, 5.5, 2 + 2e-9], [4.5, -2, 6 + 2e-9, 17], [-2, 4.5, 17, 6 + 2e-9],
+    // A box inside the last column (or row) reaching past the data: that bucket is cut, not whole.
+    [15.5, -2, 17, 17], [-2, 15.5, 17, 17], [15.5, 15.5, 17, 17], [0.5, 0.5, 0.75, 17]);
 
   for (const level of [-1, 0, 1, 2, 3, 4]) {
     it(`level ${level}: every box's candidates, one by one`, () => {
@@ -157,7 +161,8 @@ describe('firstIn over more than 30,000 entries in view', () => {
     for (let i = 0; i < lon.length; i++) if (lon[i]! >= 100 && lon[i]! <= 110 && lat[i]! >= 20 && lat[i]! <= 30) want.push(i);
     expect(want.length).to.be.greaterThan(30_000);
     expect(want[0]).to.equal(outside.length);
-    for (const limit of [1, 3, 6, 13, 40, 500]) {
+    // Up to more than are in view: the walk stops at the end of the directory.
+    for (const limit of [1, 3, 6, 13, 40, 500, want.length, want.length + 7]) {
       expect(firstIn(index, box, limit), `limit ${limit}`).to.deep.equal({ total: want.length, first: want.slice(0, limit) });
     }
   });
