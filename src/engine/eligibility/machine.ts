@@ -487,8 +487,11 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
       const hit = cache?.[k];
       if (hit !== undefined) { last = statuses![k] as Kleene; return hit; }
       const trace = build(asOf);
-      if (budget < size) return trace;
-      if (!cache) { cache = new Array(size); statuses = new Int8Array(size); budget -= size; }
+      // The slots are taken when the table is made: a table made keeps filling after the budget is spent.
+      if (!cache) {
+        if (budget < size) return trace;
+        cache = new Array(size); statuses = new Int8Array(size); budget -= size;
+      }
       Object.freeze(trace.children);
       cache[k] = Object.freeze(trace);
       statuses![k] = last;

@@ -1,0 +1,160 @@
+// Which candidates `candidatesIn` gives, one by one, on a hand-made index whose buckets are known: a 16 × 16 grid
+// of 1° buckets over [0, 16]² (128 points: the two far corners and 63 buckets of two points each, so side 16 and
+// dx = dy = 1 exactly). The oracle below works from that layout alone, not from spatial.ts: a bucket whose extent
+// lies inside the box (with a 1e-9 margin) is whole; a pyramid cell of level L (2^L × 2^L buckets, aligned) whose
+// buckets are all whole comes out as one candidate; the other whole buckets come out as buckets; every other point
+// in the box comes out on its own. A whole bucket of two points gives one candidate of count 2, so a shortcut that
+// is skipped (points instead of a cell) or taken where it must not be (a cell that sticks out) changes the list,
+// even where counts and sums would agree. Also `firstIn`'s walk over more than 30,000 entries in view, with points
+// outside each side of the box and on each edge at the lowest indices, against a linear scan.
+import { expect } from 'chai';
+import { buildSpatialIndex, candidatesIn, firstIn } from '../../src/engine/directory/spatial.js';
+import { runNow } from '../../src/engine/directory/slices.js';
+
+const SIDE = 16;
+const EPS = 1e-9;
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+/** 63 distinct buckets, two points in each (at +1/4 and +3/4 across, +1/4 and +5/8 up), then the corners (0, 0) and (16, 16). */
+function layout(seed: number): { lon: number[]; lat: number[]; bucketOf: number[] } {
+  const rnd = random(seed);
+  const chosen = new Set<number>();
+  // Not buckets (0, 0) and (15, 15): the corner points land there, on their own.
+  while (chosen.size < 63) {
+    const b = Math.floor(rnd() * SIDE * SIDE);
+    if (b !== 0 && b !== SIDE * SIDE - 1) chosen.add(b);
+  }
+  const lon: number[] = [], lat: number[] = [], bucketOf: number[] = [];
+  // Shuffled order of the points, so a bucket's smallest index is not its first-made point.
+  const pts: [number, number, number][] = [];
+  for (const b of chosen) {
+    const bx = b % SIDE, by = Math.floor(b / SIDE);
+    pts.push([bx + 0.25, by + 0.25, b], [bx + 0.75, by + 0.625, b]);
+  }
+  for (let i = pts.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [pts[i], pts[j]] = [pts[j]!, pts[i]!];
+  }
+  pts.push([0, 0, 0], [SIDE, SIDE, SIDE * SIDE - 1]);
+  for (const [x, y, b] of pts) { lon.push(x); lat.push(y); bucketOf.push(b); }
+  return { lon, lat, bucketOf };
+}
+
+type Cand = [count: number, sumLon: number, sumLat: number, first: number];
+const sortC = (c: Cand[]) => c.slice().sort((a, b) => a[3] - b[3]);
+
+/** The expected candidates, from the layout (bucket (bx, by) spans [bx, bx + 1] × [by, by + 1]). */
+function oracle(lon: number[], lat: number[], bucketOf: number[], [w, s, e, n]: number[], level: number): Cand[] {
+  const whole = (bx: number, by: number) =>
+    level >= 0 && bx >= w! + EPS && bx + 1 <= e! - EPS && by >= s! + EPS && by + 1 <= n! - EPS;
+  const k = 2 ** level;
+  const cellWhole = (cx: number, cy: number) => {
+    for (let y = cy * k; y < (cy + 1) * k; y++) for (let x = cx * k; x < (cx + 1) * k; x++) if (!whole(x, y)) return false;
+    return true;
+  };
+  const groups = new Map<string, Cand>();
+  const out: Cand[] = [];
+  for (let i = 0; i < lon.length; i++) {
+    const x = lon[i]!, y = lat[i]!;
+    if (x < w! || x > e! || y < s! || y > n!) continue;
+    const bx = bucketOf[i]! % SIDE, by = Math.floor(bucketOf[i]! / SIDE);
+    let key: string | undefined;
+    if (level >= 0 && cellWhole(Math.floor(bx / k), Math.floor(by / k))) key = `L${Math.floor(bx / k)},${Math.floor(by / k)}`;
+    else if (whole(bx, by)) key = `b${bx},${by}`;
+    if (!key) { out.push([1, x, y, i]); continue; }
+    const g = groups.get(key);
+    if (g) { g[0]++; g[1] += x; g[2] += y; g[3] = Math.min(g[3], i); }
+    else groups.set(key, [1, x, y, i]);
+  }
+  return sortC([...out, ...groups.values()]);
+}
+
+function got(index: ReturnType<typeof buildSpatialIndex> extends Generator<unknown, infer R> ? R : never, box: number[], level: number): Cand[] {
+  const out: Cand[] = [];
+  candidatesIn(index, box, level, (x, y, c, f) => out.push([c, x, y, f]));
+  return sortC(out);
+}
+
+describe('spatial index: the exact candidates on a hand-made grid', () => {
+  const { lon, lat, bucketOf } = layout(11);
+  const index = runNow(buildSpatialIndex(Float64Array.from(lon), Float64Array.from(lat)));
+
+  it('the layout is the one the oracle assumes', () => {
+    expect([index.n, index.side, index.dx, index.dy, index.minLon, index.maxLon, index.minLat, index.maxLat]).to.deep.equal([128, 16, 1, 1, 0, 16, 0, 16]);
+    for (let i = 0; i < lon.length; i++) {
+      const b = bucketOf[i]!;
+      let found = false;
+      for (let j = index.start[b]!; j < index.start[b + 1]!; j++) if (index.order[j] === i) found = true;
+      expect(found, `point ${i} in bucket ${b}`).to.equal(true);
+    }
+  });
+
+  // Box edges: off the data, on the data's edges, on bucket edges (a bucket touching the box's edge is not whole),
+  // a hair inside and outside bucket edges, and between a bucket's two points.
+  const edges = [-2, 0, 1e-10, 0.5, 1, 1.5, 2, 2 + 2e-9, 3, 4 - 2e-9, 4, 5.5, 7, 8, 9.25, 12, 13.5, 15, 15.5, 16 - 1e-10, 16, 17];
+  const boxes: number[][] = [];
+  const rnd = random(5);
+  for (let t = 0; t < 220; t++) {
+    const a = edges[Math.floor(rnd() * edges.length)]!, b = edges[Math.floor(rnd() * edges.length)]!;
+    const c = edges[Math.floor(rnd() * edges.length)]!, d = edges[Math.floor(rnd() * edges.length)]!;
+    boxes.push([Math.min(a, b), Math.min(c, d), Math.max(a, b), Math.max(c, d)]);
+  }
+  boxes.push([-2, -2, 17, 17], [0, 0, 16, 16], [1, 1, 15, 15], [0.5, 0.5, 15.5, 15.5], [3.5, 2.5, 12.5, 13.5], [4, 4, 8, 8],
+    [3.9, 3.9, 8.1, 8.1], [7.9, 0.5, 16.5, 8.1], [0.5, 7.9, 8.1, 16.5], [2.5, 2.5, 2.6, 2.6], [15.5, 15.5, 16, 16], [-1, -1, 0.5, 0.5],
+    [-5, -5, -1, 20], [17, -5, 20, 20], [-5, 17, 20, 20], [-5, -5, 20, -1]);
+
+  for (const level of [-1, 0, 1, 2, 3, 4]) {
+    it(`level ${level}: every box's candidates, one by one`, () => {
+      let cells = 0;
+      for (const box of boxes) {
+        const want = oracle(lon, lat, bucketOf, box, level);
+        cells += want.filter((c) => c[0] > 1).length;
+        expect(got(index, box, level), `box ${box} level ${level}`).to.deep.equal(want);
+      }
+      if (level >= 0) expect(cells, 'whole cells came out').to.be.greaterThan(100);
+    });
+  }
+
+  it('a pyramid cell comes out whole exactly when all its buckets are inside (levels 1 to 3, one box)', () => {
+    // [4 - δ, 4 - δ, 12 + δ, 12 + δ] holds buckets 4..11 whole: at level 2 that is the 2 × 2 cells (1..2, 1..2),
+    // at level 3 only buckets 8..15 would make a cell, and 12..15 are not whole, so no level-3 cell.
+    const box = [4 - 1e-6, 4 - 1e-6, 12 + 1e-6, 12 + 1e-6];
+    for (const level of [1, 2, 3]) expect(got(index, box, level), `level ${level}`).to.deep.equal(oracle(lon, lat, bucketOf, box, level));
+    const counts = got(index, box, 2).map((c) => c[0]);
+    const inBox = lon.filter((x, i) => x >= box[0]! && x <= box[2]! && lat[i]! >= box[1]! && lat[i]! <= box[3]!).length;
+    expect(counts.reduce((a, b) => a + b, 0)).to.equal(inBox);
+    // Everything is whole here, so no single point of a two-point bucket.
+    expect(counts.every((c) => c >= 2), 'only whole cells and buckets').to.equal(true);
+  });
+});
+
+describe('firstIn over more than 30,000 entries in view', () => {
+  it('skips points outside each side, keeps points on each edge, in the directory order (linear scan oracle)', () => {
+    const box = [100, 20, 110, 30];
+    const lon: number[] = [], lat: number[] = [];
+    // The lowest indices: just outside each side, then exactly on each edge and corner, then outside again.
+    const outside = [[99.999, 25], [110.001, 25], [105, 19.999], [105, 30.001], [99, 19], [111, 31]];
+    const onEdge = [[100, 25], [110, 25], [105, 20], [105, 30], [100, 20], [110, 30]];
+    for (let r = 0; r < 3; r++) for (const p of [...outside, ...onEdge]) { lon.push(p[0]!); lat.push(p[1]!); }
+    const rnd = random(9);
+    for (let i = 0; i < 36_000; i++) {
+      if (i % 7 === 0) { const p = outside[i % outside.length]!; lon.push(p[0]!); lat.push(p[1]!); }
+      else { lon.push(100 + rnd() * 10); lat.push(20 + rnd() * 10); }
+    }
+    const index = runNow(buildSpatialIndex(Float64Array.from(lon), Float64Array.from(lat)));
+    const want: number[] = [];
+    for (let i = 0; i < lon.length; i++) if (lon[i]! >= 100 && lon[i]! <= 110 && lat[i]! >= 20 && lat[i]! <= 30) want.push(i);
+    expect(want.length).to.be.greaterThan(30_000);
+    expect(want[0]).to.equal(outside.length);
+    for (const limit of [1, 3, 6, 13, 40, 500]) {
+      expect(firstIn(index, box, limit), `limit ${limit}`).to.deep.equal({ total: want.length, first: want.slice(0, limit) });
+    }
+  });
+});
