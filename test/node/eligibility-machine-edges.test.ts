@@ -140,6 +140,35 @@ describe('the eligibility machine’s memory bounds', () => {
     }
   });
 
+  it('codes option sets of up to 31 options as bit masks (shared nodes), wider ones as lists, deciding both alike', () => {
+    for (const width of [30, 31, 32, 33]) {
+      const options = Array.from({ length: width }, (_, i) => ({ value: `o${i}`, label }));
+      const facts: Record<string, FactDef> = { set: { type: 'enum-set', label, options } };
+      const last = `o${width - 1}`;
+      const criteria: Criterion[] = [
+        { fact: 'set', op: 'includesAny', value: [last] }, { fact: 'set', op: 'includesAll', value: ['o0', last] }, { fact: 'set', op: 'excludesAll', value: ['o1', last] },
+      ];
+      const m = compileMachine(criteria, facts);
+      const r = prng(width);
+      for (let round = 0; round < 40; round++) {
+        const list = options.map((o) => o.value).filter(() => r() < 0.3);
+        if (round % 3 === 0) list.push(last);
+        const answer = [...new Set(list)].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+        const profile = { set: answer } as Profile;
+        assert.equal(m.load(profile), true);
+        criteria.forEach((c, i) => {
+          const t = m.trace(i, AS_OF);
+          assert.equal(t.status, oracleStatus(c, profile, AS_OF), `${width} options ${json(answer)} ${json(c)}`);
+          assert.equal(NAMES[m.status(i, AS_OF)], t.status);
+          // Up to 31 options, an answer in the catalog's order shares its node between reads.
+          if (width <= 31) assert.equal(m.trace(i, AS_OF), t, `${width} options: shared node`);
+        });
+        // A repeated option is refused at every width, the last option too.
+        assert.equal(m.load({ set: [last, 'o0', last] } as Profile), false);
+      }
+    }
+  });
+
   it('shares at most 4,096 nodes per option-set leaf and 4,096 option lists per fact', () => {
     const options = Array.from({ length: 13 }, (_, i) => ({ value: `o${i}`, label }));
     const facts: Record<string, FactDef> = { set: { type: 'enum-set', label, options } };
