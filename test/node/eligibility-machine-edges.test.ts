@@ -69,6 +69,50 @@ describe('the eligibility machine at its edges', () => {
   });
 });
 
+describe('the eligibility machine’s option and word tables', () => {
+  it('refuses an answer that is another fact’s option, for facts of 1 to 3 options side by side', () => {
+    // Options of every fact share one slot table and one array (machine.ts): an answer must be matched against its
+    // own fact's options only, including the slots its own options leave empty.
+    const opt = (v: string) => ({ value: v, label });
+    const facts: Record<string, FactDef> = {
+      e1: { type: 'enum', label, options: [opt('a')] },
+      e2: { type: 'enum', label, options: [opt('b'), opt('c')] },
+      s1: { type: 'enum-set', label, options: [opt('d')] },
+      e3: { type: 'enum', label, options: [opt('e'), opt('ab'), opt('f')] },
+      s2: { type: 'enum-set', label, options: [opt('g'), opt('a'), opt('h')] },
+    };
+    const all = ['a', 'b', 'c', 'd', 'e', 'ab', 'f', 'g', 'h', 'i', 'ba'];
+    const criteria: Criterion[] = [
+      { fact: 'e1', op: 'eq', value: 'a' }, { fact: 'e2', op: 'in', value: ['c'] }, { fact: 's1', op: 'includesAny', value: ['d'] },
+      { fact: 'e3', op: 'ne', value: 'ab' }, { fact: 's2', op: 'includesAll', value: ['a', 'h'] },
+    ];
+    const catalog: Catalog = { version: 'o', facts, programs: criteria.map((c, i) => ({ id: `p${i}`, kind: 'subsidy' as const, title: label, sources: [{ title: label }], criteria: c })) };
+    const profiles: Profile[] = [];
+    for (const fact of Object.keys(facts)) {
+      for (const v of all) profiles.push({ [fact]: facts[fact]!.type === 'enum-set' ? [v] : v } as Profile);
+    }
+    sameEverywhere(catalog, profiles, 'options side by side');
+    // And directly: an answer is accepted exactly when it is one of its own fact's options.
+    const m = compileMachine(criteria, facts);
+    for (const fact of Object.keys(facts)) {
+      const own = facts[fact]!.options!.map((o) => o.value);
+      for (const v of all) assert.equal(m.load({ [fact]: facts[fact]!.type === 'enum-set' ? [v] : v } as Profile), own.includes(v), `${fact} ${v}`);
+    }
+  });
+
+  it('tells a string no rule names from every string a rule names, "\\u0000" included', () => {
+    const facts: Record<string, FactDef> = { w: { type: 'string', label } };
+    const criteria: Criterion[] = [
+      { fact: 'w', op: 'eq', value: '\u0000' }, { fact: 'w', op: 'in', value: ['\u0000\u0000', 'x'] }, { fact: 'w', op: 'ne', value: '\u0000' },
+      { all: [{ fact: 'w', op: 'notIn', value: ['\u0000'] }, { fact: 'w', op: 'ne', value: 'x' }] },
+    ];
+    const catalog: Catalog = { version: 'w', facts, programs: criteria.map((c, i) => ({ id: `p${i}`, kind: 'subsidy' as const, title: label, sources: [{ title: label }], criteria: c })) };
+    const answers = ['\u0000', '\u0000\u0000', '\u0000\u0000\u0000', 'x', 'y', '', null];
+    const profiles = [...answers, ...answers.reverse()].map((w) => ({ w }) as Profile);
+    sameEverywhere(catalog, profiles, 'words');
+  });
+});
+
 // ---- the memory bounds, reached and passed ---------------------------------------------------------------
 // machine.ts documents them: a program decided by at most 4,096 keys keeps its status in a table, the tables of a
 // catalog take at most 8 Mi keys (8 MiB); a subtree of at most 4,096 keys shares its traces, all shared traces of
