@@ -81,7 +81,8 @@ describe('the eligibility machine’s option and word tables', () => {
       e3: { type: 'enum', label, options: [opt('e'), opt('ab'), opt('f')] },
       s2: { type: 'enum-set', label, options: [opt('g'), opt('a'), opt('h')] },
     };
-    const all = ['a', 'b', 'c', 'd', 'e', 'ab', 'f', 'g', 'h', 'i', 'ba'];
+    // '!' and 'ax' fall in the slots of 'a' and 'ab' (same length, first character 97 + 64 or the same): compared, not taken.
+    const all = ['a', 'b', 'c', 'd', 'e', 'ab', 'f', 'g', 'h', 'i', 'ba', '!', 'ax', 'a!'];
     const criteria: Criterion[] = [
       { fact: 'e1', op: 'eq', value: 'a' }, { fact: 'e2', op: 'in', value: ['c'] }, { fact: 's1', op: 'includesAny', value: ['d'] },
       { fact: 'e3', op: 'ne', value: 'ab' }, { fact: 's2', op: 'includesAll', value: ['a', 'h'] },
