@@ -101,6 +101,22 @@ describe('the eligibility machine’s option and word tables', () => {
     }
   });
 
+  it('keeps its own copy of an option list given out of the catalog’s order, and leaves the caller’s list alone', () => {
+    const opt = (v: string) => ({ value: v, label });
+    const catalog: Catalog = {
+      version: 'c', facts: { set: { type: 'enum-set', label, options: [opt('x'), opt('y'), opt('z')] } },
+      programs: [{ id: 'p', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { fact: 'set', op: 'includesAny', value: ['x'] } }],
+    };
+    const screen = next.createScreener(next.compileCatalog(catalog), { asOf: AS_OF });
+    const list = ['z', 'x'];
+    const report = screen({ set: list } as Profile, 0);
+    // The caller may go on changing its profile: the report keeps describing the answers it was made from.
+    list.push('y');
+    list.reverse();
+    assert.deepEqual(report.results[0]!.trace.actual, ['z', 'x']);
+    assert.equal(report.results[0]!.status, 'eligible');
+  });
+
   it('tells a string no rule names from every string a rule names, "\\u0000" included', () => {
     const facts: Record<string, FactDef> = { w: { type: 'string', label } };
     const criteria: Criterion[] = [
