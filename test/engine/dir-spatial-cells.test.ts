@@ -98,17 +98,25 @@ describe('spatial index: the exact candidates on a hand-made grid', () => {
 
   // Box edges: off the data, on the data's edges, on bucket edges (a bucket touching the box's edge is not whole),
   // a hair inside and outside bucket edges, and between a bucket's two points.
-  const edges = [-2, 0, 1e-10, 0.5, 1, 1.5, 2, 2 + 2e-9, 3, 4 - 2e-9, 4, 5.5, 7, 8, 9.25, 12, 13.5, 15, 15.5, 16 - 1e-10, 16, 17];
+  // Edges exactly one margin (1e-9) off a bucket edge: (v - 1e-9) + 1e-9 and (v + 1e-9) - 1e-9 give v back in
+  // floating point for these v, so a bucket there is not whole (the margin is strict on neither side).
+  const edges = [-2, 0, 1e-10, 0.5, 1, 1.5, 2, 2 + 2e-9, 3, 4 - 2e-9, 4, 5.5, 7, 8, 9.25, 12, 13.5, 15, 15.5, 16 - 1e-10, 16, 17,
+    2 - 1e-9, 3 + 1e-9, 4 + 1e-9, 8 - 1e-9, 12 + 1e-9, 15 - 1e-9, 16 + 1e-9, -1e-9];
   const boxes: number[][] = [];
   const rnd = random(5);
-  for (let t = 0; t < 220; t++) {
+  for (let t = 0; t < 400; t++) {
     const a = edges[Math.floor(rnd() * edges.length)]!, b = edges[Math.floor(rnd() * edges.length)]!;
     const c = edges[Math.floor(rnd() * edges.length)]!, d = edges[Math.floor(rnd() * edges.length)]!;
     boxes.push([Math.min(a, b), Math.min(c, d), Math.max(a, b), Math.max(c, d)]);
   }
   boxes.push([-2, -2, 17, 17], [0, 0, 16, 16], [1, 1, 15, 15], [0.5, 0.5, 15.5, 15.5], [3.5, 2.5, 12.5, 13.5], [4, 4, 8, 8],
     [3.9, 3.9, 8.1, 8.1], [7.9, 0.5, 16.5, 8.1], [0.5, 7.9, 8.1, 16.5], [2.5, 2.5, 2.6, 2.6], [15.5, 15.5, 16, 16], [-1, -1, 0.5, 0.5],
-    [-5, -5, -1, 20], [17, -5, 20, 20], [-5, 17, 20, 20], [-5, -5, 20, -1]);
+    [-5, -5, -1, 20], [17, -5, 20, 20], [-5, 17, 20, 20], [-5, -5, 20, -1],
+    [2 - 1e-9, 2 - 1e-9, 12 + 1e-9, 12 + 1e-9], [4 - 1e-9, 4 - 1e-9, 8 + 1e-9, 8 + 1e-9], [-1e-9, -1e-9, 16 + 1e-9, 16 + 1e-9],
+    // One whole column (or row) and a block of whole rows (or columns) that holds no pyramid cell of level 2 or 3.
+    [0.5, -2, 2 + 2e-9, 5.5], [-2, 0.5, 5.5, 2 + 2e-9], [4.5, -2, 6 + 2e-9, 17], [-2, 4.5, 17, 6 + 2e-9],
+    // A box inside the last column (or row) reaching past the data: that bucket is cut, not whole.
+    [15.5, -2, 17, 17], [-2, 15.5, 17, 17], [15.5, 15.5, 17, 17], [0.5, 0.5, 0.75, 17]);
 
   for (const level of [-1, 0, 1, 2, 3, 4]) {
     it(`level ${level}: every box's candidates, one by one`, () => {
@@ -153,8 +161,30 @@ describe('firstIn over more than 30,000 entries in view', () => {
     for (let i = 0; i < lon.length; i++) if (lon[i]! >= 100 && lon[i]! <= 110 && lat[i]! >= 20 && lat[i]! <= 30) want.push(i);
     expect(want.length).to.be.greaterThan(30_000);
     expect(want[0]).to.equal(outside.length);
-    for (const limit of [1, 3, 6, 13, 40, 500]) {
+    // Up to more than are in view: the walk stops at the end of the directory.
+    for (const limit of [1, 3, 6, 13, 40, 500, want.length, want.length + 7]) {
       expect(firstIn(index, box, limit), `limit ${limit}`).to.deep.equal({ total: want.length, first: want.slice(0, limit) });
     }
+  });
+});
+
+describe('spatial index build: yields at the last step of a chunk', () => {
+  it('16,383 points, one per bucket: no pass reaches a 16,384th step, so only the fixed yields (counted by hand)', () => {
+    // Points at (x + 0.5, y + 0.5) for buckets 1 .. 16,381 of a 256-wide row-major grid, and the corners (0, 0) and
+    // (256, 256): n = 16,383 = 2^14 - 1, side 256 (128² = 16,384 < 2n), dx = dy = 1, 16,383 buckets filled.
+    // Passes: bounds, bucketing, ordering (16,383 steps each) 0; prefix sums (65,536 buckets, one yield per 65,536)
+    // 1; the cursor 1; the count of filled buckets 1; level 0 (16,383 cells, a yield after every 16,384th) 0;
+    // merges (at most 16,383 cells below) 0. Total 3. A loop that ran one step too far would reach step 16,383
+    // (index 2^14 - 1) and yield once more.
+    const lon: number[] = [0], lat: number[] = [0];
+    for (let b = 1; b <= 16_381; b++) { lon.push((b % 256) + 0.5); lat.push(Math.floor(b / 256) + 0.5); }
+    lon.push(256);
+    lat.push(256);
+    const g = buildSpatialIndex(Float64Array.from(lon), Float64Array.from(lat));
+    let k = 0, r = g.next();
+    while (!r.done) { k++; r = g.next(); }
+    const index = r.value;
+    expect([index.n, index.side, index.dx, index.dy, index.levels[0]!.ids.length, index.levels[1]!.ids.length]).to.deep.equal([16_383, 256, 1, 1, 16_383, 4_097]);
+    expect(k).to.equal(3);
   });
 });

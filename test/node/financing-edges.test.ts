@@ -172,6 +172,8 @@ describe('loan quotes: the rate as given, warnings in full', () => {
   });
 });
 
+// Written for the earlier Newton + bracket solver; each expected root is also the one nearest the guess in ln(1 + r),
+// the rule since (docs/contract.md, "Rates"), so they stand unchanged.
 describe('irr: the exits of the Newton step', () => {
   it('a guess that is exactly a root is answered as is, even where the derivative is 0 too', () => {
     // −1 + 4v − 4v² = −(1 − 2v)²: a double root at v = 1/2, r = 100 %. At the guess 1 the NPV and its derivative are

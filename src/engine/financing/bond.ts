@@ -24,7 +24,7 @@ export function quoteBond(request: BondRequest): BondQuote {
     cashFlows.push({ period: k, date: addMonths(request.issueDate, (k * 12) / f), coupon: toYuan(coupon), cost: toYuan(cost), principal: toYuan(principal), net: toYuan(net) });
   }
   const blame = request.upfrontCostRate ? 'upfrontCostRate' : request.issuePrice !== undefined ? 'issuePrice' : 'faceValue';
-  // Stryker disable next-line ArithmeticOperator: only Newton's start: the flows are + at t0 and − after (one sign change), so by Descartes' rule the root in (−1, ∞) is unique and every start ends there
+  // Stryker disable next-line ArithmeticOperator: only where the root search starts: the flows are + at t0 and − after (one sign change), so by Descartes' rule the root in (−1, ∞) is unique and every start ends there
   const { rate } = rateOfReturn(nets, (request.couponRate + (request.annualCostRate ?? 0)) / f, blame);
   const quote: BondQuote = { cashFlows, issuerCost: Math.round(rate * f * 1e12) / 1e12 || 0 };
   if (request.riskSharing) {

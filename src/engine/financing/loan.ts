@@ -371,8 +371,8 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const allInIrr = rateOfReturn(allIn, guess, 'guaranteeFee.annualRate');
   // No sign-change warning (the contract names none): the borrower's flows are + at t0 and never + after it, and so
   // are v1's all-in flows (a subsidy is at most the period's interest, which is at most its payment). Only v2's
-  // "annual-in-arrears" subsidies turn all-in flows positive, once a year; the root reported is the one found from
-  // the nominal rate (docs/contract.md, "Rates").
+  // "annual-in-arrears" subsidies turn all-in flows positive, once a year; the root reported is the one nearest the
+  // nominal rate in ln(1 + r) (docs/contract.md, "Rates").
   // The LPR in force at the start comes from the table: past the date it was last checked, a fixing may be missing —
   // unless the borrower supplies the base: `baseRate`, or an `lprPath` entry of the tenor dated after that check
   // and on or before the start (the path then decides the base, whatever was published before it).

@@ -1,0 +1,215 @@
+// irr() against an independent root finder: which root it reports, over many random flows (docs/testing.md,
+// "### financing"). The oracle below shares no code with src/engine/financing/irr.ts: it scans ln(1 + r) on a fixed
+// grid for every sign change of the NPV (evaluated in a scaled form that cannot overflow) and bisects each one in
+// ln(1 + r) to the last bit. Seeded, bounded loops: the same flows on every run.
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import type { FinancingRequest, ReferenceRates } from '../../src/contract/index.js';
+import { irr } from '../../src/engine/financing/irr.js';
+import { quoteLoan } from '../../src/engine/financing/loan.js';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The sign of Σ c_t (1 + r)^−t at r = e^x − 1: Horner in e^−x when x ≥ 0, else Horner in e^x on the reversed flows
+ *  (which is the NPV times (1 + r)^n > 0, so the same sign). */
+function scaledNpv(flows: readonly number[], x: number): number {
+  let y = 0;
+  if (x >= 0) {
+    const v = Math.exp(-x);
+    for (let t = flows.length - 1; t >= 0; t--) y = y * v + flows[t]!;
+  } else {
+    const w = Math.exp(x);
+    for (let t = 0; t < flows.length; t++) y = y * w + flows[t]!;
+  }
+  return y;
+}
+
+/** Every root in r ∈ (e^−9 − 1, e^9 − 1) where the NPV changes sign between grid points of ln(1 + r) 1/1000 apart. */
+function oracleRoots(flows: readonly number[]): number[] {
+  const roots: number[] = [];
+  let xPrev = -9, yPrev = scaledNpv(flows, xPrev);
+  for (let k = 1; k <= 18_000; k++) {
+    const x = -9 + k / 1000;
+    const y = scaledNpv(flows, x);
+    if (y === 0) { roots.push(Math.expm1(x)); yPrev = y; xPrev = x; continue; }
+    if (yPrev !== 0 && Math.sign(y) !== Math.sign(yPrev)) {
+      let a = xPrev, b = x;
+      const sa = Math.sign(yPrev);
+      for (let i = 0; i < 200 && b - a > 0; i++) {
+        const mid = a + (b - a) / 2;
+        if (mid <= a || mid >= b) break;
+        const ym = scaledNpv(flows, mid);
+        if (ym === 0) { a = b = mid; break; }
+        if (Math.sign(ym) === sa) a = mid; else b = mid;
+      }
+      roots.push(Math.expm1(a + (b - a) / 2));
+    }
+    xPrev = x;
+    yPrev = y;
+  }
+  return roots;
+}
+
+/** How far a root can move when the NPV is only known to rounding: |Σ|c_t| v^t| · n · 2^-52 over |NPV'(r)|. */
+function noiseWidth(flows: readonly number[], r: number): number {
+  const v = 1 / (1 + r);
+  let abs = 0, d = 0, disc = 1;
+  for (let t = 0; t < flows.length; t++) {
+    abs += Math.abs(flows[t]!) * disc;
+    d -= t * flows[t]! * disc * v;
+    disc *= v;
+  }
+  return (abs * flows.length * 2 ** -52) / Math.abs(d);
+}
+
+const close = (got: number, want: number, flows: readonly number[]) =>
+  Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want)) + 4 * noiseWidth(flows, want);
+
+describe('irr: the unique root of flows with one sign change, from any guess', () => {
+  it('agrees with the independent bisection over 400 random flows and guesses far from the root', () => {
+    const rand = mulberry32(20261127);
+    const guesses = [0.005, 0, -0.5, -0.95, 0.9, 3, 40, 1e4, -0.001];
+    let checked = 0;
+    for (let n = 0; n < 400; n++) {
+      const len = 2 + Math.floor(rand() ** 2 * 240);
+      const cut = 1 + Math.floor(rand() * (len - 1)); // flows before `cut` have one sign, the rest the other
+      const scale = 10 ** Math.floor(rand() * 9);
+      const flows = Array.from({ length: len }, (_, t) => {
+        if (t > 0 && rand() < 0.15) return 0;
+        const mag = Math.round(scale * (0.01 + rand()) * 100) / 100;
+        return t < cut ? -mag : mag * (0.2 + rand() * (t < cut + 3 ? 3 : 0.3));
+      });
+      const signed = rand() < 0.5 ? flows : flows.map((f) => (f === 0 ? 0 : -f));
+      if (signed[0] === 0 || signed.every((f, t) => t < cut || f === 0)) continue;
+      const roots = oracleRoots(signed);
+      if (roots.length !== 1) continue; // a root beyond the grid (one in 10^4 flows or so): not this test's case
+      const guess = guesses[n % guesses.length]!;
+      const got = irr(signed, guess).rate;
+      expect(close(got, roots[0]!, signed), `flows #${n} from guess ${guess}: ${got} vs ${roots[0]}`).to.equal(true);
+      checked++;
+    }
+    expect(checked).to.be.above(350);
+  });
+});
+
+describe('irr with several roots: the root nearest the guess in ln(1 + r)', () => {
+  it('picks, of roots chosen first (the flows are the product of their factors), the one nearest the guess', () => {
+    // Σ c_t v^t = A · Π (1 − (1 + r_i) v): roots exactly r_i. Roots at least 0.05 apart in ln(1 + r), and the guess
+    // at least 0.02 nearer one root than the next (so rounding cannot make it a tie).
+    const rand = mulberry32(99);
+    let checked = 0;
+    for (let n = 0; n < 300; n++) {
+      const count = 2 + Math.floor(rand() * 3);
+      const us = Array.from({ length: count }, () => -2 + rand() * 4).sort((a, b) => a - b);
+      if (us.some((u, i) => i > 0 && u - us[i - 1]! < 0.05)) continue;
+      let poly = [rand() < 0.5 ? -100 : 100];
+      for (const u of us) {
+        const a = Math.exp(u); // (1 − a v)
+        poly = [...poly, 0].map((c, t) => c - (t > 0 ? a * poly[t - 1]! : 0));
+      }
+      const g = -2.2 + rand() * 4.4;
+      const d = us.map((u) => Math.abs(u - g)).sort((a, b) => a - b);
+      if (d[1]! - d[0]! < 0.02) continue;
+      const want = us.reduce((a, b) => (Math.abs(b - g) < Math.abs(a - g) ? b : a));
+      const got = irr(poly, Math.expm1(g)).rate;
+      expect(Math.log1p(got), `roots ${us.map(Math.expm1).join(', ')} from ${Math.expm1(g)}`).to.be.closeTo(want, 1e-9);
+      checked++;
+    }
+    expect(checked).to.be.above(100);
+  });
+
+  it('of roots on both sides within one step of the search, the nearer one', () => {
+    // 100 (1 − a v)(1 − b v) with ln a = 0.005 and ln b = −0.007 (both within the first 0.01 of ln(1 + 0) = 0): the
+    // upper one is nearer. Swapped (+0.007, −0.005): the lower one.
+    const two = (ua: number, ub: number) => { const a = Math.exp(ua), b = Math.exp(ub); return [100, -100 * (a + b), 100 * a * b]; };
+    expect(Math.log1p(irr(two(0.005, -0.007), 0).rate)).to.be.closeTo(0.005, 1e-12);
+    expect(Math.log1p(irr(two(0.007, -0.005), 0).rate)).to.be.closeTo(-0.005, 1e-12);
+    // The same about ln(1 + guess) = 1: roots at 1.005 and 0.993, then 1.007 and 0.995.
+    expect(Math.log1p(irr(two(1.005, 0.993), Math.expm1(1)).rate)).to.be.closeTo(1.005, 1e-12);
+    expect(Math.log1p(irr(two(1.007, 0.995), Math.expm1(1)).rate)).to.be.closeTo(0.995, 1e-12);
+    expect(Math.log1p(irr(two(0.5, -0.3), 0).rate)).to.be.closeTo(-0.3, 1e-12);
+    expect(Math.log1p(irr(two(0.3, -0.5), 0).rate)).to.be.closeTo(0.3, 1e-12);
+  });
+
+  it('answers an exact root at 0 as 0 only when it is the nearest', () => {
+    // 100 (1 − v)(1 − 1.2v) = 100 − 220v + 120v²: the flows sum to 0 (root 0) and 20 % is a root too.
+    expect(irr([100, -220, 120], 0.19).rate).to.be.closeTo(0.2, 1e-12);
+    expect(irr([100, -220, 120], 0.01).rate).to.equal(0);
+    // 1 − (1 + 1e-10) v: the root 1e-10 is not 0 (the flows sum to −1e-10).
+    expect(irr([1, -(1 + 1e-10)], 0.005).rate).to.be.closeTo(1e-10, 1e-16);
+  });
+
+  it('searches one side on after the other has reached its end, and not past either end', () => {
+    // 100 − 110v: 10 %. From 1e-7 above −100 % (ln = −16.1) the lower side ends after 1,150 steps, the root is 16.2 up.
+    expect(irr([100, -110], -0.9999999).rate).to.be.closeTo(0.1, 1e-12);
+    // −1 + 1e15 v: r = 1e15 − 1, ln(1 + r) = 34.5 > 30: beyond the search, refused.
+    expect(() => irr([-1, 1e15], 0.005)).to.throw(RangeError, /could be bracketed/);
+    // From 1e9 (ln = 20.7) the upper side ends after 930 steps and the lower side goes on: 10 % found, 1e15 − 1 not.
+    expect(irr([100, -110], 1e9).rate).to.be.closeTo(0.1, 1e-12);
+    expect(() => irr([-1, 1e15], 1e9)).to.throw(RangeError, /could be bracketed/);
+    // −1 + 1e-13 v: r = 1e-13 − 1, ln(1 + r) = −29.9 < ln 1e-12: beyond the lower end, refused from near it too.
+    expect(() => irr([-1, 1e-13], -0.9999999999)).to.throw(RangeError, /could be bracketed/);
+    // −1 + 1e12 v: ln(1 + r) = 27.6, inside: found.
+    expect(irr([-1, 1e12], 0.005).rate / (1e12 - 1)).to.be.closeTo(1, 1e-12);
+  });
+
+  it('reads a guess at or below −100 % as 0', () => {
+    // 100 (1 − 1.1v)(1 − 0.5v): roots 10 % and −50 %; ln 1.1 = 0.095 is nearer 0 than ln 0.5 = −0.69.
+    const flows = [100, -160, 55];
+    expect(irr(flows, -1).rate).to.be.closeTo(0.1, 1e-12);
+    expect(irr(flows, -5).rate).to.be.closeTo(0.1, 1e-12);
+    expect(irr(flows, NaN).rate).to.be.closeTo(0.1, 1e-12);
+    expect(irr(flows, Infinity).rate).to.be.closeTo(0.1, 1e-12);
+    expect(irr(flows, -0.45).rate).to.be.closeTo(-0.5, 1e-12);
+  });
+});
+
+describe('allInCost with subsidies in arrears (several sign changes): the root nearest the nominal rate', () => {
+  const RATES: ReferenceRates = { lpr: [{ date: '2025-05-20', oneYear: 0.03, fiveYear: 0.035 }] };
+  const fen = (x: number | undefined) => Math.round((x ?? 0) * 100);
+
+  it('is the oracle root nearest the nominal periodic rate, over 150 random loans (some with two roots)', () => {
+    const rand = mulberry32(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    let multi = 0;
+    for (let n = 0; n < 150; n++) {
+      const quarterly = rand() < 0.3;
+      const m = quarterly ? 3 : 1;
+      const N = pick([4, 8, 12, 20, 40, 120]) / (quarterly ? 2 : 1);
+      const request: FinancingRequest = {
+        principal: pick([1000, 100_000, 3_000_000]),
+        termMonths: N * m,
+        graceMonths: pick([0, 0, Math.floor(N / 2), N - 1]) * m,
+        repayment: pick(['equal-installment', 'equal-principal', 'interest-only'] as const),
+        rate: { type: 'fixed', annualRate: pick([0.001, 0.0435, 0.12, 0.3, 0.6, 1]) },
+        startDate: '2026-01-15',
+        frequency: quarterly ? 'quarterly' : 'monthly',
+        upfrontFeeRate: pick([0, 0, 0.01, 0.05, 0.2, 0.6]),
+        subsidy: { type: 'share-of-interest', share: pick([0.3, 0.6, 0.8, 1]), timing: 'annual-in-arrears' },
+      };
+      if (rand() < 0.3) request.guaranteeFee = { annualRate: pick([0.01, 0.03]), basis: pick(['annual-in-advance', 'pro-rata', 'one-off'] as const) };
+      const q = quoteLoan(request, RATES);
+      const flows = [fen(q.disbursement.netAmount), ...q.schedule.map((r) =>
+        fen(r.subsidy) - fen(r.payment) - fen(r.prepayment) - fen(r.prepaymentFee) - fen(r.guaranteeFee))];
+      const perYear = 12 / m;
+      const nominal = q.annualRate / perYear;
+      const roots = oracleRoots(flows);
+      expect(roots.length, `loan #${n}`).to.be.at.least(1);
+      if (roots.length > 1) multi++;
+      const dist = (r: number) => Math.abs(Math.log1p(r) - Math.log1p(nominal));
+      const nearest = roots.reduce((a, b) => (dist(b) < dist(a) ? b : a));
+      const got = q.allInCost / perYear;
+      expect(close(got, nearest, flows) || Math.abs(got - nearest) <= 1e-12, `loan #${n}: ${got} vs roots ${roots.join(', ')}`).to.equal(true);
+    }
+    expect(multi).to.be.above(5);
+  });
+});
