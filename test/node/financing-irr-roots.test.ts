@@ -127,12 +127,48 @@ describe('irr with several roots: the root nearest the guess in ln(1 + r)', () =
     expect(checked).to.be.above(100);
   });
 
+  it('of roots on both sides within one step of the search, the nearer one', () => {
+    // 100 (1 − a v)(1 − b v) with ln a = 0.005 and ln b = −0.007 (both within the first 0.01 of ln(1 + 0) = 0): the
+    // upper one is nearer. Swapped (+0.007, −0.005): the lower one.
+    const two = (ua: number, ub: number) => { const a = Math.exp(ua), b = Math.exp(ub); return [100, -100 * (a + b), 100 * a * b]; };
+    expect(Math.log1p(irr(two(0.005, -0.007), 0).rate)).to.be.closeTo(0.005, 1e-12);
+    expect(Math.log1p(irr(two(0.007, -0.005), 0).rate)).to.be.closeTo(-0.005, 1e-12);
+    // The same about ln(1 + guess) = 1: roots at 1.005 and 0.993, then 1.007 and 0.995.
+    expect(Math.log1p(irr(two(1.005, 0.993), Math.expm1(1)).rate)).to.be.closeTo(1.005, 1e-12);
+    expect(Math.log1p(irr(two(1.007, 0.995), Math.expm1(1)).rate)).to.be.closeTo(0.995, 1e-12);
+    expect(Math.log1p(irr(two(0.5, -0.3), 0).rate)).to.be.closeTo(-0.3, 1e-12);
+    expect(Math.log1p(irr(two(0.3, -0.5), 0).rate)).to.be.closeTo(0.3, 1e-12);
+  });
+
+  it('answers an exact root at 0 as 0 only when it is the nearest', () => {
+    // 100 (1 − v)(1 − 1.2v) = 100 − 220v + 120v²: the flows sum to 0 (root 0) and 20 % is a root too.
+    expect(irr([100, -220, 120], 0.19).rate).to.be.closeTo(0.2, 1e-12);
+    expect(irr([100, -220, 120], 0.01).rate).to.equal(0);
+    // 1 − (1 + 1e-10) v: the root 1e-10 is not 0 (the flows sum to −1e-10).
+    expect(irr([1, -(1 + 1e-10)], 0.005).rate).to.be.closeTo(1e-10, 1e-16);
+  });
+
+  it('searches one side on after the other has reached its end, and not past either end', () => {
+    // 100 − 110v: 10 %. From 1e-7 above −100 % (ln = −16.1) the lower side ends after 1,150 steps, the root is 16.2 up.
+    expect(irr([100, -110], -0.9999999).rate).to.be.closeTo(0.1, 1e-12);
+    // −1 + 1e15 v: r = 1e15 − 1, ln(1 + r) = 34.5 > 30: beyond the search, refused.
+    expect(() => irr([-1, 1e15], 0.005)).to.throw(RangeError, /could be bracketed/);
+    // From 1e9 (ln = 20.7) the upper side ends after 930 steps and the lower side goes on: 10 % found, 1e15 − 1 not.
+    expect(irr([100, -110], 1e9).rate).to.be.closeTo(0.1, 1e-12);
+    expect(() => irr([-1, 1e15], 1e9)).to.throw(RangeError, /could be bracketed/);
+    // −1 + 1e-13 v: r = 1e-13 − 1, ln(1 + r) = −29.9 < ln 1e-12: beyond the lower end, refused from near it too.
+    expect(() => irr([-1, 1e-13], -0.9999999999)).to.throw(RangeError, /could be bracketed/);
+    // −1 + 1e12 v: ln(1 + r) = 27.6, inside: found.
+    expect(irr([-1, 1e12], 0.005).rate / (1e12 - 1)).to.be.closeTo(1, 1e-12);
+  });
+
   it('reads a guess at or below −100 % as 0', () => {
     // 100 (1 − 1.1v)(1 − 0.5v): roots 10 % and −50 %; ln 1.1 = 0.095 is nearer 0 than ln 0.5 = −0.69.
     const flows = [100, -160, 55];
     expect(irr(flows, -1).rate).to.be.closeTo(0.1, 1e-12);
     expect(irr(flows, -5).rate).to.be.closeTo(0.1, 1e-12);
     expect(irr(flows, NaN).rate).to.be.closeTo(0.1, 1e-12);
+    expect(irr(flows, Infinity).rate).to.be.closeTo(0.1, 1e-12);
     expect(irr(flows, -0.45).rate).to.be.closeTo(-0.5, 1e-12);
   });
 });

@@ -22,17 +22,12 @@ export function countSignChanges(flows: readonly number[]): number {
   return changes;
 }
 
-/** The sign of the NPV at r = e^u − 1, evaluated so that nothing overflows: Horner in v = e^−u when u ≥ 0, else the
- *  NPV times (1 + r)^n (which is > 0) by Horner in e^u over the flows in order. */
+/** The sign of the NPV at r = e^u − 1, by Horner in v = e^−u. Where v > 1 the sum may overflow to ±∞, which keeps its
+ *  sign: past the point where it overflows every further step only multiplies by v > 1 and adds a finite flow. */
 function npvSign(flows: readonly number[], u: number): number {
+  const v = Math.exp(-u);
   let y = 0;
-  if (u >= 0) {
-    const v = Math.exp(-u);
-    for (let t = flows.length - 1; t >= 0; t--) y = y * v + flows[t]!;
-  } else {
-    const w = Math.exp(u);
-    for (const f of flows) y = y * w + f;
-  }
+  for (let t = flows.length - 1; t >= 0; t--) y = y * v + flows[t]!;
   return Math.sign(y);
 }
 
@@ -45,7 +40,7 @@ const STEP = 0.01;
 function bisect(flows: readonly number[], a: number, b: number, sa: number): number {
   for (;;) {
     const mid = a + (b - a) / 2;
-    if (mid <= a || mid >= b) return a + (b - a) / 2;
+    if (mid === a || mid === b) return mid;
     const s = npvSign(flows, mid);
     if (s === 0) return mid;
     if (s === sa) a = mid; else b = mid;
@@ -57,6 +52,7 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   const signChanges = countSignChanges(flows);
   if (signChanges === 0) throw new RangeError('the flows never change sign: no rate of return exists');
   let sum = 0;
+  // Stryker disable next-line AssignmentOperator: the sum is only tested for 0, and −(a + b + …) is exactly −a − b − … in IEEE arithmetic
   for (const f of flows) sum += f;
   // A guess at or below −100 % (or not a number) reads as 0.
   const r0 = guess > -1 && guess < Infinity ? guess : 0;
