@@ -23,7 +23,7 @@ function random(seed: number): () => number {
 }
 
 /** 63 distinct buckets, two points in each (at +1/4 and +3/4 across, +1/4 and +5/8 up), then the corners (0, 0) and (16, 16). */
-function layout(seed: number): { lon: number[]; lat: number[]; bucketOf: number[] } {
+function layout(seed: number, x0 = 0, y0 = 0, d = 1): { lon: number[]; lat: number[]; bucketOf: number[] } {
   const rnd = random(seed);
   const chosen = new Set<number>();
   // Not buckets (0, 0) and (15, 15): the corner points land there, on their own.
@@ -43,7 +43,7 @@ function layout(seed: number): { lon: number[]; lat: number[]; bucketOf: number[
     [pts[i], pts[j]] = [pts[j]!, pts[i]!];
   }
   pts.push([0, 0, 0], [SIDE, SIDE, SIDE * SIDE - 1]);
-  for (const [x, y, b] of pts) { lon.push(x); lat.push(y); bucketOf.push(b); }
+  for (const [x, y, b] of pts) { lon.push(x0 + x * d); lat.push(y0 + y * d); bucketOf.push(b); }
   return { lon, lat, bucketOf };
 }
 
@@ -51,9 +51,9 @@ type Cand = [count: number, sumLon: number, sumLat: number, first: number];
 const sortC = (c: Cand[]) => c.slice().sort((a, b) => a[3] - b[3]);
 
 /** The expected candidates, from the layout (bucket (bx, by) spans [bx, bx + 1] × [by, by + 1]). */
-function oracle(lon: number[], lat: number[], bucketOf: number[], [w, s, e, n]: number[], level: number): Cand[] {
+function oracle(lon: number[], lat: number[], bucketOf: number[], [w, s, e, n]: number[], level: number, x0 = 0, y0 = 0, d = 1): Cand[] {
   const whole = (bx: number, by: number) =>
-    level >= 0 && bx >= w! + EPS && bx + 1 <= e! - EPS && by >= s! + EPS && by + 1 <= n! - EPS;
+    level >= 0 && x0 + bx * d >= w! + EPS && x0 + (bx + 1) * d <= e! - EPS && y0 + by * d >= s! + EPS && y0 + (by + 1) * d <= n! - EPS;
   const k = 2 ** level;
   const cellWhole = (cx: number, cy: number) => {
     for (let y = cy * k; y < (cy + 1) * k; y++) for (let x = cx * k; x < (cx + 1) * k; x++) if (!whole(x, y)) return false;
@@ -141,6 +141,35 @@ describe('spatial index: the exact candidates on a hand-made grid', () => {
     // Everything is whole here, so no single point of a two-point bucket.
     expect(counts.every((c) => c >= 2), 'only whole cells and buckets').to.equal(true);
   });
+});
+
+describe('spatial index: the exact candidates on the same grid scaled (½° buckets from (100°, 20°))', () => {
+  // The same layout with buckets of 0.5° from (100, 20): dx = dy = 0.5, all positions exact in binary, so a
+  // bucket's bounds computed by multiplying and by dividing differ (as they do not at dx = 1 from 0).
+  const X0 = 100, Y0 = 20, D = 0.5;
+  const { lon, lat, bucketOf } = layout(11, X0, Y0, D);
+  const index = runNow(buildSpatialIndex(Float64Array.from(lon), Float64Array.from(lat)));
+  const rnd = random(6);
+  const edges = [-2, 0, 0.5, 1, 1.5, 2, 3, 4, 5.5, 7, 8, 9.25, 12, 13.5, 15, 15.5, 16, 17];
+  const boxes: number[][] = [];
+  for (let t = 0; t < 300; t++) {
+    const [a, b, c, dd] = [0, 1, 2, 3].map(() => edges[Math.floor(rnd() * edges.length)]!);
+    boxes.push([Math.min(a!, b!), Math.min(c!, dd!), Math.max(a!, b!), Math.max(c!, dd!)]);
+  }
+  boxes.push([-2, -2, 17, 17], [15.5, -2, 17, 17], [-2, 15.5, 17, 17], [0.5, -2, 2.25, 5.5], [-2, 0.5, 5.5, 2.25]);
+
+  it('the layout: side 16, buckets of 0.5°', () => {
+    expect([index.side, index.dx, index.dy, index.minLon, index.maxLon, index.minLat, index.maxLat]).to.deep.equal([16, 0.5, 0.5, 100, 108, 20, 28]);
+  });
+
+  for (const level of [-1, 0, 1, 2, 3]) {
+    it(`level ${level}: every box's candidates, one by one`, () => {
+      for (const b of boxes) {
+        const box = [X0 + b[0]! * D, Y0 + b[1]! * D, X0 + b[2]! * D, Y0 + b[3]! * D];
+        expect(got(index, box, level), `box ${box} level ${level}`).to.deep.equal(oracle(lon, lat, bucketOf, box, level, X0, Y0, D));
+      }
+    });
+  }
 });
 
 describe('firstIn over more than 30,000 entries in view', () => {
