@@ -170,6 +170,8 @@ describe('sliced builds of the directory (prepare), turns counted under a fake c
     recent.query({ level: 'national' });
     await recent.prepare({ industry: 'a8' });
     expect(await turns(() => recent.prepare({ level: 'national' }))).to.equal(0);
+    // All eight are kept, not seven: the oldest left (a2) is still there.
+    expect(await turns(() => recent.prepare({ industry: 'a2' }))).to.equal(0);
     expect(await turns(() => recent.prepare({ industry: 'a1' }))).to.equal(2);
   });
 

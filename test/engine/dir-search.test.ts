@@ -95,6 +95,19 @@ describe('text search against a linear scan', () => {
     expect(run(items, 'grault')).to.deep.equal(['e1']);
   });
 
+  it('a missing locale or field adds no text: an entry with only a Chinese name matches no Latin letter or sign', () => {
+    // The bare entry is first in its block (its text starts the block's string) and has no zh-TW, en, operator or
+    // address; without a pinyin table its name gives no pinyin either. Whatever a missing text were replaced by,
+    // some printable ASCII character would match it.
+    const bare: Incubator = { id: 'bare', name: { 'zh-CN': '深圳湾' }, kind: 'incubator', level: 'local', lon: 110, lat: 30, adcode: '500101', industries: [] };
+    const items = [bare, entry(1, { name: text('空港', undefined, undefined) })];
+    const ascii = Array.from({ length: 95 }, (_, k) => String.fromCharCode(32 + k).toLowerCase()).filter((c) => c.trim());
+    for (const d of [null, { pinyin: '', places: {} }] as (SearchData | null)[]) {
+      for (const q of ascii) expect(run(items, q, d), `${JSON.stringify(q)} with ${JSON.stringify(d)}`).to.deep.equal([]);
+      expect(run(items, '深圳', d)).to.deep.equal(['bare']);
+    }
+  });
+
   it('places: an entry in a matching city or province, by Chinese name, English name or pinyin', () => {
     const items = [
       entry(0, { adcode: '440305' }), entry(1, { adcode: '440300' }), entry(2, { adcode: '441900' }),

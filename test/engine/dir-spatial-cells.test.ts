@@ -23,7 +23,7 @@ function random(seed: number): () => number {
 }
 
 /** 63 distinct buckets, two points in each (at +1/4 and +3/4 across, +1/4 and +5/8 up), then the corners (0, 0) and (16, 16). */
-function layout(seed: number): { lon: number[]; lat: number[]; bucketOf: number[] } {
+function layout(seed: number, x0 = 0, y0 = 0, d = 1): { lon: number[]; lat: number[]; bucketOf: number[] } {
   const rnd = random(seed);
   const chosen = new Set<number>();
   // Not buckets (0, 0) and (15, 15): the corner points land there, on their own.
@@ -43,7 +43,7 @@ function layout(seed: number): { lon: number[]; lat: number[]; bucketOf: number[
     [pts[i], pts[j]] = [pts[j]!, pts[i]!];
   }
   pts.push([0, 0, 0], [SIDE, SIDE, SIDE * SIDE - 1]);
-  for (const [x, y, b] of pts) { lon.push(x); lat.push(y); bucketOf.push(b); }
+  for (const [x, y, b] of pts) { lon.push(x0 + x * d); lat.push(y0 + y * d); bucketOf.push(b); }
   return { lon, lat, bucketOf };
 }
 
@@ -51,9 +51,9 @@ type Cand = [count: number, sumLon: number, sumLat: number, first: number];
 const sortC = (c: Cand[]) => c.slice().sort((a, b) => a[3] - b[3]);
 
 /** The expected candidates, from the layout (bucket (bx, by) spans [bx, bx + 1] × [by, by + 1]). */
-function oracle(lon: number[], lat: number[], bucketOf: number[], [w, s, e, n]: number[], level: number): Cand[] {
+function oracle(lon: number[], lat: number[], bucketOf: number[], [w, s, e, n]: number[], level: number, x0 = 0, y0 = 0, d = 1): Cand[] {
   const whole = (bx: number, by: number) =>
-    level >= 0 && bx >= w! + EPS && bx + 1 <= e! - EPS && by >= s! + EPS && by + 1 <= n! - EPS;
+    level >= 0 && x0 + bx * d >= w! + EPS && x0 + (bx + 1) * d <= e! - EPS && y0 + by * d >= s! + EPS && y0 + (by + 1) * d <= n! - EPS;
   const k = 2 ** level;
   const cellWhole = (cx: number, cy: number) => {
     for (let y = cy * k; y < (cy + 1) * k; y++) for (let x = cx * k; x < (cx + 1) * k; x++) if (!whole(x, y)) return false;
@@ -98,17 +98,25 @@ describe('spatial index: the exact candidates on a hand-made grid', () => {
 
   // Box edges: off the data, on the data's edges, on bucket edges (a bucket touching the box's edge is not whole),
   // a hair inside and outside bucket edges, and between a bucket's two points.
-  const edges = [-2, 0, 1e-10, 0.5, 1, 1.5, 2, 2 + 2e-9, 3, 4 - 2e-9, 4, 5.5, 7, 8, 9.25, 12, 13.5, 15, 15.5, 16 - 1e-10, 16, 17];
+  // Edges exactly one margin (1e-9) off a bucket edge: (v - 1e-9) + 1e-9 and (v + 1e-9) - 1e-9 give v back in
+  // floating point for these v, so a bucket there is not whole (the margin is strict on neither side).
+  const edges = [-2, 0, 1e-10, 0.5, 1, 1.5, 2, 2 + 2e-9, 3, 4 - 2e-9, 4, 5.5, 7, 8, 9.25, 12, 13.5, 15, 15.5, 16 - 1e-10, 16, 17,
+    2 - 1e-9, 3 + 1e-9, 4 + 1e-9, 8 - 1e-9, 12 + 1e-9, 15 - 1e-9, 16 + 1e-9, -1e-9];
   const boxes: number[][] = [];
   const rnd = random(5);
-  for (let t = 0; t < 220; t++) {
+  for (let t = 0; t < 400; t++) {
     const a = edges[Math.floor(rnd() * edges.length)]!, b = edges[Math.floor(rnd() * edges.length)]!;
     const c = edges[Math.floor(rnd() * edges.length)]!, d = edges[Math.floor(rnd() * edges.length)]!;
     boxes.push([Math.min(a, b), Math.min(c, d), Math.max(a, b), Math.max(c, d)]);
   }
   boxes.push([-2, -2, 17, 17], [0, 0, 16, 16], [1, 1, 15, 15], [0.5, 0.5, 15.5, 15.5], [3.5, 2.5, 12.5, 13.5], [4, 4, 8, 8],
     [3.9, 3.9, 8.1, 8.1], [7.9, 0.5, 16.5, 8.1], [0.5, 7.9, 8.1, 16.5], [2.5, 2.5, 2.6, 2.6], [15.5, 15.5, 16, 16], [-1, -1, 0.5, 0.5],
-    [-5, -5, -1, 20], [17, -5, 20, 20], [-5, 17, 20, 20], [-5, -5, 20, -1]);
+    [-5, -5, -1, 20], [17, -5, 20, 20], [-5, 17, 20, 20], [-5, -5, 20, -1],
+    [2 - 1e-9, 2 - 1e-9, 12 + 1e-9, 12 + 1e-9], [4 - 1e-9, 4 - 1e-9, 8 + 1e-9, 8 + 1e-9], [-1e-9, -1e-9, 16 + 1e-9, 16 + 1e-9],
+    // One whole column (or row) and a block of whole rows (or columns) that holds no pyramid cell of level 2 or 3.
+    [0.5, -2, 2 + 2e-9, 5.5], [-2, 0.5, 5.5, 2 + 2e-9], [4.5, -2, 6 + 2e-9, 17], [-2, 4.5, 17, 6 + 2e-9],
+    // A box inside the last column (or row) reaching past the data: that bucket is cut, not whole.
+    [15.5, -2, 17, 17], [-2, 15.5, 17, 17], [15.5, 15.5, 17, 17], [0.5, 0.5, 0.75, 17]);
 
   for (const level of [-1, 0, 1, 2, 3, 4]) {
     it(`level ${level}: every box's candidates, one by one`, () => {
@@ -135,6 +143,35 @@ describe('spatial index: the exact candidates on a hand-made grid', () => {
   });
 });
 
+describe('spatial index: the exact candidates on the same grid scaled (½° buckets from (100°, 20°))', () => {
+  // The same layout with buckets of 0.5° from (100, 20): dx = dy = 0.5, all positions exact in binary, so a
+  // bucket's bounds computed by multiplying and by dividing differ (as they do not at dx = 1 from 0).
+  const X0 = 100, Y0 = 20, D = 0.5;
+  const { lon, lat, bucketOf } = layout(11, X0, Y0, D);
+  const index = runNow(buildSpatialIndex(Float64Array.from(lon), Float64Array.from(lat)));
+  const rnd = random(6);
+  const edges = [-2, 0, 0.5, 1, 1.5, 2, 3, 4, 5.5, 7, 8, 9.25, 12, 13.5, 15, 15.5, 16, 17];
+  const boxes: number[][] = [];
+  for (let t = 0; t < 300; t++) {
+    const [a, b, c, dd] = [0, 1, 2, 3].map(() => edges[Math.floor(rnd() * edges.length)]!);
+    boxes.push([Math.min(a!, b!), Math.min(c!, dd!), Math.max(a!, b!), Math.max(c!, dd!)]);
+  }
+  boxes.push([-2, -2, 17, 17], [15.5, -2, 17, 17], [-2, 15.5, 17, 17], [0.5, -2, 2.25, 5.5], [-2, 0.5, 5.5, 2.25]);
+
+  it('the layout: side 16, buckets of 0.5°', () => {
+    expect([index.side, index.dx, index.dy, index.minLon, index.maxLon, index.minLat, index.maxLat]).to.deep.equal([16, 0.5, 0.5, 100, 108, 20, 28]);
+  });
+
+  for (const level of [-1, 0, 1, 2, 3]) {
+    it(`level ${level}: every box's candidates, one by one`, () => {
+      for (const b of boxes) {
+        const box = [X0 + b[0]! * D, Y0 + b[1]! * D, X0 + b[2]! * D, Y0 + b[3]! * D];
+        expect(got(index, box, level), `box ${box} level ${level}`).to.deep.equal(oracle(lon, lat, bucketOf, box, level, X0, Y0, D));
+      }
+    });
+  }
+});
+
 describe('firstIn over more than 30,000 entries in view', () => {
   it('skips points outside each side, keeps points on each edge, in the directory order (linear scan oracle)', () => {
     const box = [100, 20, 110, 30];
@@ -153,8 +190,30 @@ describe('firstIn over more than 30,000 entries in view', () => {
     for (let i = 0; i < lon.length; i++) if (lon[i]! >= 100 && lon[i]! <= 110 && lat[i]! >= 20 && lat[i]! <= 30) want.push(i);
     expect(want.length).to.be.greaterThan(30_000);
     expect(want[0]).to.equal(outside.length);
-    for (const limit of [1, 3, 6, 13, 40, 500]) {
+    // Up to more than are in view: the walk stops at the end of the directory.
+    for (const limit of [1, 3, 6, 13, 40, 500, want.length, want.length + 7]) {
       expect(firstIn(index, box, limit), `limit ${limit}`).to.deep.equal({ total: want.length, first: want.slice(0, limit) });
     }
+  });
+});
+
+describe('spatial index build: yields at the last step of a chunk', () => {
+  it('16,383 points, one per bucket: no pass reaches a 16,384th step, so only the fixed yields (counted by hand)', () => {
+    // Points at (x + 0.5, y + 0.5) for buckets 1 .. 16,381 of a 256-wide row-major grid, and the corners (0, 0) and
+    // (256, 256): n = 16,383 = 2^14 - 1, side 256 (128² = 16,384 < 2n), dx = dy = 1, 16,383 buckets filled.
+    // Passes: bounds, bucketing, ordering (16,383 steps each) 0; prefix sums (65,536 buckets, one yield per 65,536)
+    // 1; the cursor 1; the count of filled buckets 1; level 0 (16,383 cells, a yield after every 16,384th) 0;
+    // merges (at most 16,383 cells below) 0. Total 3. A loop that ran one step too far would reach step 16,383
+    // (index 2^14 - 1) and yield once more.
+    const lon: number[] = [0], lat: number[] = [0];
+    for (let b = 1; b <= 16_381; b++) { lon.push((b % 256) + 0.5); lat.push(Math.floor(b / 256) + 0.5); }
+    lon.push(256);
+    lat.push(256);
+    const g = buildSpatialIndex(Float64Array.from(lon), Float64Array.from(lat));
+    let k = 0, r = g.next();
+    while (!r.done) { k++; r = g.next(); }
+    const index = r.value;
+    expect([index.n, index.side, index.dx, index.dy, index.levels[0]!.ids.length, index.levels[1]!.ids.length]).to.deep.equal([16_383, 256, 1, 1, 16_383, 4_097]);
+    expect(k).to.equal(3);
   });
 });

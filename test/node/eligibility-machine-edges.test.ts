@@ -69,6 +69,67 @@ describe('the eligibility machine at its edges', () => {
   });
 });
 
+describe('the eligibility machine’s option and word tables', () => {
+  it('refuses an answer that is another fact’s option, for facts of 1 to 3 options side by side', () => {
+    // Options of every fact share one slot table and one array (machine.ts): an answer must be matched against its
+    // own fact's options only, including the slots its own options leave empty.
+    const opt = (v: string) => ({ value: v, label });
+    const facts: Record<string, FactDef> = {
+      e1: { type: 'enum', label, options: [opt('a')] },
+      e2: { type: 'enum', label, options: [opt('b'), opt('c')] },
+      s1: { type: 'enum-set', label, options: [opt('d')] },
+      e3: { type: 'enum', label, options: [opt('e'), opt('ab'), opt('f')] },
+      s2: { type: 'enum-set', label, options: [opt('g'), opt('a'), opt('h')] },
+    };
+    // '!' and 'ax' fall in the slots of 'a' and 'ab' (same length, first character 97 + 64 or the same): compared, not taken.
+    const all = ['a', 'b', 'c', 'd', 'e', 'ab', 'f', 'g', 'h', 'i', 'ba', '!', 'ax', 'a!'];
+    const criteria: Criterion[] = [
+      { fact: 'e1', op: 'eq', value: 'a' }, { fact: 'e2', op: 'in', value: ['c'] }, { fact: 's1', op: 'includesAny', value: ['d'] },
+      { fact: 'e3', op: 'ne', value: 'ab' }, { fact: 's2', op: 'includesAll', value: ['a', 'h'] },
+    ];
+    const catalog: Catalog = { version: 'o', facts, programs: criteria.map((c, i) => ({ id: `p${i}`, kind: 'subsidy' as const, title: label, sources: [{ title: label }], criteria: c })) };
+    const profiles: Profile[] = [];
+    for (const fact of Object.keys(facts)) {
+      for (const v of all) profiles.push({ [fact]: facts[fact]!.type === 'enum-set' ? [v] : v } as Profile);
+    }
+    sameEverywhere(catalog, profiles, 'options side by side');
+    // And directly: an answer is accepted exactly when it is one of its own fact's options.
+    const m = compileMachine(criteria, facts);
+    for (const fact of Object.keys(facts)) {
+      const own = facts[fact]!.options!.map((o) => o.value);
+      for (const v of all) assert.equal(m.load({ [fact]: facts[fact]!.type === 'enum-set' ? [v] : v } as Profile), own.includes(v), `${fact} ${v}`);
+    }
+  });
+
+  it('keeps its own copy of an option list given out of the catalog’s order, and leaves the caller’s list alone', () => {
+    const opt = (v: string) => ({ value: v, label });
+    const catalog: Catalog = {
+      version: 'c', facts: { set: { type: 'enum-set', label, options: [opt('x'), opt('y'), opt('z')] } },
+      programs: [{ id: 'p', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { fact: 'set', op: 'includesAny', value: ['x'] } }],
+    };
+    const screen = next.createScreener(next.compileCatalog(catalog), { asOf: AS_OF });
+    const list = ['z', 'x'];
+    const report = screen({ set: list } as Profile, 0);
+    // The caller may go on changing its profile: the report keeps describing the answers it was made from.
+    list.push('y');
+    list.reverse();
+    assert.deepEqual(report.results[0]!.trace.actual, ['z', 'x']);
+    assert.equal(report.results[0]!.status, 'eligible');
+  });
+
+  it('tells a string no rule names from every string a rule names, "\\u0000" included', () => {
+    const facts: Record<string, FactDef> = { w: { type: 'string', label } };
+    const criteria: Criterion[] = [
+      { fact: 'w', op: 'eq', value: '\u0000' }, { fact: 'w', op: 'in', value: ['\u0000\u0000', 'x'] }, { fact: 'w', op: 'ne', value: '\u0000' },
+      { all: [{ fact: 'w', op: 'notIn', value: ['\u0000'] }, { fact: 'w', op: 'ne', value: 'x' }] },
+    ];
+    const catalog: Catalog = { version: 'w', facts, programs: criteria.map((c, i) => ({ id: `p${i}`, kind: 'subsidy' as const, title: label, sources: [{ title: label }], criteria: c })) };
+    const answers = ['\u0000', '\u0000\u0000', '\u0000\u0000\u0000', 'x', 'y', '', null];
+    const profiles = [...answers, ...answers.reverse()].map((w) => ({ w }) as Profile);
+    sameEverywhere(catalog, profiles, 'words');
+  });
+});
+
 // ---- the memory bounds, reached and passed ---------------------------------------------------------------
 // machine.ts documents them: a program decided by at most 4,096 keys keeps its status in a table, the tables of a
 // catalog take at most 8 Mi keys (8 MiB); a subtree of at most 4,096 keys shares its traces, all shared traces of
@@ -137,6 +198,35 @@ describe('the eligibility machine’s memory bounds', () => {
         assert.equal(t.status, oracleStatus((criteria[i] as { any: Criterion[] }).any[0]!, profile, AS_OF));
         assert.equal(json(t), json(again[i]));
       });
+    }
+  });
+
+  it('codes option sets of up to 31 options as bit masks (shared nodes), wider ones as lists, deciding both alike', () => {
+    for (const width of [30, 31, 32, 33]) {
+      const options = Array.from({ length: width }, (_, i) => ({ value: `o${i}`, label }));
+      const facts: Record<string, FactDef> = { set: { type: 'enum-set', label, options } };
+      const last = `o${width - 1}`;
+      const criteria: Criterion[] = [
+        { fact: 'set', op: 'includesAny', value: [last] }, { fact: 'set', op: 'includesAll', value: ['o0', last] }, { fact: 'set', op: 'excludesAll', value: ['o1', last] },
+      ];
+      const m = compileMachine(criteria, facts);
+      const r = prng(width);
+      for (let round = 0; round < 40; round++) {
+        const list = options.map((o) => o.value).filter(() => r() < 0.3);
+        if (round % 3 === 0) list.push(last);
+        const answer = [...new Set(list)].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+        const profile = { set: answer } as Profile;
+        assert.equal(m.load(profile), true);
+        criteria.forEach((c, i) => {
+          const t = m.trace(i, AS_OF);
+          assert.equal(t.status, oracleStatus(c, profile, AS_OF), `${width} options ${json(answer)} ${json(c)}`);
+          assert.equal(NAMES[m.status(i, AS_OF)], t.status);
+          // Up to 31 options, an answer in the catalog's order shares its node between reads.
+          if (width <= 31) assert.equal(m.trace(i, AS_OF), t, `${width} options: shared node`);
+        });
+        // A repeated option is refused at every width, the last option too.
+        assert.equal(m.load({ set: [last, 'o0', last] } as Profile), false);
+      }
     }
   });
 

@@ -7,64 +7,11 @@
 // profile must still describe the answers the report was made from.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Catalog, Criterion, EligibilityReport, Profile, TraceNode } from '../../src/contract/index.js';
+import type { EligibilityReport, Profile } from '../../src/contract/index.js';
 import { checkEligibility, checkMany, compileCatalog, createScreener, evaluateProfile } from '../../src/engine/eligibility/evaluate.js';
 import { EngineError } from '../../src/engine/errors.js';
-import { AS_OF, domainOf, inForce, oracleStatus, prng, randomCatalog, randomProfile } from './random-catalog.js';
-
-const STATUS = { pass: 'eligible', fail: 'ineligible', unknown: 'undetermined' } as const;
-
-/** The trace of a criterion, eagerly: every child evaluated, `actual` absent when unanswered, null for "don't know". */
-function referenceTrace(c: Criterion, profile: Profile, asOf: string): TraceNode {
-  const meta = { id: c.id, label: c.label, source: c.source };
-  const status = oracleStatus(c, profile, asOf);
-  if ('all' in c) return { status, ...meta, children: c.all.map((x) => referenceTrace(x, profile, asOf)) };
-  if ('any' in c) return { status, ...meta, children: c.any.map((x) => referenceTrace(x, profile, asOf)) };
-  if ('not' in c) return { status, ...meta, children: [referenceTrace(c.not, profile, asOf)] };
-  const node: TraceNode = { status, ...meta, fact: c.fact, op: c.op, expected: c.value };
-  if (Object.hasOwn(profile, c.fact)) node.actual = profile[c.fact];
-  return node;
-}
-
-/** Unanswered facts of unknown leaves reached through unknown nodes only, distinct, depth first. */
-function referenceMissing(t: TraceNode, into: string[] = []): string[] {
-  if (t.status !== 'unknown') return into;
-  if (t.children) t.children.forEach((c) => referenceMissing(c, into));
-  else if (t.fact !== undefined && !('actual' in t) && !into.includes(t.fact)) into.push(t.fact);
-  return into;
-}
-
-function referenceReport(catalog: Catalog, profile: Profile, asOf: string, detail: 'full' | 'status'): unknown {
-  const results = catalog.programs.filter((p) => inForce(p, asOf)).map((p) => {
-    const trace = referenceTrace(p.criteria, profile, asOf);
-    const status = STATUS[trace.status];
-    if (detail === 'status') return { programId: p.id, status, missingFacts: [], trace: { status: trace.status } };
-    return { programId: p.id, status, missingFacts: status === 'undetermined' ? referenceMissing(trace) : [], trace };
-  });
-  const order = ['eligible', 'undetermined', 'ineligible'];
-  results.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)); // stable: catalog order within a status
-  const factOrder = Object.keys(catalog.facts);
-  const counts = new Map<string, number>();
-  for (const r of results) for (const f of r.missingFacts) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const nextQuestions = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || factOrder.indexOf(a) - factOrder.indexOf(b));
-  return { asOf, catalogVersion: catalog.version, results, nextQuestions: detail === 'status' ? [] : nextQuestions };
-}
-
-/** A random catalog whose programs are repeated (so leaves are shared between programs) and carry node ids and labels. */
-function sharingCatalog(seed: number): Catalog {
-  const base = randomCatalog(seed, { facts: 3 + (seed % 5), programs: 1 + (seed % 4) });
-  const r = prng(seed * 31);
-  let n = 0;
-  const decorate = (c: Criterion): Criterion => {
-    const meta = r() < 0.3 ? { id: `n${n++}`, label: { 'zh-CN': `节点${n}`, en: `node ${n}` } } : {};
-    if ('all' in c) return { ...meta, all: c.all.map(decorate) };
-    if ('any' in c) return { ...meta, any: c.any.map(decorate) };
-    if ('not' in c) return { ...meta, not: decorate(c.not) };
-    return { ...meta, ...c };
-  };
-  const copies = base.programs.flatMap((p, i) => [p, { ...p, id: `${p.id}-copy`, criteria: decorate(p.criteria) }, ...(i % 2 ? [{ ...p, id: `${p.id}-again` }] : [])]);
-  return { ...base, programs: copies };
-}
+import { AS_OF, domainOf, prng, randomCatalog, randomProfile } from './random-catalog.js';
+import { referenceReport, sharingCatalog } from './eligibility-reference.js';
 
 const json = (x: unknown) => JSON.stringify(x);
 

@@ -144,8 +144,8 @@ function lowerBound(ids: Uint32Array, id: number): number {
   return lo;
 }
 
+/** The cells of one row from column `from` to `to` (none when from > to: every id found is past `last`). */
 function addCells(cells: Cells, side: number, row: number, from: number, to: number, add: Sink): void {
-  if (from > to) return;
   const last = row * side + to;
   for (let j = lowerBound(cells.ids, row * side + from); j < cells.ids.length && cells.ids[j]! <= last; j++) {
     add(cells.sumLon[j]!, cells.sumLat[j]!, cells.count[j]!, cells.first[j]!);
@@ -163,13 +163,17 @@ export function candidatesIn(index: SpatialIndex, bbox: readonly number[], level
   const col = (x: number) => Math.max(0, Math.min(side - 1, Math.floor((x - minLon) / dx)));
   const row = (y: number) => Math.max(0, Math.min(side - 1, Math.floor((y - minLat) / dy)));
   const c0 = col(w), c1 = col(e), r0 = row(s), r1 = row(n);
-  // Buckets wholly inside the view (with a margin for rounding at the bucket edges).
-  const inside = (lo: number, hi: number, a: number, b: number) => lo >= a + EPS && hi <= b - EPS;
+  // Buckets wholly inside the view (with a margin for rounding at the bucket edges): a column is inside when it
+  // starts at or after w + EPS and ends at or before e - EPS (rows likewise). Both edges grow with the column, so
+  // the pass from the west needs only the first test and the pass from the east only the second: every column
+  // between the two passes both.
+  const colEnd = (c: number) => (c === side - 1 ? Math.max(index.maxLon, minLon + side * dx) : minLon + (c + 1) * dx);
+  const rowEnd = (r: number) => (r === side - 1 ? Math.max(index.maxLat, minLat + side * dy) : minLat + (r + 1) * dy);
   let ci0 = c0, ci1 = c1, ri0 = r0, ri1 = r1;
-  while (ci0 <= c1 && !inside(minLon + ci0 * dx, ci0 === side - 1 ? Math.max(index.maxLon, minLon + side * dx) : minLon + (ci0 + 1) * dx, w, e)) ci0++;
-  while (ci1 >= ci0 && !inside(minLon + ci1 * dx, ci1 === side - 1 ? Math.max(index.maxLon, minLon + side * dx) : minLon + (ci1 + 1) * dx, w, e)) ci1--;
-  while (ri0 <= r1 && !inside(minLat + ri0 * dy, ri0 === side - 1 ? Math.max(index.maxLat, minLat + side * dy) : minLat + (ri0 + 1) * dy, s, n)) ri0++;
-  while (ri1 >= ri0 && !inside(minLat + ri1 * dy, ri1 === side - 1 ? Math.max(index.maxLat, minLat + side * dy) : minLat + (ri1 + 1) * dy, s, n)) ri1--;
+  while (ci0 <= c1 && minLon + ci0 * dx < w + EPS) ci0++;
+  while (ci1 >= ci0 && colEnd(ci1) > e - EPS) ci1--;
+  while (ri0 <= r1 && minLat + ri0 * dy < s + EPS) ri0++;
+  while (ri1 >= ri0 && rowEnd(ri1) > n - EPS) ri1--;
   // The block of pyramid cells wholly inside, in bucket coordinates [cc0, cc1] × [cr0, cr1].
   let cc0 = 1, cc1 = 0, cr0 = 1, cr1 = 0;
   if (level >= 0 && ci0 <= ci1 && ri0 <= ri1) {
@@ -187,14 +191,15 @@ export function candidatesIn(index: SpatialIndex, bbox: readonly number[], level
       out(x, y, 1, i);
     }
   };
+  // Columns a..b of row r (a ≤ b + 1: an empty range reads nothing): buckets inside as whole buckets, the rest as
+  // points.
   const segment = (r: number, a: number, b: number) => {
-    if (a > b) return;
     if (level < 0 || r < ri0 || r > ri1) return points(r, a, b);
     const ia = Math.max(a, ci0), ib = Math.min(b, ci1);
     if (ia > ib) return points(r, a, b);
-    if (a < ia) points(r, a, ia - 1);
+    points(r, a, ia - 1);
     addCells(index.levels[0]!, side, r, ia, ib, out);
-    if (ib < b) points(r, ib + 1, b);
+    points(r, ib + 1, b);
   };
   for (let r = r0; r <= r1; r++) {
     if (r >= cr0 && r <= cr1) {
@@ -219,7 +224,7 @@ export function firstIn(index: SpatialIndex, bbox: readonly number[], limit: num
   });
   if (limit <= 0 || !total) return { total, first: [] };
   const first: number[] = [];
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: both ways give the same smallest indices (a walk in order, or the buckets' ids sorted); the threshold only picks the faster
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: both ways give the same smallest indices (a walk in order, or the buckets' ids sorted); the threshold only picks the faster
   if (total > 30_000) {
     // Many in view: walk the directory in order until the limit is reached (a few thousand steps expected,
     // a million at worst, still a few milliseconds over typed arrays).

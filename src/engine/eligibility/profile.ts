@@ -42,6 +42,7 @@ export function compileFactCheck(def: FactDef): FactCheck {
     if (max !== undefined && v > max) return { code: 'too_big', origin: 'number', maximum: max, inclusive: true };
     return undefined;
   };
+  // Stryker disable next-line ArrayDeclaration: `values` and `options` are read only for enum and enum-set facts, which always have options (catalog.ts refuses one without)
   const values = (def.options ?? []).map((o) => o.value);
   const options = new Set(values);
   switch (def.type) {

@@ -12,6 +12,7 @@ export type StatusOf = (profile: Profile, asOf: string) => Kleene;
 /** The test of one leaf on a present, non-null value. */
 export function leafTest(leaf: Leaf): (actual: unknown, asOf: string) => boolean {
   const { op, value } = leaf;
+  // Stryker disable next-line ArrayDeclaration: `list` is read only by the list operators (between, in, notIn, includes*, excludesAll, withinRegion), whose value is always an array
   const list = Array.isArray(value) ? (value as (string | number)[]) : [];
   const set = new Set<unknown>(list);
   switch (op) {
