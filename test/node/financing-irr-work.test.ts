@@ -73,3 +73,14 @@ describe('irr: bounded work', () => {
     expect(evaluations).to.be.at.least(1 + 2 * 10).and.at.most(1 + 2 * 10 + 60);
   });
 });
+
+describe('irr: a bracket end where the NPV overflows', () => {
+  it('closes the bracket by bisection when one end is +∞ (regula falsi has no point inside it)', () => {
+    // −1e308 now, 1 after 100 periods: the root has v^100 = 1e308 (r ≈ −99.92 %), and one step of 0.01 below it
+    // v^100 is e^710, past the largest double: the bracket's lower end is +∞.
+    const flows = [-1e308, ...Array<number>(99).fill(0), 1];
+    const want = Math.expm1(-Math.log(1e308) / 100);
+    const { rate } = irr(flows, 0);
+    expect(Math.abs(rate - want)).to.be.at.most(1e-12 * Math.abs(want));
+  });
+});
