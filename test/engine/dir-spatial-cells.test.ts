@@ -216,4 +216,18 @@ describe('spatial index build: yields at the last step of a chunk', () => {
     expect([index.n, index.side, index.dx, index.dy, index.levels[0]!.ids.length, index.levels[1]!.ids.length]).to.deep.equal([16_383, 256, 1, 1, 16_383, 4_097]);
     expect(k).to.equal(3);
   });
+
+  it('1,000 points: 4,096 buckets, fewer than one prefix-sum chunk, so only the cursor and filled-count yields', () => {
+    // n = 1,000: side 64 (32² = 1,024 < 2n ≤ 64² = 4,096). Bounds, bucketing, ordering (1,000 steps each) 0; prefix
+    // sums over 4,096 buckets, a yield after every 65,536th, 0; the cursor 1; the count of filled buckets 1; level 0
+    // and the merges (at most 1,000 cells) 0. Total 2. A prefix pass yielding at a smaller stride (after the 4,096th
+    // bucket, say) would yield once more.
+    const lon: number[] = [], lat: number[] = [];
+    for (let i = 0; i < 1_000; i++) { lon.push(100 + (i % 40) * 0.25); lat.push(20 + Math.floor(i / 40) * 0.25); }
+    const g = buildSpatialIndex(Float64Array.from(lon), Float64Array.from(lat));
+    let k = 0, r = g.next();
+    while (!r.done) { k++; r = g.next(); }
+    expect([r.value.n, r.value.side]).to.deep.equal([1_000, 64]);
+    expect(k).to.equal(2);
+  });
 });
