@@ -60,4 +60,22 @@ describe('eligibility machine: answers of the wrong shape', () => {
     assert.equal(tagged.status, 'eligible');
     assert.deepEqual(tagged.trace.actual, ['o31', 'o0']);
   });
+
+  it('reads a profile with a non-enumerable answer fact by fact, and tells its unanswered facts from don’t-know ones', () => {
+    // A non-enumerable own answer makes the fast read's key count disagree, so the profile is read fact by fact
+    // (machine.ts `loadEach`). Its unanswered `a` must be unanswered there too: a result kept for the
+    // don't-know state of `a` (the first profile's) must not be handed out for it. Oracle: the same answers as
+    // a plain object, on a freshly compiled catalog.
+    const yesNo: Catalog = {
+      version: 'y',
+      facts: { a: { type: 'boolean', label }, b: { type: 'boolean', label } },
+      programs: [{ id: 'p', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { fact: 'a', op: 'eq', value: true } }],
+    };
+    const s = createScreener(compileCatalog(yesNo), { asOf: '2026-06-01' });
+    s({ a: null, b: true } as Profile, 0);
+    const odd = {} as Profile;
+    Object.defineProperty(odd, 'b', { value: true, enumerable: false });
+    const fresh = createScreener(compileCatalog(yesNo), { asOf: '2026-06-01' });
+    assert.deepEqual(JSON.parse(JSON.stringify(s(odd, 1))), JSON.parse(JSON.stringify(fresh({ b: true } as Profile, 0))));
+  });
 });
