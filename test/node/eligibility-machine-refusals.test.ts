@@ -78,4 +78,18 @@ describe('eligibility machine: answers of the wrong shape', () => {
     const fresh = createScreener(compileCatalog(yesNo), { asOf: '2026-06-01' });
     assert.deepEqual(JSON.parse(JSON.stringify(s(odd, 1))), JSON.parse(JSON.stringify(fresh({ b: true } as Profile, 0))));
   });
+
+  it('ignores an inherited key that names no fact, even one called "undefined", when it reads fact by fact', () => {
+    // An inherited enumerable key makes the fast read's key count disagree; the profile is then read fact by fact,
+    // and only the declared facts are read (a read one past them would ask for profile["undefined"]).
+    const p = Object.create({ undefined: 1 }) as Profile;
+    p.b = true;
+    const yesNo: Catalog = {
+      version: 'y',
+      facts: { a: { type: 'boolean', label }, b: { type: 'boolean', label } },
+      programs: [{ id: 'p', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { fact: 'b', op: 'eq', value: true } }],
+    };
+    const s = createScreener(compileCatalog(yesNo), { asOf: '2026-06-01' });
+    assert.deepEqual(JSON.parse(JSON.stringify(s(p, 0))), JSON.parse(JSON.stringify(s({ b: true } as Profile, 1))));
+  });
 });
