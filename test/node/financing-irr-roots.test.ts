@@ -6,18 +6,9 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import type { FinancingRequest, ReferenceRates } from '../../src/contract/index.js';
 import { irr } from '../../src/engine/financing/irr.js';
+import { prng } from './random-catalog.js';
 import { quoteLoan } from '../../src/engine/financing/loan.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The sign of Σ c_t (1 + r)^−t at r = e^x − 1: Horner in e^−x when x ≥ 0, else Horner in e^x on the reversed flows
  *  (which is the NPV times (1 + r)^n > 0, so the same sign). */
@@ -76,7 +67,7 @@ const close = (got: number, want: number, flows: readonly number[]) =>
 
 describe('irr: the unique root of flows with one sign change, from any guess', () => {
   it('agrees with the independent bisection over 400 random flows and guesses far from the root', () => {
-    const rand = mulberry32(20261127);
+    const rand = prng(20261127);
     const guesses = [0.005, 0, -0.5, -0.95, 0.9, 3, 40, 1e4, -0.001];
     let checked = 0;
     for (let n = 0; n < 400; n++) {
@@ -105,7 +96,7 @@ describe('irr with several roots: the root nearest the guess in ln(1 + r)', () =
   it('picks, of roots chosen first (the flows are the product of their factors), the one nearest the guess', () => {
     // Σ c_t v^t = A · Π (1 − (1 + r_i) v): roots exactly r_i. Roots at least 0.05 apart in ln(1 + r), and the guess
     // at least 0.02 nearer one root than the next (so rounding cannot make it a tie).
-    const rand = mulberry32(99);
+    const rand = prng(99);
     let checked = 0;
     for (let n = 0; n < 300; n++) {
       const count = 2 + Math.floor(rand() * 3);
@@ -178,7 +169,7 @@ describe('allInCost with subsidies in arrears (several sign changes): the root n
   const fen = (x: number | undefined) => Math.round((x ?? 0) * 100);
 
   it('is the oracle root nearest the nominal periodic rate, over 150 random loans (some with two roots)', () => {
-    const rand = mulberry32(7);
+    const rand = prng(7);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     let multi = 0;
     for (let n = 0; n < 150; n++) {

@@ -6,17 +6,8 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { irr } from '../../src/engine/financing/irr.js';
+import { prng } from './random-catalog.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A level-payment loan's flows as the lender's mirror: amount received at t0 (after a fee), n equal payments. */
 function loanFlows(rnd: () => number): { flows: number[]; rate: number } {
@@ -40,7 +31,7 @@ function bisectRate(flows: readonly number[], lo: number, hi: number): number {
 }
 
 describe('irr: bounded work', () => {
-  const rnd = mulberry32(20261127);
+  const rnd = prng(20261127);
   const cases = Array.from({ length: 400 }, () => {
     const { flows, rate } = loanFlows(rnd);
     return { flows, rate, guess: rate * (0.5 + rnd()) };
