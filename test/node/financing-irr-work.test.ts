@@ -8,7 +8,6 @@ import { expect } from 'chai';
 import { irr } from '../../src/engine/financing/irr.js';
 import { prng } from './random-catalog.js';
 
-
 /** A level-payment loan's flows as the lender's mirror: amount received at t0 (after a fee), n equal payments. */
 function loanFlows(rnd: () => number): { flows: number[]; rate: number } {
   const n = 1 + Math.floor(rnd() * 360);
