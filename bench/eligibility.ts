@@ -6,6 +6,8 @@
 //   engine status  `detail: "status"` (statuses only)
 //   sdk full/status  the local client's streaming checkMany (`for await`), same two modes
 //   json-rules-engine  the same rules (pass/fail per rule), on fewer profiles where it is slow
+//   validate only  reading and checking every answer against its FactDef (the machine's `load`), which the
+//                  engine must do and the floor does not: printed after the table, with status-only less it
 // Every engine must agree with the floor on every profile of a sample. Then memory: a stream of 20,000 profiles ×
 // 1,000 programs through the SDK, heap measured while it runs (flat: nothing accumulates).
 // Each run is timed twice: wall clock, and this process's CPU time (user + system, GC threads included). On a
@@ -64,6 +66,7 @@ const eligibleSet = (results: { programId: string; status: string }[]) => result
 const rate = (count: number, ms: number) => count / (ms / 1000);
 const rows: string[][] = [];
 const wallRows: string[][] = [];
+const validationRows: string[] = [];
 const loadBefore = loadavg();
 
 /** One run of `fn`: [wall ms, CPU ms], from a collected heap when `--expose-gc` is on. */
@@ -112,6 +115,7 @@ for (const size of SIZES) {
     ['sdk full', profiles.length, () => sdk('full')],
     ['sdk status', profiles.length, () => sdk('status')],
     ['json-rules-engine', peerProfiles.length, async () => { for (const p of peerProfiles) await peer.run(p as Record<string, unknown>); }],
+    ['validate only', profiles.length, () => { let n = 0; for (const p of profiles) if (compiled.machine.load(p)) n++; if (n !== profiles.length) throw new Error('a bench profile was refused'); return n; }],
   ];
   const cpuTimes = new Map<string, number[]>(measures.map(([name]) => [name, []]));
   const wallTimes = new Map<string, number[]>(measures.map(([name]) => [name, []]));
@@ -130,9 +134,12 @@ for (const size of SIZES) {
     const floorRate = perSecond.get('floor')!;
     into.push([
       `${fmt(size.programs)} (${programsInForce} in force)`, fmt(profiles.length),
-      ...measures.map(([name]) => `${fmt(perSecond.get(name)!)}${name === 'floor' ? '' : ` (${fmt(floorRate / perSecond.get(name)!, 2)}×)`}`),
+      ...measures.filter(([name]) => name !== 'validate only').map(([name]) => `${fmt(perSecond.get(name)!)}${name === 'floor' ? '' : ` (${fmt(floorRate / perSecond.get(name)!, 2)}×)`}`),
     ]);
   }
+  // Where status-only's time goes: the answers' validation (which the floor skips) and the rest.
+  const us = (name: string) => (median(cpuTimes.get(name)!) * 1000) / profiles.length;
+  validationRows.push(`${fmt(size.programs)} programs: floor ${fmt(us('floor'), 3)} µs, status-only ${fmt(us('engine status'), 3)} µs, of which validating the ${Object.keys(profiles[0]!).length} answers ${fmt(us('validate only'), 3)} µs; status-only less validation ${fmt((us('engine status') - us('validate only')) / us('floor'), 2)}× the floor, full less validation ${fmt((us('engine full') - us('validate only')) / us('floor'), 2)}×`);
 }
 
 const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
@@ -147,6 +154,8 @@ const table = (title: string, body: string[][]) => {
 };
 table('by CPU time (what the work costs; this process only, GC threads included):', rows);
 table('by wall clock (includes waiting for a core on this shared machine):', wallRows);
+console.log('per profile, by CPU time (medians):');
+for (const line of validationRows) console.log(`  ${line}`);
 console.log(`agreement with the floor on sampled profiles: ${disagreements === 0 ? 'identical eligible sets everywhere' : `${disagreements} DISAGREEMENTS`}`);
 
 // Memory: a stream of 20,000 profiles × 1,000 programs; the heap is sampled while it runs.

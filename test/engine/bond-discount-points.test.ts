@@ -4,11 +4,7 @@ import { quoteBond } from '../../src/engine/financing/bond.js';
 import { quoteDiscount } from '../../src/engine/financing/discount.js';
 import { dateInChina } from '../../src/engine/dates.js';
 import { EngineError } from '../../src/engine/errors.js';
-
-function caught(run: () => unknown): EngineError {
-  try { run(); } catch (e) { expect(e).to.be.instanceOf(EngineError); return e as EngineError; }
-  throw new Error('expected a refusal');
-}
+import { caught } from './caught.js';
 
 describe('bill discounting at the edge', () => {
   const bill = { faceValue: 100, discountRate: 1, discountDate: '2026-01-01', dayBasis: 360 as const };

@@ -7,7 +7,7 @@ import type { Catalog, Criterion, TraceNode } from '../../src/contract/index.js'
 import { assertProfile, checkMany, compileCatalog, createScreener, evaluateProfile, missingFacts } from '../../src/engine/eligibility/evaluate.js';
 import { compileStatus, FAIL, PASS, UNKNOWN } from '../../src/engine/eligibility/status.js';
 import { compileFactChecks, isCalendarDate, profileIssues } from '../../src/engine/eligibility/profile.js';
-import { EngineError } from '../../src/engine/errors.js';
+import { caught } from './caught.js';
 
 const label = { 'zh-CN': 'x' };
 const program = (id: string, criteria: object) => ({ id, kind: 'loan', title: label, sources: [{ title: label }], criteria });
@@ -18,11 +18,6 @@ const catalog = {
 } as unknown as Catalog;
 const compiled = compileCatalog(catalog);
 const AS_OF = '2026-01-01';
-
-function caught(run: () => unknown): EngineError {
-  try { run(); } catch (e) { expect(e).to.be.instanceOf(EngineError); return e as EngineError; }
-  throw new Error('expected a refusal');
-}
 
 describe('evaluation edges, by hand', () => {
   it('assertProfile accepts a profile that fits and refuses one that does not, under its prefix', () => {

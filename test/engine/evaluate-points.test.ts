@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import type { Catalog, Profile } from '../../src/contract/index.js';
 import { checkMany, compileCatalog, createScreener, evaluateProfile } from '../../src/engine/eligibility/evaluate.js';
-import { EngineError } from '../../src/engine/errors.js';
+import { caught } from './caught.js';
 
 const label = { 'zh-CN': 'x' };
 const program = (id: string, criteria: object) => ({ id, kind: 'loan', title: label, sources: [{ title: label }], criteria });
@@ -14,11 +14,6 @@ const catalog = {
 } as unknown as Catalog;
 const compiled = compileCatalog(catalog);
 const AS_OF = '2026-01-01';
-
-function caught(run: () => unknown): EngineError {
-  try { run(); } catch (e) { expect(e).to.be.instanceOf(EngineError); return e as EngineError; }
-  throw new Error('expected a refusal');
-}
 
 describe('evaluation entry points', () => {
   it('a not node swaps pass and fail in its own trace, unknown stays unknown', () => {

@@ -3,23 +3,13 @@
 import { expect } from 'chai';
 import type { FinancingRequest, ReferenceRates } from '../../src/contract/index.js';
 import { nominalRate, quoteLoan, usesV2 } from '../../src/engine/financing/loan.js';
-import { EngineError } from '../../src/engine/errors.js';
+import { caught } from './caught.js';
 
 const RATES: ReferenceRates = { lpr: [
   { date: '2024-07-22', oneYear: 0.0335, fiveYear: 0.0385 },
   { date: '2025-05-20', oneYear: 0.03, fiveYear: 0.035 },
 ] };
 const base: FinancingRequest = { principal: 1000, termMonths: 3, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.12 }, startDate: '2026-01-31' };
-
-function caught(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).to.be.instanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('loan refusals, in full', () => {
   it('no LPR published on or before the start: names the tenor, the date and startDate', () => {

@@ -11,17 +11,7 @@ import { irr } from '../../src/engine/financing/irr.js';
 import { nominalRate, quoteLoan } from '../../src/engine/financing/loan.js';
 import { annuityPayment, mulDivRound, roundHalfAwayBig, splitByShares } from '../../src/engine/financing/money.js';
 import { lprOn, sortFixings } from '../../src/engine/financing/reference-rates.js';
-import { EngineError } from '../../src/engine/errors.js';
-
-function caught(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).to.be.instanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error('expected a refusal');
-}
+import { caught } from '../engine/caught.js';
 
 const RATES: ReferenceRates = { lpr: [
   { date: '2024-07-22', oneYear: 0.0335, fiveYear: 0.0385 },
