@@ -5,7 +5,7 @@
 // before Financing v2 (extracted from git into a temporary directory and run in this same process, rounds
 // interleaved, so both see the same machine load). BENCH_BASELINE=<git rev> picks the old engine.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as formulajs from '@formulajs/formulajs';
@@ -88,6 +88,8 @@ try {
   dir = mkdtempSync(join(tmpdir(), 'chanrong-bench-'));
   const archive = execFileSync('git', ['archive', baseline, 'src'], { maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  // The old sources import packages (zod/mini since 2cf2cbf): they resolve from this checkout's node_modules.
+  symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
   const old = (await import(join(dir, 'src/engine/financing/loan.ts'))) as { quoteLoan: typeof quoteLoan };
   const req = request(60);
   const a = JSON.stringify(old.quoteLoan(req, rates)), b = JSON.stringify(quoteLoan(req, rates));
