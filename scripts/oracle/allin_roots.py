@@ -15,6 +15,11 @@ Each list's coefficients change sign twice, so (Descartes' rule of signs in v = 
 roots with r > -1; the scan below finds two, so these are all of them. Decimal with 60 digits: x = ln(1 + r) is
 scanned from -12 to 12 in steps of 1/2000 and each sign change bisected 200 times.
 
+The rule of docs/contract.md ("Rates") is applied here from its text: of the roots whose sign is the net cost's
+(-sum of the flows: the borrower receives the first flow), the one nearest the nominal periodic rate in ln(1 + r);
+the nearest of all only when no root has that sign. Both loans pay back far more than they receive (the flows sum
+to -95,000 and -1,140 yuan, printed below), so the positive root is the answer, though the negative one is nearer.
+
   python3 scripts/oracle/allin_roots.py
 """
 from decimal import Decimal as D, getcontext
@@ -56,8 +61,15 @@ monthly = [D(60)] + [D(-(100 + 5 * (13 - k))) for k in range(1, 12)] + [D(-105 +
 
 for name, flows, per_year, nominal in [('quarterly', quarterly, 4, D('0.15')), ('monthly', monthly, 12, D('0.05'))]:
     g = (1 + nominal).ln()
-    print(name, [int(f) for f in flows])
-    for x in roots(flows):
+    total = sum(flows)
+    print(name, [int(f) for f in flows], ' sum', total)
+    xs = roots(flows)
+    for x in xs:
         r = x.exp() - 1
         print('  rate a period', format(r, '.20f'), ' x', per_year, format(r * per_year, '.15f'),
               ' |ln(1 + r) - ln(1 + nominal)|', format(abs(x - g), '.6f'))
+    # The rule: the net cost's sign is that of -sum; x = ln(1 + r) has the sign of r.
+    want = 0 if total == 0 else (1 if total < 0 else -1)
+    of_sign = [x for x in xs if (x > 0) - (x < 0) == want]
+    pick = min(of_sign or xs, key=lambda x: abs(x - g))
+    print('  the rule picks', format(pick.exp() - 1, '.20f'), ' x', per_year, format((pick.exp() - 1) * per_year, '.15f'))

@@ -299,6 +299,11 @@ def quote(req, published):
     per_year = D(12) / m
     i_l = irr(lender)
     i_a = irr(all_in)
+    # docs/contract.md, "Rates": all-in flows that change sign more than once (subsidies paid annually in arrears)
+    # may have several rates of return, and the quote says so.
+    signs = [1 if c > 0 else -1 for c in all_in if c != 0]
+    if sum(1 for s, t in zip(signs, signs[1:]) if s != t) > 1:
+        warnings.add('several-rates-of-return')
     rate_changes = []
     for row in rows:
         if row['period'] == 1 or row['annualRate'] != rows[row['period'] - 2]['annualRate']:

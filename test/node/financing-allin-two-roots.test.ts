@@ -1,10 +1,12 @@
-// allInCost of loans whose all-in flows have two rates of return: the one docs/contract.md ("Rates") names, the root
-// nearest the nominal periodic rate measured in ln(1 + r), and not the root nearest some other starting point (the
-// search for the root starting at the annual rate × periods a year found the other root here: loan.ts's IRR guess).
+// allInCost of loans whose all-in flows have two rates of return: the one docs/contract.md ("Rates") names, of the
+// roots whose sign is the net cost's (−Σ flows: the borrower receives 5,000 and pays back far more, so a positive
+// cost), the one nearest the nominal periodic rate in ln(1 + r). Here the negative root is the nearer one: the rule
+// before 2026-11-27 (nearest of all) reported a negative all-in cost of −316 % a year for a borrower who receives
+// 5,000 and pays back 100,000 more, which no bank would sign. The quote carries the warning `several-rates-of-return`.
 //
 // Oracle: the flows are worked out by hand from the contract, the roots by scripts/oracle/allin_roots.py (Python
 // `decimal`, 60 digits, a scan of ln(1 + r) over [-12, 12] and bisection; no code shared with irr.ts). Its numbers
-// are pasted below. Each flow list's signs change twice, so (Descartes' rule of signs in v = 1 / (1 + r)) there are
+// are pasted below (it applies the rule from the contract's text, too). Each flow list's signs change twice, so (Descartes' rule of signs in v = 1 / (1 + r)) there are
 // at most two roots above -100 %; the script found two, so these are all of them. The engine's schedule is checked
 // against the hand flows first, so the roots are roots of the flows the engine reports.
 import { describe, it } from 'node:test';
@@ -24,7 +26,7 @@ interface Case {
   subsidies: number[];
   /** The two roots a period, from allin_roots.py. */
   roots: [number, number];
-  /** Which of them the contract's rule picks (worked out below from the numbers, too). */
+  /** Which of them the contract's rule picks (allin_roots.py; worked out below from the numbers, too). */
   want: 0 | 1;
 }
 
@@ -32,7 +34,7 @@ const CASES: Case[] = [
   {
     // 100,000 at 60 % for 12 months, quarterly, equal principal, 95 % upfront fee, all interest subsidized in arrears.
     // Nominal 15 % a quarter (ln 1.15 = 0.1398); roots -79.07 % (ln: -1.5637, 1.7035 away) and +789.5 % (ln: 2.1854,
-    // 2.0457 away): the lower one. A start at 0.6 × 4 = 240 % a quarter (ln 1.2238) is nearer the upper one.
+    // 2.0457 away). The flows sum to -95,000 (a positive net cost): the upper one, though the lower one is nearer.
     name: 'quarterly',
     request: {
       principal: 100_000, termMonths: 12, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.6 },
@@ -44,12 +46,12 @@ const CASES: Case[] = [
     payments: [40_000, 36_250, 32_500, 28_750],
     subsidies: [0, 0, 0, 37_500],
     roots: [-0.79065048692051194567, 7.89475722928698366210],
-    want: 0,
+    want: 1,
   },
   {
     // 1,200 at 60 % for 12 months, monthly, equal principal, 95 % upfront fee, all interest subsidized in arrears.
-    // Nominal 5 % a month (ln 0.0488); roots -29.24 % (0.3947 away in ln) and +263.5 % (1.2418 away): the lower one.
-    // A start at 0.6 × 12 = 720 % a month (ln 2.0857) is nearer the upper one.
+    // Nominal 5 % a month (ln 0.0488); roots -29.24 % (0.3947 away in ln) and +263.5 % (1.2418 away). The flows sum
+    // to -1,140 (a positive net cost): the upper one, though the lower one is nearer.
     name: 'monthly',
     request: {
       principal: 1200, termMonths: 12, repayment: 'equal-principal', rate: { type: 'fixed', annualRate: 0.6 },
@@ -61,7 +63,7 @@ const CASES: Case[] = [
     payments: [160, 155, 150, 145, 140, 135, 130, 125, 120, 115, 110, 105],
     subsidies: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 390],
     roots: [-0.29239243006931942257, 2.63503804457847287492],
-    want: 0,
+    want: 1,
   },
 ];
 
@@ -76,7 +78,7 @@ function relativeNpv(flows: readonly number[], r: number): number {
   return npv / abs;
 }
 
-describe('allInCost with two roots (subsidy credited annually in arrears): the root nearest the nominal rate', () => {
+describe('allInCost with two roots (subsidy credited annually in arrears): the root of the net cost\'s sign', () => {
   for (const c of CASES) {
     it(`${c.name}: ${c.roots[c.want] * c.perYear} a year, not ${c.roots[1 - c.want]! * c.perYear}`, () => {
       expect(FinancingRequest.safeParse(c.request).success, 'a contract-valid request').to.equal(true);
@@ -92,10 +94,20 @@ describe('allInCost with two roots (subsidy credited annually in arrears): the r
       let changes = 0;
       for (let t = 1; t < flows.length; t++) if (Math.sign(flows[t]!) !== Math.sign(flows[t - 1]!)) changes++;
       expect(changes).to.equal(2);
-      // The contract's rule: nearest the nominal periodic rate in ln(1 + r).
+      // The contract's rule: of the roots of the net cost's sign (−Σ > 0 here: positive), the nearest the nominal
+      // rate — here the only positive one, while the negative one is the nearer (which the old rule reported).
+      const sum = flows.reduce((a, b) => a + b, 0);
+      expect(sum, 'pays back more than received').to.be.below(0);
+      expect(c.roots.filter((r) => r > 0)).to.deep.equal([c.roots[c.want]]);
       const nominal = 0.6 / c.perYear;
       const dist = c.roots.map((r) => Math.abs(Math.log1p(r) - Math.log1p(nominal)));
-      expect(dist[c.want]! + 0.3, 'a clear choice, not a near tie').to.be.below(dist[1 - c.want]!);
+      expect(dist[1 - c.want]! + 0.3, 'the other root is clearly nearer').to.be.below(dist[c.want]!);
+      expect(q.allInCost, 'a positive cost').to.be.above(0);
+      // The warning: several sign changes, so several rates; in three languages.
+      const w = q.warnings.find((x) => x.code === 'several-rates-of-return');
+      expect(w, 'the several-rates-of-return warning').to.not.equal(undefined);
+      expect(Object.keys(w!.message).sort()).to.deep.equal(['en', 'zh-CN', 'zh-TW']);
+      expect(w!.message.en).to.match(/arrears/).and.match(/more than one rate/);
       // Exact to 1e-9 (the contract's promise), and far from the other root.
       expect(q.allInCost).to.be.closeTo(c.roots[c.want] * c.perYear, 1e-9);
       expect(Math.abs(q.allInCost - c.roots[1 - c.want]! * c.perYear)).to.be.above(30);

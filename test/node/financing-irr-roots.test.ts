@@ -92,49 +92,78 @@ describe('irr: the unique root of flows with one sign change, from any guess', (
   });
 });
 
-describe('irr with several roots: the root nearest the guess in ln(1 + r)', () => {
-  it('picks, of roots chosen first (the flows are the product of their factors), the one nearest the guess', () => {
-    // Σ c_t v^t = A · Π (1 − (1 + r_i) v): roots exactly r_i. Roots at least 0.05 apart in ln(1 + r), and the guess
-    // at least 0.02 nearer one root than the next (so rounding cannot make it a tie).
+// The rule for several roots (docs/contract.md, "Rates"), written from the contract, not from irr.ts: the roots whose
+// sign is the net cost's (−Σ flows, seen from the side of the first flow: sign(r) = −sign(Σ) · sign(first flow)),
+// the one nearest the guess in ln(1 + r); when none has that sign, the nearest of all.
+describe('irr with several roots: of the roots of the net cost\'s sign, the one nearest the guess in ln(1 + r)', () => {
+  it('picks, of roots chosen first (the flows are the product of their factors), the one the rule names', () => {
+    // Σ c_t v^t = A · Π (1 − (1 + r_i) v): roots exactly r_i. Roots at least 0.05 apart in ln(1 + r) and at least
+    // 0.01 from 0, and the guess at least 0.02 nearer the wanted root than the next candidate (so rounding cannot
+    // make it a tie). The wanted sign comes from the factors, not from summing the flows: at v = 1 the NPV is
+    // A · Π (1 − e^u_i), whose sign is sign(A) · Π −sign(u_i); the first flow is A; so the net cost's sign is
+    // −Π −sign(u_i).
     const rand = prng(99);
-    let checked = 0;
+    let checked = 0, ofSign = 0, fallback = 0;
     for (let n = 0; n < 300; n++) {
       const count = 2 + Math.floor(rand() * 3);
       const us = Array.from({ length: count }, () => -2 + rand() * 4).sort((a, b) => a - b);
-      if (us.some((u, i) => i > 0 && u - us[i - 1]! < 0.05)) continue;
+      if (us.some((u, i) => i > 0 && u - us[i - 1]! < 0.05) || us.some((u) => Math.abs(u) < 0.01)) continue;
       let poly = [rand() < 0.5 ? -100 : 100];
       for (const u of us) {
         const a = Math.exp(u); // (1 − a v)
         poly = [...poly, 0].map((c, t) => c - (t > 0 ? a * poly[t - 1]! : 0));
       }
       const g = -2.2 + rand() * 4.4;
-      const d = us.map((u) => Math.abs(u - g)).sort((a, b) => a - b);
-      if (d[1]! - d[0]! < 0.02) continue;
-      const want = us.reduce((a, b) => (Math.abs(b - g) < Math.abs(a - g) ? b : a));
+      const sign = -us.reduce((p, u) => p * -Math.sign(u), 1);
+      const right = us.filter((u) => Math.sign(u) === sign);
+      const candidates = right.length > 0 ? right : us;
+      const d = candidates.map((u) => Math.abs(u - g)).sort((a, b) => a - b);
+      if (d.length > 1 && d[1]! - d[0]! < 0.02) continue;
+      const want = candidates.reduce((a, b) => (Math.abs(b - g) < Math.abs(a - g) ? b : a));
       const got = irr(poly, Math.expm1(g)).rate;
       expect(Math.log1p(got), `roots ${us.map(Math.expm1).join(', ')} from ${Math.expm1(g)}`).to.be.closeTo(want, 1e-9);
       checked++;
+      if (right.length > 0 && right.length < us.length) ofSign++;
+      if (right.length === 0) fallback++;
     }
     expect(checked).to.be.above(100);
+    // Both parts of the rule are reached: a sign that excludes some roots, and no root of that sign.
+    expect(ofSign).to.be.above(30);
+    expect(fallback).to.be.above(10);
   });
 
-  it('of roots on both sides within one step of the search, the nearer one', () => {
-    // 100 (1 − a v)(1 − b v) with ln a = 0.005 and ln b = −0.007 (both within the first 0.01 of ln(1 + 0) = 0): the
-    // upper one is nearer. Swapped (+0.007, −0.005): the lower one.
+  it('of roots on both sides within one step of the search, the nearer one; of opposite signs, the net cost\'s', () => {
+    // 100 (1 − a v)(1 − b v): the flows sum to 100 (1 − a)(1 − b), < 0 when ln a and ln b have opposite signs (the
+    // positive root is wanted) and > 0 when they have the same sign (a negative root is wanted: for two positive
+    // roots there is none, and the nearer is reported).
     const two = (ua: number, ub: number) => { const a = Math.exp(ua), b = Math.exp(ub); return [100, -100 * (a + b), 100 * a * b]; };
+    // ln a = 0.005 and ln b = −0.007, both within the first 0.01 of ln(1 + 0) = 0: the positive one, also the nearer.
     expect(Math.log1p(irr(two(0.005, -0.007), 0).rate)).to.be.closeTo(0.005, 1e-12);
-    expect(Math.log1p(irr(two(0.007, -0.005), 0).rate)).to.be.closeTo(-0.005, 1e-12);
-    // The same about ln(1 + guess) = 1: roots at 1.005 and 0.993, then 1.007 and 0.995.
+    // Swapped (+0.007, −0.005): the positive one though −0.005 is nearer.
+    expect(Math.log1p(irr(two(0.007, -0.005), 0).rate)).to.be.closeTo(0.007, 1e-12);
+    // About ln(1 + guess) = 1, two positive roots (no negative one): the nearer, at 1.005 of 1.005 and 0.993, then at
+    // 0.995 of 1.007 and 0.995.
     expect(Math.log1p(irr(two(1.005, 0.993), Math.expm1(1)).rate)).to.be.closeTo(1.005, 1e-12);
     expect(Math.log1p(irr(two(1.007, 0.995), Math.expm1(1)).rate)).to.be.closeTo(0.995, 1e-12);
-    expect(Math.log1p(irr(two(0.5, -0.3), 0).rate)).to.be.closeTo(-0.3, 1e-12);
+    // Two negative roots (wanted: negative) on both sides of ln(1 + guess) = −1: the nearer, −0.995 then −1.005.
+    expect(Math.log1p(irr(two(-0.995, -1.007), Math.expm1(-1)).rate)).to.be.closeTo(-0.995, 1e-12);
+    expect(Math.log1p(irr(two(-0.993, -1.005), Math.expm1(-1)).rate)).to.be.closeTo(-1.005, 1e-12);
+    // Opposite signs, far apart: the positive one from 0, from far below and from far above.
+    expect(Math.log1p(irr(two(0.5, -0.3), 0).rate)).to.be.closeTo(0.5, 1e-12);
     expect(Math.log1p(irr(two(0.3, -0.5), 0).rate)).to.be.closeTo(0.3, 1e-12);
+    expect(Math.log1p(irr(two(0.3, -0.5), Math.expm1(-0.49)).rate)).to.be.closeTo(0.3, 1e-12);
+    expect(Math.log1p(irr(two(0.3, -0.5), Math.expm1(5)).rate)).to.be.closeTo(0.3, 1e-12);
+    // The investor's side (flows negated: same roots, Σ and the first flow both change sign): the same choice.
+    expect(Math.log1p(irr(two(0.3, -0.5).map((f) => -f), Math.expm1(-0.49)).rate)).to.be.closeTo(0.3, 1e-12);
   });
 
-  it('answers an exact root at 0 as 0 only when it is the nearest', () => {
-    // 100 (1 − v)(1 − 1.2v) = 100 − 220v + 120v²: the flows sum to 0 (root 0) and 20 % is a root too.
-    expect(irr([100, -220, 120], 0.19).rate).to.be.closeTo(0.2, 1e-12);
+  it('answers 0 when the flows sum to 0 (a net cost of 0), whatever the guess', () => {
+    // 100 (1 − v)(1 − 1.2v) = 100 − 220v + 120v²: the flows sum to 0 (root 0) and 20 % is a root too, but only 0 is
+    // of the net cost's sign.
+    expect(irr([100, -220, 120], 0.19).rate).to.equal(0);
     expect(irr([100, -220, 120], 0.01).rate).to.equal(0);
+    // One sign change and a sum of 0: 0 as well (the bisection's neighbour of 0 is answered as 0).
+    expect(irr([100, -50, -50], 0.3).rate).to.equal(0);
     // 1 − (1 + 1e-10) v: the root 1e-10 is not 0 (the flows sum to −1e-10).
     expect(irr([1, -(1 + 1e-10)], 0.005).rate).to.be.closeTo(1e-10, 1e-16);
   });
@@ -154,24 +183,28 @@ describe('irr with several roots: the root nearest the guess in ln(1 + r)', () =
   });
 
   it('reads a guess at or below −100 % as 0', () => {
-    // 100 (1 − 1.1v)(1 − 0.5v): roots 10 % and −50 %; ln 1.1 = 0.095 is nearer 0 than ln 0.5 = −0.69.
-    const flows = [100, -160, 55];
+    // 100 (1 − 1.1v)(1 − 1.5v) = 100 − 260v + 165v²: roots 10 % and 50 %, both positive, and the flows sum to 5 > 0
+    // (a negative net cost): no root of that sign, so the nearest; ln 1.1 = 0.095 is nearer 0 than ln 1.5 = 0.405.
+    const flows = [100, -260, 165];
     expect(irr(flows, -1).rate).to.be.closeTo(0.1, 1e-12);
     expect(irr(flows, -5).rate).to.be.closeTo(0.1, 1e-12);
     expect(irr(flows, NaN).rate).to.be.closeTo(0.1, 1e-12);
     expect(irr(flows, Infinity).rate).to.be.closeTo(0.1, 1e-12);
-    expect(irr(flows, -0.45).rate).to.be.closeTo(-0.5, 1e-12);
+    expect(irr(flows, 0.45).rate).to.be.closeTo(0.5, 1e-12);
+    // 100 (1 − 1.1v)(1 − 0.5v): roots 10 % and −50 %, the flows sum to −5 (a positive cost): 10 % from any guess.
+    expect(irr([100, -160, 55], -1).rate).to.be.closeTo(0.1, 1e-12);
+    expect(irr([100, -160, 55], -0.45).rate).to.be.closeTo(0.1, 1e-12);
   });
 });
 
-describe('allInCost with subsidies in arrears (several sign changes): the root nearest the nominal rate', () => {
+describe('allInCost with subsidies in arrears (several sign changes): of the net cost\'s sign, nearest the nominal rate', () => {
   const RATES: ReferenceRates = { lpr: [{ date: '2025-05-20', oneYear: 0.03, fiveYear: 0.035 }] };
   const fen = (x: number | undefined) => Math.round((x ?? 0) * 100);
 
-  it('is the oracle root nearest the nominal periodic rate, over 150 random loans (some with two roots)', () => {
+  it('is the oracle root the rule names, over 150 random loans (some with two roots), with the warning exactly when the flows change sign more than once', () => {
     const rand = prng(7);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    let multi = 0;
+    let multi = 0, several = 0;
     for (let n = 0; n < 150; n++) {
       const quarterly = rand() < 0.3;
       const m = quarterly ? 3 : 1;
@@ -197,10 +230,20 @@ describe('allInCost with subsidies in arrears (several sign changes): the root n
       expect(roots.length, `loan #${n}`).to.be.at.least(1);
       if (roots.length > 1) multi++;
       const dist = (r: number) => Math.abs(Math.log1p(r) - Math.log1p(nominal));
-      const nearest = roots.reduce((a, b) => (dist(b) < dist(a) ? b : a));
+      // The net cost's sign: the borrower receives flows[0] > 0, so −Σ (exact: integers of fen).
+      const total = flows.reduce((a, b) => a + b, 0);
+      const ofSign = total === 0 ? [0] : roots.filter((r) => Math.sign(r) === -Math.sign(total));
+      const candidates = ofSign.length > 0 ? ofSign : roots;
+      const want = candidates.reduce((a, b) => (dist(b) < dist(a) ? b : a));
       const got = q.allInCost / perYear;
-      expect(close(got, nearest, flows) || Math.abs(got - nearest) <= 1e-12, `loan #${n}: ${got} vs roots ${roots.join(', ')}`).to.equal(true);
+      expect(close(got, want, flows) || Math.abs(got - want) <= 1e-12, `loan #${n}: ${got} vs roots ${roots.join(', ')}`).to.equal(true);
+      // The warning, from the flows' signs counted here.
+      let changes = 0, last = 0;
+      for (const f of flows) if (f !== 0) { if (last !== 0 && Math.sign(f) !== last) changes++; last = Math.sign(f); }
+      expect(q.warnings.some((w) => w.code === 'several-rates-of-return'), `loan #${n}: ${changes} sign changes`).to.equal(changes > 1);
+      if (changes > 1) several++;
     }
     expect(multi).to.be.above(5);
+    expect(several).to.be.above(20);
   });
 });

@@ -33,15 +33,16 @@ describe('financing v2 readings', () => {
     assert.equal((await lpr('1y', '2026-04-01', both)).annualRate, 0.02);
   });
 
-  it('no warning about sign changes, even when subsidies in arrears turn the all-in flows positive', async () => {
+  it('the several-rates-of-return warning when subsidies in arrears turn the all-in flows positive, and a cost of 0 when they sum to 0', async () => {
     // 10,000 interest-only at 6 % for 24 months, the whole interest subsidized and paid once a year in arrears: the
-    // all-in flows are +10,000, −50 × 11, +550, −50 × 11, −9,450. They sum to 0, so the all-in cost is exactly 0.
+    // all-in flows are +10,000, −50 × 11, +550, −50 × 11, −9,450 (three sign changes). They sum to 0, so the all-in
+    // cost is exactly 0 (docs/contract.md, "Rates": the net cost is 0), and the quote warns of several rates.
     const quote = await client.financing.quote({
       principal: 10_000, termMonths: 24, repayment: 'interest-only', rate: { type: 'fixed', annualRate: 0.06 }, startDate: '2026-01-15',
       subsidy: { type: 'share-of-interest', share: 1, timing: 'annual-in-arrears' },
     } as Request);
     assert.deepEqual(quote.schedule.map((r) => r.subsidy).filter((s) => s !== 0), [600, 600]);
     assert.equal(quote.allInCost, 0);
-    assert.deepEqual(quote.warnings, []);
+    assert.deepEqual(quote.warnings.map((w) => w.code), ['several-rates-of-return']);
   });
 });

@@ -1,9 +1,13 @@
-// Internal rate of return of evenly spaced flows. Of several roots, the one reported is the root nearest the guess
-// (the contract rate), measured in ln(1 + r): the search steps out from ln(1 + guess) on both sides at once, in steps
-// of 0.01, to the first sign change of the NPV, and closes that bracket to the last bit (`solveBracket`). Flows with
-// one sign change have one root in (−1, ∞) (Descartes' rule of signs in v = 1/(1 + r)), found whatever the guess; a
-// zero-cost flow gives exactly 0. Roots that come in pairs less than a step apart (no sign change between two
-// probes) are not seen.
+// Internal rate of return of evenly spaced flows. Flows that change sign once have one root in (−1, ∞) (Descartes'
+// rule of signs in v = 1/(1 + r)), found whatever the guess; a zero-cost flow gives exactly 0. Of several roots, the
+// one reported is, among the roots whose sign is the sign of the net cost, the root nearest the guess (the contract
+// rate) measured in ln(1 + r); only when no root has that sign, the root nearest the guess (docs/contract.md, "Rates").
+// The net cost is −Σ flows seen from the side that receives the first flow: a borrower (+ at t0) who pays back more
+// than received (Σ < 0) has a positive cost, and one who pays back less a negative one; Σ = 0 is the exact root 0.
+// The search steps out from ln(1 + guess) on both sides at once, in steps of 0.01, to the first sign change of the NPV
+// (within the half-line of the wanted sign, when there are several sign changes), and closes that bracket to the last
+// bit (`solveBracket`). Roots that come in pairs less than a step apart (no sign change between two probes) are not
+// seen.
 import { EngineError } from '../errors.js';
 
 export interface IrrResult {
@@ -75,7 +79,42 @@ function solveBracket(flows: readonly number[], a: number, b: number, fa: number
   }
 }
 
-/** The periodic IRR of `flows` (t = 0, 1, 2, …) nearest `guess`. Throws a RangeError when the NPV never changes sign. */
+/**
+ * The root nearest `u0` in [lo, hi] (lo <= u0 <= hi; `f0` the NPV at u0, not 0): probes at u0 ± k·STEP on both sides
+ * at once, the last one on each side at the end itself, to the first sign change on either side, which is closed by
+ * `solveBracket`; of a sign change on each side in the same step, the root nearer u0. Undefined when the NPV keeps its
+ * sign at every probe.
+ */
+function nearestRoot(flows: readonly number[], u0: number, f0: number, lo: number, hi: number, work: { evaluations: number }): number | undefined {
+  let up = u0, down = u0, fUp = f0, fDown = f0;
+  for (let k = 1; up < hi || down > lo; k++) {
+    let best: number | undefined;
+    if (up < hi) {
+      const x = Math.min(u0 + k * STEP, hi);
+      const f = npv(flows, x);
+      work.evaluations++;
+      if (Math.sign(f) !== Math.sign(fUp)) best = f === 0 ? x : solveBracket(flows, up, x, fUp, f, work);
+      up = x; fUp = f;
+    }
+    if (down > lo) {
+      const x = Math.max(u0 - k * STEP, lo);
+      const f = npv(flows, x);
+      work.evaluations++;
+      if (Math.sign(f) !== Math.sign(fDown)) {
+        const root = f === 0 ? x : solveBracket(flows, x, down, f, fDown, work);
+        if (best === undefined || u0 - root < best - u0) best = root;
+      }
+      down = x; fDown = f;
+    }
+    if (best !== undefined) return best;
+  }
+  return undefined;
+}
+
+/**
+ * The periodic IRR of `flows` (t = 0, 1, 2, …): of the roots whose sign is the net cost's, the one nearest `guess` in
+ * ln(1 + r), else the root nearest `guess` (file comment). Throws a RangeError when the NPV never changes sign.
+ */
 export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   const signChanges = countSignChanges(flows);
   if (signChanges === 0) throw new RangeError('the flows never change sign: no rate of return exists');
@@ -86,34 +125,36 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   const r0 = guess > -1 && guess < Infinity ? guess : 0;
   const u0 = Math.log1p(r0);
   const work = { evaluations: 1 };
+  if (signChanges > 1) {
+    // The sign a root must have: that of the net cost, −Σ, seen from the side that receives the first flow. Why a root
+    // of that sign exists when the first flow is > 0 and Σ < 0 (a borrower who pays back more than received): NPV(0)
+    // = Σ < 0, and NPV(r) → the first flow > 0 as r → ∞ (every later flow is divided by (1 + r)^t), so the NPV
+    // changes sign on (0, ∞): a positive root (beyond e^U_MAX − 1 only for absurd flows; then the fallback below).
+    // When Σ > 0 no negative root need exist (the last flow, a subsidy, may be > 0 too), hence the fallback. Flows
+    // with one sign change skip this: their unique root already has that sign (NPV(0) = Σ and NPV(∞) have opposite
+    // signs exactly when Σ and the first flow do), so the search below is the same answer with less work.
+    let first = 0;
+    for (const f of flows) if (f !== 0) { first = f; break; }
+    const want = -Math.sign(sum) * Math.sign(first);
+    // Σ = 0: NPV(0) = 0 exactly, the net cost and its rate are 0.
+    if (want === 0) return { rate: 0, signChanges, evaluations: work.evaluations };
+    // The roots of that sign: ln(1 + r) in (0, U_MAX] or [U_MIN, 0), searched from the point of it nearest u0 (the NPV
+    // at 0 is Σ, not 0, so the end at 0 is never itself a root).
+    const lo = want > 0 ? 0 : U_MIN, hi = want > 0 ? U_MAX : 0;
+    const start = Math.min(Math.max(u0, lo), hi);
+    const fStart = npv(flows, start);
+    if (fStart === 0) return { rate: Math.expm1(start), signChanges, evaluations: work.evaluations };
+    const root = nearestRoot(flows, start, fStart, lo, hi, work);
+    if (root !== undefined) return { rate: Math.expm1(root), signChanges, evaluations: work.evaluations };
+    work.evaluations++; // the NPV at u0, below
+  }
   const f0 = npv(flows, u0);
   if (f0 === 0) return { rate: r0, signChanges, evaluations: work.evaluations };
-  let fUp = f0, fDown = f0;
-  for (let k = 1; ; k++) {
-    const up = u0 + k * STEP, down = u0 - k * STEP;
-    if (up > U_MAX && down < U_MIN) throw new RangeError('no rate of return could be bracketed');
-    let best: number | undefined;
-    if (up <= U_MAX) {
-      const f = npv(flows, up);
-      work.evaluations++;
-      if (Math.sign(f) !== Math.sign(fUp)) best = f === 0 ? up : solveBracket(flows, up - STEP, up, fUp, f, work);
-      fUp = f;
-    }
-    if (down >= U_MIN) {
-      const f = npv(flows, down);
-      work.evaluations++;
-      if (Math.sign(f) !== Math.sign(fDown)) {
-        const root = f === 0 ? down : solveBracket(flows, down, down + STEP, f, fDown, work);
-        if (best === undefined || u0 - root < best - u0) best = root;
-      }
-      fDown = f;
-    }
-    if (best !== undefined) {
-      // A sum of exactly 0 is an exact root at 0: answered as 0, not as the bisection's neighbour of it.
-      const rate = sum === 0 && Math.abs(best) < 1e-9 ? 0 : Math.expm1(best);
-      return { rate, signChanges, evaluations: work.evaluations };
-    }
-  }
+  const best = nearestRoot(flows, u0, f0, U_MIN, U_MAX, work);
+  if (best === undefined) throw new RangeError('no rate of return could be bracketed');
+  // A sum of exactly 0 is an exact root at 0: answered as 0, not as the bisection's neighbour of it.
+  const rate = sum === 0 && Math.abs(best) < 1e-9 ? 0 : Math.expm1(best);
+  return { rate, signChanges, evaluations: work.evaluations };
 }
 
 /**

@@ -25,6 +25,11 @@ const WARNINGS = {
     'zh-TW': '提前還款金額超過當時的剩餘本金（或貸款已結清），超出部分未計入',
     en: 'A prepayment exceeds the balance then outstanding (or the loan has already ended); only the balance is repaid',
   },
+  'several-rates-of-return': {
+    'zh-CN': '贴息按年后付，使综合资金流多次改变正负，可能有不止一个利率使其净现值为零；综合融资成本取与净成本同号、最接近合同利率的那一个',
+    'zh-TW': '貼息按年後付，使綜合資金流多次改變正負，可能有不止一個利率使其淨現值為零；綜合融資成本取與淨成本同號、最接近合約利率的那一個',
+    en: 'Subsidies paid annually in arrears make the all-in flows change sign several times, so more than one rate can solve them; allInCost is the one of the net cost\'s sign nearest the contract rate',
+  },
 } as const;
 
 /** True when the request uses any field of the v2 additions: only then does the answer carry the v2 fields. */
@@ -369,10 +374,11 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   const guess = (startUnits / RATE_SCALE) / perYear;
   const lenderIrr = rateOfReturn(lender, guess, 'upfrontFeeRate');
   const allInIrr = rateOfReturn(allIn, guess, 'guaranteeFee.annualRate');
-  // No sign-change warning (the contract names none): the borrower's flows are + at t0 and never + after it, and so
-  // are v1's all-in flows (a subsidy is at most the period's interest, which is at most its payment). Only v2's
-  // "annual-in-arrears" subsidies turn all-in flows positive, once a year; the root reported is the one nearest the
-  // nominal rate in ln(1 + r) (docs/contract.md, "Rates").
+  // The borrower's flows are + at t0 and never + after it, and so are v1's all-in flows (a subsidy is at most the
+  // period's interest, which is at most its payment): one sign change, one root. Only v2's "annual-in-arrears"
+  // subsidies turn all-in flows positive, once a year; then several roots may solve them, the one reported is the
+  // rule's (irr.ts: of the net cost's sign, nearest the nominal rate in ln(1 + r)), and the quote says so.
+  if (allInIrr.signChanges > 1) warnings.push({ code: 'several-rates-of-return', message: { ...WARNINGS['several-rates-of-return'] } });
   // The LPR in force at the start comes from the table: past the date it was last checked, a fixing may be missing —
   // unless the borrower supplies the base: `baseRate`, or an `lprPath` entry of the tenor dated after that check
   // and on or before the start (the path then decides the base, whatever was published before it).
