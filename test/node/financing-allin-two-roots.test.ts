@@ -114,3 +114,42 @@ describe('allInCost with two roots (subsidy credited annually in arrears): the r
     });
   }
 });
+
+describe('the several-rates-of-return warning: only when the all-in flows change sign more than once', () => {
+  const flowsOf = (q: ReturnType<typeof quoteLoan>) => [q.disbursement.netAmount, ...q.schedule.map((r) => r.subsidy - r.payment - r.guaranteeFee)];
+  const changes = (flows: number[]) => {
+    let n = 0;
+    for (let t = 1; t < flows.length; t++) if (Math.sign(flows[t]!) !== Math.sign(flows[t - 1]!)) n++;
+    return n;
+  };
+  const base: FinancingRequest = {
+    principal: 100_000, termMonths: 12, repayment: 'equal-installment', rate: { type: 'fixed', annualRate: 0.0435 },
+    startDate: '2026-01-15', upfrontFeeRate: 0.01,
+  };
+
+  it('none for a subsidy in arrears too small to turn a flow positive (one sign change), nor for one with each payment', () => {
+    // 30 % of a year's interest (about 2,380 × 0.3 = 714) is far below the 12th payment (about 8,530): every flow after
+    // t0 stays negative.
+    for (const timing of ['annual-in-arrears', 'with-payment'] as const) {
+      const q = quoteLoan({ ...base, subsidy: { type: 'share-of-interest', share: 0.3, timing } }, RATES);
+      const flows = flowsOf(q);
+      expect(flows.every((f, t) => (t === 0 ? f > 0 : f < 0)), timing).to.equal(true);
+      expect(changes(flows)).to.equal(1);
+      expect(q.warnings, timing).to.deep.equal([]);
+      expect(q.allInCost, timing).to.be.above(0);
+    }
+  });
+
+  it('present for two years of interest-only with the whole interest subsidized in arrears (three sign changes)', () => {
+    // 100,000 at 4.35 % interest-only for 24 months: −362.50 × 11, +3,987.50 (12 months' interest less the payment),
+    // −362.50 × 11, then −100,362.50 + 4,350.
+    const q = quoteLoan({ ...base, termMonths: 24, repayment: 'interest-only', subsidy: { type: 'share-of-interest', share: 1, timing: 'annual-in-arrears' } }, RATES);
+    const flows = flowsOf(q);
+    expect(flows[12]).to.equal(4350 - 362.5);
+    expect(changes(flows)).to.equal(3);
+    expect(q.warnings.map((w) => w.code)).to.deep.equal(['several-rates-of-return']);
+    expect(Object.values(q.warnings[0]!.message).every((m) => m.length > 20)).to.equal(true);
+    expect(q.warnings[0]!.message['zh-CN']).to.include('按年后付');
+    expect(q.warnings[0]!.message['zh-TW']).to.include('按年後付');
+  });
+});

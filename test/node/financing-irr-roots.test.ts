@@ -204,7 +204,7 @@ describe('allInCost with subsidies in arrears (several sign changes): of the net
   it('is the oracle root the rule names, over 150 random loans (some with two roots), with the warning exactly when the flows change sign more than once', () => {
     const rand = prng(7);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    let multi = 0, several = 0;
+    let multi = 0, several = 0, once = 0;
     for (let n = 0; n < 150; n++) {
       const quarterly = rand() < 0.3;
       const m = quarterly ? 3 : 1;
@@ -241,9 +241,10 @@ describe('allInCost with subsidies in arrears (several sign changes): of the net
       let changes = 0, last = 0;
       for (const f of flows) if (f !== 0) { if (last !== 0 && Math.sign(f) !== last) changes++; last = Math.sign(f); }
       expect(q.warnings.some((w) => w.code === 'several-rates-of-return'), `loan #${n}: ${changes} sign changes`).to.equal(changes > 1);
-      if (changes > 1) several++;
+      if (changes > 1) several++; else once++;
     }
     expect(multi).to.be.above(5);
     expect(several).to.be.above(20);
+    expect(once, 'subsidies in arrears that never turn a flow positive: no warning').to.be.above(20);
   });
 });

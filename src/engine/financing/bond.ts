@@ -23,6 +23,9 @@ export function quoteBond(request: BondRequest): BondQuote {
     nets.push(net);
     cashFlows.push({ period: k, date: addMonths(request.issueDate, (k * 12) / f), coupon: toYuan(coupon), cost: toYuan(cost), principal: toYuan(principal), net: toYuan(net) });
   }
+  // No several-rates-of-return warning for a bond (the loan's): the issuer's flows are proceeds − upfront cost at t0
+  // (refused below when not > 0) and −(coupon + cost [+ face]) after it, with coupon and cost >= 0 and the face > 0 at
+  // the end: they change sign exactly once, so the rate of return is unique and already of the net cost's sign.
   const blame = request.upfrontCostRate ? 'upfrontCostRate' : request.issuePrice !== undefined ? 'issuePrice' : 'faceValue';
   // Stryker disable next-line ArithmeticOperator: only where the root search starts: the flows are + at t0 and − after (one sign change), so by Descartes' rule the root in (−1, ∞) is unique and every start ends there
   const { rate } = rateOfReturn(nets, (request.couponRate + (request.annualCostRate ?? 0)) / f, blame);
