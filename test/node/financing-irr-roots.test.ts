@@ -157,7 +157,38 @@ describe('irr with several roots: of the roots of the net cost\'s sign, the one 
     expect(Math.log1p(irr(two(0.3, -0.5).map((f) => -f), Math.expm1(-0.49)).rate)).to.be.closeTo(0.3, 1e-12);
   });
 
+  it('reads the net cost\'s sign from the first non-zero flow, and searches the half-line of that sign from the point of it nearest the guess', () => {
+    // 100 (1 − 1.1v)(1 − 0.5v)(1 − 0.8v) = 100 − 240v + 183v² − 44v³: roots 10 %, −50 %, −20 %; the flows sum to −1
+    // and the first is +: a positive cost, so 10 % from any guess, though −20 % is nearer 0. The last flow is −:
+    // reading the sign from it would pick −20 %. A leading 0 changes nothing (the first non-zero flow is +100).
+    const three = [100, -240, 183, -44];
+    expect(three.reduce((a, b) => a + b, 0)).to.equal(-1);
+    expect(irr(three, 0).rate).to.be.closeTo(0.1, 1e-12);
+    expect(irr([0, ...three], 0).rate).to.be.closeTo(0.1, 1e-12);
+    expect(irr([0, ...three], -0.19).rate).to.be.closeTo(0.1, 1e-12);
+    // Three positive roots, ln(1 + r) = 0.1, 0.5 and 1 (100 (1 − e^0.1 v)(1 − e^0.5 v)(1 − e^1 v); the flows sum to
+    // 100 Π (1 − e^u) < 0): from ln(1 + guess) = 0.45 the middle one, from below 0 (searched from 0) the lowest, from
+    // 0.9 and from far above (searched down from the top) the highest.
+    const poly = (us: number[]) => us.reduce<number[]>((p, u) => [...p, 0].map((c, t) => c - (t > 0 ? Math.exp(u) * p[t - 1]! : 0)), [100]);
+    const pos3 = poly([0.1, 0.5, 1]);
+    expect(Math.log1p(irr(pos3, Math.expm1(0.45)).rate)).to.be.closeTo(0.5, 1e-12);
+    expect(Math.log1p(irr(pos3, Math.expm1(0.2)).rate)).to.be.closeTo(0.1, 1e-12);
+    expect(Math.log1p(irr(pos3, Math.expm1(-0.5)).rate)).to.be.closeTo(0.1, 1e-12);
+    expect(Math.log1p(irr(pos3, Math.expm1(0.9)).rate)).to.be.closeTo(1, 1e-12);
+    expect(Math.log1p(irr(pos3, 1e20).rate)).to.be.closeTo(1, 1e-12);
+    // Roots at ln(1 + r) = −0.8, −0.3, 0.5, 1: the flows sum to 100 Π (1 − e^u) > 0 (two factors of each sign), a
+    // negative cost: −0.3 from 0.45 (searched down from 0; 0.5 is nearer), −0.8 from −0.7, −0.3 from −0.4.
+    const mixed = poly([-0.8, -0.3, 0.5, 1]);
+    expect(Math.log1p(irr(mixed, Math.expm1(0.45)).rate)).to.be.closeTo(-0.3, 1e-12);
+    expect(Math.log1p(irr(mixed, Math.expm1(-0.7)).rate)).to.be.closeTo(-0.8, 1e-12);
+    expect(Math.log1p(irr(mixed, Math.expm1(-0.4)).rate)).to.be.closeTo(-0.3, 1e-12);
+    expect(Math.log1p(irr(mixed, Math.expm1(-5)).rate)).to.be.closeTo(-0.8, 1e-12);
+  });
+
   it('answers 0 when the flows sum to 0 (a net cost of 0), whatever the guess', () => {
+    // 100 (1 − v)(1 − 0.5v) = 100 − 150v + 50v²: roots 0 and −50 %; from −45 % (nearer −50 %) still 0.
+    expect(irr([100, -150, 50], -0.45).rate).to.equal(0);
+    expect(irr([100, -150, 50], 0.3).rate).to.equal(0);
     // 100 (1 − v)(1 − 1.2v) = 100 − 220v + 120v²: the flows sum to 0 (root 0) and 20 % is a root too, but only 0 is
     // of the net cost's sign.
     expect(irr([100, -220, 120], 0.19).rate).to.equal(0);

@@ -124,7 +124,8 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   // A guess at or below −100 % (or not a number) reads as 0.
   const r0 = guess > -1 && guess < Infinity ? guess : 0;
   const u0 = Math.log1p(r0);
-  const work = { evaluations: 1 };
+  const work = { evaluations: 0 };
+  const at = (u: number): number => { work.evaluations++; return npv(flows, u); };
   if (signChanges > 1) {
     // The sign a root must have: that of the net cost, −Σ, seen from the side that receives the first flow. Why a root
     // of that sign exists when the first flow is > 0 and Σ < 0 (a borrower who pays back more than received): NPV(0)
@@ -142,13 +143,12 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
     // at 0 is Σ, not 0, so the end at 0 is never itself a root).
     const lo = want > 0 ? 0 : U_MIN, hi = want > 0 ? U_MAX : 0;
     const start = Math.min(Math.max(u0, lo), hi);
-    const fStart = npv(flows, start);
+    const fStart = at(start);
     if (fStart === 0) return { rate: Math.expm1(start), signChanges, evaluations: work.evaluations };
     const root = nearestRoot(flows, start, fStart, lo, hi, work);
     if (root !== undefined) return { rate: Math.expm1(root), signChanges, evaluations: work.evaluations };
-    work.evaluations++; // the NPV at u0, below
   }
-  const f0 = npv(flows, u0);
+  const f0 = at(u0);
   if (f0 === 0) return { rate: r0, signChanges, evaluations: work.evaluations };
   const best = nearestRoot(flows, u0, f0, U_MIN, U_MAX, work);
   if (best === undefined) throw new RangeError('no rate of return could be bracketed');
