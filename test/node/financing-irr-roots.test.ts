@@ -213,6 +213,27 @@ describe('irr with several roots: of the roots of the net cost\'s sign, the one 
     expect(irr([-1, 1e12], 0.005).rate / (1e12 - 1)).to.be.closeTo(1, 1e-12);
   });
 
+  it('stops probing a side at its end (the end itself probed once), the other side going on alone', () => {
+    // 100 − 110v (root 10 %), counts of NPVs worked from the steps of 0.01 in ln(1 + r): from 1e-7 above −100 %
+    // (ln 1e-7 = −16.118) the lower side reaches ln 1e-12 = −27.631 in ceil(11.513 / 0.01) = 1,152 probes (the last
+    // at the end itself), the upper side the root at ln 1.1 = 0.0953 in ceil(16.213 / 0.01) = 1,622: 1 + 1,622 +
+    // 1,152 NPVs and the closing of one bracket. A side that went on probing its end would add 470.
+    const low = irr([100, -110], -0.9999999);
+    expect(low.rate).to.be.closeTo(0.1, 1e-12);
+    expect(low.evaluations).to.be.at.least(1 + 1622 + 1152).and.at.most(1 + 1622 + 1152 + 100);
+    // From 1e12 (ln = 27.631) the upper side reaches 30 in ceil(2.369 / 0.01) = 237 probes, the lower side the root
+    // in ceil(27.536 / 0.01) = 2,754.
+    const high = irr([100, -110], 1e12);
+    expect(high.rate).to.be.closeTo(0.1, 1e-12);
+    expect(high.evaluations).to.be.at.least(1 + 237 + 2754).and.at.most(1 + 237 + 2754 + 100);
+  });
+
+  it('answers a start point that is a root of the wanted sign at once', () => {
+    // 100 (1 − 2v)(1 − 0.5v) = 100 − 250v + 100v²: roots 100 % and −50 %, the flows sum to −50 (a positive cost).
+    // From a guess of 100 %: v = e^−ln 2 = 0.5 exactly in floating point, the NPV is exactly 0, one NPV computed.
+    expect(irr([100, -250, 100], 1)).to.deep.equal({ rate: 1, signChanges: 2, evaluations: 1 });
+  });
+
   it('reads a guess at or below −100 % as 0', () => {
     // 100 (1 − 1.1v)(1 − 1.5v) = 100 − 260v + 165v²: roots 10 % and 50 %, both positive, and the flows sum to 5 > 0
     // (a negative net cost): no root of that sign, so the nearest; ln 1.1 = 0.095 is nearer 0 than ln 1.5 = 0.405.

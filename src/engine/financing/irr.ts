@@ -152,8 +152,9 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   if (f0 === 0) return { rate: r0, signChanges, evaluations: work.evaluations };
   const best = nearestRoot(flows, u0, f0, U_MIN, U_MAX, work);
   if (best === undefined) throw new RangeError('no rate of return could be bracketed');
-  // A sum of exactly 0 is an exact root at 0: answered as 0, not as the bisection's neighbour of it.
-  const rate = sum === 0 && Math.abs(best) < 1e-9 ? 0 : Math.expm1(best);
+  // A sum of exactly 0 is an exact root at 0: answered as 0, not as the bisection's neighbour of it. (Here the flows
+  // change sign once: with several sign changes a sum of 0 was answered above; so 0 is the only root.)
+  const rate = sum === 0 ? 0 : Math.expm1(best);
   return { rate, signChanges, evaluations: work.evaluations };
 }
 
