@@ -38,6 +38,12 @@ function npv(flows: readonly number[], u: number): number {
   return y;
 }
 
+/** The NPV at a start point, counted in `work` as every NPV of the search is. */
+function counted(flows: readonly number[], u: number, work: { evaluations: number }): number {
+  work.evaluations++;
+  return npv(flows, u);
+}
+
 /** The search range of ln(1 + r): r from 1e-12 above −100 % to about 1e13 a period. */
 const U_MIN = Math.log(1e-12);
 const U_MAX = 30;
@@ -125,7 +131,6 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
   const r0 = guess > -1 && guess < Infinity ? guess : 0;
   const u0 = Math.log1p(r0);
   const work = { evaluations: 0 };
-  const at = (u: number): number => { work.evaluations++; return npv(flows, u); };
   if (signChanges > 1) {
     // The sign a root must have: that of the net cost, −Σ, seen from the side that receives the first flow. Why a root
     // of that sign exists when the first flow is > 0 and Σ < 0 (a borrower who pays back more than received): NPV(0)
@@ -143,12 +148,12 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
     // at 0 is Σ, not 0, so the end at 0 is never itself a root).
     const lo = want > 0 ? 0 : U_MIN, hi = want > 0 ? U_MAX : 0;
     const start = Math.min(Math.max(u0, lo), hi);
-    const fStart = at(start);
+    const fStart = counted(flows, start, work);
     if (fStart === 0) return { rate: Math.expm1(start), signChanges, evaluations: work.evaluations };
     const root = nearestRoot(flows, start, fStart, lo, hi, work);
     if (root !== undefined) return { rate: Math.expm1(root), signChanges, evaluations: work.evaluations };
   }
-  const f0 = at(u0);
+  const f0 = counted(flows, u0, work);
   if (f0 === 0) return { rate: r0, signChanges, evaluations: work.evaluations };
   const best = nearestRoot(flows, u0, f0, U_MIN, U_MAX, work);
   if (best === undefined) throw new RangeError('no rate of return could be bracketed');
