@@ -167,9 +167,9 @@ describe('financing at discriminating points', () => {
     };
     refuse({ ...base, principal: 0.01, upfrontFeeRate: 0.5 }, 'upfrontFeeRate');
     refuse({ ...base, upfrontFeeRate: 0.6, guaranteeFee: { annualRate: 0.4 } }, 'guaranteeFee.annualRate');
-    expect(() => rateOfReturn([0, -1], 0.01, 'x')).to.throw(EngineError);
-    expect(() => rateOfReturn([5], 0.01, 'x')).to.throw(EngineError);
-    expect(rateOfReturn([100, -110], 0.01, 'x').rate).to.be.closeTo(0.1, 1e-12);
+    expect(() => rateOfReturn([0, -1], 0.12, 12, 'x')).to.throw(EngineError);
+    expect(() => rateOfReturn([5], 0.12, 12, 'x')).to.throw(EngineError);
+    expect(rateOfReturn([100, -110], 0.12, 12, 'x').rate).to.be.closeTo(0.1, 1e-12);
   });
 });
 

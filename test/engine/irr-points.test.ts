@@ -62,7 +62,7 @@ describe('irr at discriminating points', () => {
 describe('rateOfReturn', () => {
   const refusal = (flows: number[]) => {
     try {
-      rateOfReturn(flows, 0.01, 'rate.upfrontFeeRate');
+      rateOfReturn(flows, 0.12, 12, 'rate.upfrontFeeRate');
     } catch (error) {
       return error;
     }
@@ -74,7 +74,20 @@ describe('rateOfReturn', () => {
       const error = refusal(flows) as EngineError;
       expect(error, JSON.stringify(flows)).to.be.instanceOf(EngineError);
     }
-    expect(rateOfReturn([100, -110], 0.01, 'x').rate).to.be.closeTo(0.1, 1e-12);
+    expect(rateOfReturn([100, -110], 0.12, 12, 'x').rate).to.be.closeTo(0.1, 1e-12);
+  });
+
+  it('starts from the nominal periodic rate, annualRate / perYear: of three positive roots, the one nearest it', () => {
+    // Flows built from their roots (an oracle that needs no root finder): NPV(v) = −1000 (v − v1)(v − v2)(v − v3) in
+    // v = 1 / (1 + r), with r = 1.2 %, 10 % and 100 % a period. Signs + − + −, Σ < 0 (every v_i < 1), so the wanted
+    // roots are the positive ones, all three of them. 12 % a year over 12 periods is 1 % a period, nearest 1.2 % in
+    // ln(1 + r); a start at 12 % × 12 = 144 % (the guess multiplied, not divided) is nearest 100 %, and 12 % a year paid
+    // once a year starts at 12 % a period, nearest 10 %.
+    const [v1, v2, v3] = [1 / 1.012, 1 / 1.1, 1 / 2];
+    const flows = [1000 * v1 * v2 * v3, -1000 * (v1 * v2 + v1 * v3 + v2 * v3), 1000 * (v1 + v2 + v3), -1000];
+    expect(rateOfReturn(flows, 0.12, 12, 'x').rate).to.be.closeTo(0.012, 1e-9);
+    expect(rateOfReturn(flows, 0.12, 1, 'x').rate).to.be.closeTo(0.1, 1e-9);
+    expect(rateOfReturn(flows, 12, 12, 'x').rate).to.be.closeTo(1, 1e-9);
   });
 
   it('turns a root that cannot be bracketed into the same refusal, naming the field', () => {

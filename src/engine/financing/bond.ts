@@ -28,7 +28,7 @@ export function quoteBond(request: BondRequest): BondQuote {
   // the end: they change sign exactly once, so the rate of return is unique and already of the net cost's sign.
   const blame = request.upfrontCostRate ? 'upfrontCostRate' : request.issuePrice !== undefined ? 'issuePrice' : 'faceValue';
   // Stryker disable next-line ArithmeticOperator: only where the root search starts: the flows are + at t0 and − after (one sign change), so by Descartes' rule the root in (−1, ∞) is unique and every start ends there
-  const { rate } = rateOfReturn(nets, (request.couponRate + (request.annualCostRate ?? 0)) / f, blame);
+  const { rate } = rateOfReturn(nets, request.couponRate + (request.annualCostRate ?? 0), f, blame);
   const quote: BondQuote = { cashFlows, issuerCost: Math.round(rate * f * 1e12) / 1e12 || 0 };
   if (request.riskSharing) {
     const { defaultProbability, lossGivenDefault, shares } = request.riskSharing;

@@ -164,14 +164,17 @@ export function irr(flows: readonly number[], guess = 0.005): IrrResult {
 }
 
 /**
- * The IRR of a quote's flows, or a refusal naming the field to blame. When the charges at t0 take the whole amount
- * received (fees of 100 %, or fees that round a one-fen loan to nothing) the flows never change sign and no rate of
- * return exists: that is bad input (400, code `no_rate_of_return`), never a 500 and never a made-up rate.
+ * The periodic IRR of a quote's flows (`perYear` periods a year), or a refusal naming the field to blame. The search
+ * starts at the contract's nominal periodic rate, `annualRate / perYear`, the rate docs/contract.md ("Rates") measures
+ * "nearest" from when the flows have several rates of return (computed here, in one place, for loans and bonds).
+ * When the charges at t0 take the whole amount received (fees of 100 %, or fees that round a one-fen loan to nothing)
+ * the flows never change sign and no rate of return exists: that is bad input (400, code `no_rate_of_return`), never
+ * a 500 and never a made-up rate.
  */
-export function rateOfReturn(flows: readonly number[], guess: number, field: string): IrrResult {
+export function rateOfReturn(flows: readonly number[], annualRate: number, perYear: number, field: string): IrrResult {
   if (!(flows.length > 1 && flows[0]! > 0) || countSignChanges(flows) === 0) throw noRate(field);
   try {
-    return irr(flows, guess);
+    return irr(flows, annualRate / perYear);
   } catch (error) {
     if (error instanceof RangeError) throw noRate(field);
     throw error;

@@ -371,9 +371,10 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
     allIn.push(lender[i + 1]! - guaranteeFees[i]! + credited[i]!);
   }
 
-  const guess = (startUnits / RATE_SCALE) / perYear;
-  const lenderIrr = rateOfReturn(lender, guess, 'upfrontFeeRate');
-  const allInIrr = rateOfReturn(allIn, guess, 'guaranteeFee.annualRate');
+  // The contract rate at the start: reported as `annualRate`, and where each rate of return's search starts.
+  const annualRate = fixedRate ?? startUnits / RATE_SCALE;
+  const lenderIrr = rateOfReturn(lender, annualRate, perYear, 'upfrontFeeRate');
+  const allInIrr = rateOfReturn(allIn, annualRate, perYear, 'guaranteeFee.annualRate');
   // The borrower's flows are + at t0 and never + after it, and so are v1's all-in flows (a subsidy is at most the
   // period's interest, which is at most its payment): one sign change, one root. Only v2's "annual-in-arrears"
   // subsidies turn all-in flows positive, once a year; then several roots may solve them, the one reported is the
@@ -388,7 +389,7 @@ export function quoteLoan(request: FinancingRequest, rates: ReferenceRates): Fin
   }
 
   const quote: FinancingQuote = {
-    annualRate: fixedRate ?? startUnits / RATE_SCALE,
+    annualRate,
     disbursement: {
       date: start, principal: toYuan(P), upfrontFee: toYuan(upfrontFee), guaranteeFee: toYuan(feeAtStart),
       netAmount: toYuan(P - upfrontFee - feeAtStart),
