@@ -28,7 +28,7 @@ const WARNINGS = {
   'several-rates-of-return': {
     'zh-CN': '贴息按年后付，使综合资金流多次改变正负，可能有不止一个利率使其净现值为零；综合融资成本取与净成本同号、最接近合同利率的那一个',
     'zh-TW': '貼息按年後付，使綜合資金流多次改變正負，可能有不止一個利率使其淨現值為零；綜合融資成本取與淨成本同號、最接近合約利率的那一個',
-    en: 'Subsidies paid annually in arrears make the all-in flows change sign several times, so more than one rate can solve them; allInCost is the one of the net cost\'s sign nearest the contract rate',
+    en: 'Subsidies paid annually in arrears make the all-in flows change sign several times, so more than one rate can solve them; the all-in cost shown is the one with the sign of the net cost that is nearest the contract rate',
   },
 } as const;
 
