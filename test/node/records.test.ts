@@ -15,7 +15,9 @@ import { startServer, type RunningServer } from '../../src/server/node.js';
 
 const cli = new URL('../../src/cli.ts', import.meta.url).pathname;
 const catalogFile = new URL('../../src/data/catalog/catalog.json', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'chanrong-records-'));
+// Made in `before`, not at load: a runner that loads this file once and runs it many times (Stryker's mocha, one
+// run per mutant) would otherwise find the folder removed by the previous run's `after`, and fail for that reason.
+let dir: string;
 const chanrong = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 60_000 });
 const sha = (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 
@@ -25,9 +27,11 @@ describe('decision records', () => {
   let server: RunningServer;
   let publicJwk: { kty: string; crv: string; x: string; kid: string };
   let signed: DecisionRecord;
-  const keyFile = join(dir, 'signing.jwk');
+  let keyFile: string;
 
   before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'chanrong-records-'));
+    keyFile = join(dir, 'signing.jwk');
     const r = chanrong(['keygen', '--out', keyFile]);
     assert.equal(r.status, 0, r.stderr);
     publicJwk = JSON.parse(r.stdout);
