@@ -43,8 +43,11 @@ const STATUS_TRACE: Record<number, TraceNode> = {
 };
 const STATUS_NAME: Record<number, EligibilityStatus> = { [FAIL]: 'ineligible', [PASS]: 'eligible', 2: 'undetermined' };
 
-/** Checks and compiles a catalog; throws an `invalid-data` EngineError naming every problem. */
-export function compileCatalog(catalog: Catalog): CompiledCatalog {
+/**
+ * Checks and compiles a catalog; throws an `invalid-data` EngineError naming every problem. `generateCode`
+ * (machine.ts): straight-line code for reading answers and deciding statuses; by default where a server runs.
+ */
+export function compileCatalog(catalog: Catalog, generateCode?: boolean): CompiledCatalog {
   assertCatalog(catalog);
   const programs: CompiledProgram[] = catalog.programs.map((program, index) => ({
     program, index, paths: undefined,
@@ -56,7 +59,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     programs,
     byId: new Map(programs.map((p) => [p.program.id, p])),
     factOrder: new Map(Object.keys(catalog.facts).map((f, i) => [f, i])),
-    machine: compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts),
+    machine: compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts, generateCode),
     scratch: new Uint8Array(programs.length),
     // Stryker disable next-line ArrayDeclaration: every slot is written (0..n-1) before it is read; an array made without a length holds the same
     results: new Array<ProgramResult>(programs.length),

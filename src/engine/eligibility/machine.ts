@@ -5,11 +5,15 @@
 // traces (every node decided, nodes built directly; a leaf's node shared between profiles whenever it can only
 // take a few forms). A program (or subtree) whose leaves all read such small answers is decided by their states
 // alone — a key below the product of their state counts — so its status is kept in a table by key, and its trace
-// (and, in evaluate.ts, its whole result) is built once per key and shared. No code is generated at run time
-// (strict CSP): all of it is closures over typed arrays.
+// (and, in evaluate.ts, its whole result) is built once per key and shared. Evaluation is closures over typed
+// arrays, so it runs under a strict CSP; only the loader is also generated as straight-line code, where the runtime
+// is a server's (generated-loader.ts says why), and the closure loader is kept for pages.
 import type { Criterion, FactDef, Leaf, Profile, TraceNode } from '../../contract/index.js';
 import { FAIL, PASS, UNKNOWN, leafTest, leavesOf, type Kleene } from './status.js';
 import { isCalendarDate } from './profile.js';
+import { generateLoader, type LoadPlan } from './generated-loader.js';
+import { generateStatuses, type LeafPlan } from './generated-status.js';
+import { COMPARISONS, mayGenerateCode, type Comparison } from './generated-code.js';
 
 /** How a fact's answers are read and coded (one per fact type; option sets of more than 31 options apart). */
 const Kind = { Boolean: 1, Number: 2, Integer: 3, String: 4, Enum: 5, Set: 6, Region: 7, Date: 8, WideSet: 9 } as const;
@@ -151,7 +155,11 @@ function kindOf(def: FactDef): Kind {
   }
 }
 
-export function compileMachine(criteria: Criterion[], facts: Record<string, FactDef>): Machine {
+/**
+ * Compiles a catalog's criteria over its facts. `generateCode` (by default: in a server runtime) makes `load`
+ * straight-line generated code; false keeps the closure loader, which a page under a strict CSP needs.
+ */
+export function compileMachine(criteria: Criterion[], facts: Record<string, FactDef>, generateCode = mayGenerateCode()): Machine {
   const factIds = Object.keys(facts);
   const nFacts = factIds.length;
   const index = new Map(factIds.map((f, i) => [f, i]));
@@ -304,30 +312,49 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   };
 
   // ---- status: closures returning Kleene values -----------------------------------------------------------
-  const statusLeaf = (leaf: Leaf): Node => {
+  /** What a leaf tests, on the coded answer: the one description both its closure and generated code follow. */
+  const leafPlan = (leaf: Leaf): LeafPlan => {
     const fi = index.get(leaf.fact)!;
     const { op, value } = leaf;
     const list = Array.isArray(value) ? (value as (string | number)[]) : [];
     switch (kinds[fi]) {
-      case Kind.Boolean: case Kind.Enum: case Kind.String: {
+      case Kind.Boolean: case Kind.Enum: case Kind.String:
         // Every code decided once, by the operator's own test on the value the code stands for.
-        const table = Uint8Array.from(codeValues(fi), (v) => (leafTest(leaf)(v, '') ? PASS : FAIL));
-        return () => (values[fi] == null ? UNKNOWN : table[codes[fi]!] as Kleene);
-      }
+        return { kind: 'table', fi, table: Uint8Array.from(codeValues(fi), (v) => (leafTest(leaf)(v, '') ? PASS : FAIL)) };
       case Kind.Set: {
         let mask = 0;
         for (const v of list) mask |= 1 << options[fi]!.indexOf(v as string);
-        if (op === 'includesAny') return () => (values[fi] == null ? UNKNOWN : (codes[fi]! & mask) !== 0 ? PASS : FAIL);
-        if (op === 'includesAll') return () => (values[fi] == null ? UNKNOWN : (codes[fi]! & mask) === mask ? PASS : FAIL);
+        return { kind: 'mask', fi, test: op === 'includesAny' ? 'any' : op === 'includesAll' ? 'all' : 'none', mask };
+      }
+      case Kind.Region:
+        return { kind: 'ranges', fi, bounds: Int32Array.from(list.flatMap((t) => regionRange(t as string))) };
+      case Kind.Number: case Kind.Integer: case Kind.Date:
+        if (COMPARISONS.has(op as Comparison)) return { kind: 'compare', fi, op: op as Comparison, value, test: leafTest(leaf) };
+      // falls through: the years-since tests of dates and option sets of more than 31 options
+      default:
+        return { kind: 'test', fi, test: leafTest(leaf) };
+    }
+  };
+  const statusLeaf = (leaf: Leaf): Node => {
+    const plan = leafPlan(leaf);
+    const { fi } = plan;
+    switch (plan.kind) {
+      case 'table': {
+        const { table } = plan;
+        return () => (values[fi] == null ? UNKNOWN : table[codes[fi]!] as Kleene);
+      }
+      case 'mask': {
+        const { mask } = plan;
+        if (plan.test === 'any') return () => (values[fi] == null ? UNKNOWN : (codes[fi]! & mask) !== 0 ? PASS : FAIL);
+        if (plan.test === 'all') return () => (values[fi] == null ? UNKNOWN : (codes[fi]! & mask) === mask ? PASS : FAIL);
         return () => (values[fi] == null ? UNKNOWN : (codes[fi]! & mask) === 0 ? PASS : FAIL);
       }
-      case Kind.Region: {
-        const ranges = list.map((t) => regionRange(t as string));
-        if (ranges.length === 1) {
-          const [lo, hi] = ranges[0]!;
+      case 'ranges': {
+        const { bounds } = plan;
+        if (bounds.length === 2) {
+          const lo = bounds[0]!, hi = bounds[1]!;
           return () => { if (values[fi] == null) return UNKNOWN; const c = codes[fi]!; return c >= lo && c <= hi ? PASS : FAIL; };
         }
-        const bounds = Int32Array.from(ranges.flat());
         return () => {
           if (values[fi] == null) return UNKNOWN;
           const c = codes[fi]!;
@@ -335,13 +362,9 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
           return FAIL;
         };
       }
-      case Kind.Number: case Kind.Integer: case Kind.Date: {
-        const compare = compareLeaf(op, value, list, values, fi);
-        if (compare) return compare;
-      }
-      // falls through: the years-since tests of dates and option sets of more than 31 options
-      default: {
-        const test = leafTest(leaf);
+      case 'compare': return compareLeaf(plan.op, plan.value as Leaf['value'], values, fi);
+      case 'test': {
+        const { test } = plan;
         return (asOf) => { const a = values[fi]; return a == null ? UNKNOWN : test(a, asOf) ? PASS : FAIL; };
       }
     }
@@ -590,36 +613,53 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     return key;
   };
 
+  /** The closure loader (machine.ts's own; `generated` replaces it where code may be generated). */
+  const loadByClosures = (profile: Profile): boolean => {
+    // Every declared fact read by its key (the unrolled reader: one load site per position, each of which V8
+    // learns the key and the profile's shape for), then checked and coded; the profile's enumerable keys
+    // counted, so a key that is not a declared fact is noticed.
+    readAnswers(profile, factIds, values, nFacts);
+    let fits = true, answered = 0;
+    for (let fi = 0; fi < nFacts; fi++) {
+      const v = values[fi];
+      if (v === undefined) { states[fi] = 0; continue; }
+      answered++;
+      if (v === null) { states[fi] = 1; continue; }
+      // `encode`'s switch, written out here so its small coders are inlined into this loop.
+      let ok: boolean;
+      switch (kinds[fi]) {
+        case Kind.Boolean: ok = encodeBoolean(fi, v); break;
+        case Kind.Number: ok = encodeNumber(fi, v); break;
+        case Kind.Enum: ok = encodeEnum(fi, v); break;
+        case Kind.Set: ok = encodeSet(fi, v); break;
+        case Kind.Region: ok = encodeRegion(fi, v); break;
+        default: ok = encode(fi, v);
+      }
+      if (!ok) fits = false;
+    }
+    if (!fits) return false;
+    let keys = 0;
+    for (const key in profile) { void key; keys++; }
+    return keys === answered;
+  };
+
+  const plans = Array.from(kinds, (kind, fi): LoadPlan => {
+    switch (kind) {
+      case Kind.Boolean: return { kind: 'boolean' };
+      case Kind.Number: case Kind.Integer: return { kind: 'number', min: mins[fi]!, max: maxs[fi]!, integer: kind === Kind.Integer };
+      case Kind.Enum: return { kind: 'enum', options: options[fi]! };
+      case Kind.Set: return { kind: 'set' };
+      case Kind.Region: return { kind: 'region' };
+      default: return { kind: 'coder' };
+    }
+  });
+  // Where code may be generated: the loader and every program's status as straight-line code (generated-*.ts).
+  const generatedStatus = generateCode ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined;
+  const generated = generateCode ? generateLoader({ factIds, plans, values, codes, states, inOrder, encode, optionOf, adcodeNumber }) : undefined;
+
   return {
     factIds,
-    load(profile) {
-      // Every declared fact read by its key (the unrolled reader: one load site per position, each of which V8
-      // learns the key and the profile's shape for), then checked and coded; the profile's enumerable keys
-      // counted, so a key that is not a declared fact is noticed.
-      readAnswers(profile, factIds, values, nFacts);
-      let fits = true, answered = 0;
-      for (let fi = 0; fi < nFacts; fi++) {
-        const v = values[fi];
-        if (v === undefined) { states[fi] = 0; continue; }
-        answered++;
-        if (v === null) { states[fi] = 1; continue; }
-        // `encode`'s switch, written out here so its small coders are inlined into this loop.
-        let ok: boolean;
-        switch (kinds[fi]) {
-          case Kind.Boolean: ok = encodeBoolean(fi, v); break;
-          case Kind.Number: ok = encodeNumber(fi, v); break;
-          case Kind.Enum: ok = encodeEnum(fi, v); break;
-          case Kind.Set: ok = encodeSet(fi, v); break;
-          case Kind.Region: ok = encodeRegion(fi, v); break;
-          default: ok = encode(fi, v);
-        }
-        if (!ok) fits = false;
-      }
-      if (!fits) return false;
-      let keys = 0;
-      for (const key in profile) { void key; keys++; }
-      return keys === answered;
-    },
+    load: generated ?? loadByClosures,
     loadEach(profile) {
       const bad: number[] = [];
       for (let i = 0; i < nFacts; i++) {
@@ -631,6 +671,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
       return bad;
     },
     status(i, asOf) {
+      if (generatedStatus) return generatedStatus[i]!(asOf);
       const k = rootKey(i);
       if (k < 0) return statuses[i]!(asOf);
       const at = tableAt[i]! + k;
@@ -655,7 +696,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
 }
 
 /** eq, ne, lt, lte, gt, gte and between on a number or date answer (dates compare as their YYYY-MM-DD strings). */
-function compareLeaf(op: Leaf['op'], value: Leaf['value'], list: (string | number)[], values: unknown[], fi: number): Node | undefined {
+function compareLeaf(op: Comparison, value: Leaf['value'], values: unknown[], fi: number): Node {
   switch (op) {
     case 'eq': return () => { const a = values[fi]; return a == null ? UNKNOWN : a === value ? PASS : FAIL; };
     case 'ne': return () => { const a = values[fi]; return a == null ? UNKNOWN : a !== value ? PASS : FAIL; };
@@ -664,10 +705,9 @@ function compareLeaf(op: Leaf['op'], value: Leaf['value'], list: (string | numbe
     case 'gt': return () => { const a = values[fi]; return a == null ? UNKNOWN : (a as number) > (value as number) ? PASS : FAIL; };
     case 'gte': return () => { const a = values[fi]; return a == null ? UNKNOWN : (a as number) >= (value as number) ? PASS : FAIL; };
     case 'between': {
-      const [min, max] = list as [number, number];
+      const [min, max] = value as [number, number];
       return () => { const a = values[fi] as number; return a == null ? UNKNOWN : a >= min && a <= max ? PASS : FAIL; };
     }
-    default: return undefined;
   }
 }
 

@@ -1,0 +1,40 @@
+// What the generated parts of the catalog machine share (generated-loader.ts, generated-status.ts): when code may
+// be generated, literals written so they mean the same value, and compiling a source into a function.
+// Why generate code at all: the machine's closures are shared by every catalog compiled in a process, so V8's
+// inline caches see every catalog's keys, shapes and constants (megamorphic); code generated for one catalog reads
+// `profile["key"]` by a constant name and compares with constants, in functions of its own. Pages keep the
+// closures, which run under a strict CSP (no 'unsafe-eval'); even trying `new Function` there would send a CSP
+// violation report, so it is not tried.
+
+/** The comparisons of a number or date answer with the leaf's value, written as JavaScript operators. */
+export const COMPARISONS = new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'between'] as const);
+export type Comparison = typeof COMPARISONS extends Set<infer T> ? T : never;
+
+/** True where generated code is expected to run and to be allowed: a server runtime, not a page. */
+export function mayGenerateCode(): boolean {
+  const g = globalThis as { process?: { versions?: { node?: string } }; document?: unknown };
+  return typeof g.process?.versions?.node === 'string' && g.document === undefined;
+}
+
+/** A finite number or a string as a JavaScript literal of the same value; undefined for anything else. */
+export function literal(x: unknown): string | undefined {
+  if (typeof x === 'string') return JSON.stringify(x);
+  if (typeof x !== 'number' || !Number.isFinite(x)) return undefined;
+  // In parentheses when negative, so `v >= (-1)` and `v - (-1)` parse as meant.
+  return x < 0 ? `(${String(x)})` : String(x);
+}
+
+/**
+ * `body` compiled as a function of `params` (strict mode), called with `args`: what it returns. Undefined when
+ * the runtime refuses to compile strings (Node's --disallow-code-generation-from-strings).
+ */
+export function compileSource<T>(params: readonly string[], body: string, args: readonly unknown[]): T | undefined {
+  let make: (...a: unknown[]) => T;
+  try {
+    make = new Function(...params, `'use strict';\n${body}`) as typeof make;
+  } catch (error) {
+    if (error instanceof EvalError) return undefined;
+    throw error;
+  }
+  return make(...args);
+}

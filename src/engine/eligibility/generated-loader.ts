@@ -1,0 +1,88 @@
+// The machine's loader (machine.ts, `load`) as straight-line code generated for one catalog (generated-code.ts
+// says where and why): each declared fact read by a constant name, checked against constants and coded. The
+// closure loader reads each answer by a key held in a variable, which V8 cannot make a fixed-offset load once a
+// process has compiled several catalogs (bench/eligibility.ts, "validate only").
+// It must behave exactly like the closure loader: same result, and when it accepts, the same values, codes,
+// states and orders (test/engine/generated-machine.test.ts compares them on adversarial profiles).
+import { compileSource, literal } from './generated-code.js';
+
+/** How one fact's answer is checked and coded by the generated code. */
+export type LoadPlan =
+  | { kind: 'boolean' }
+  | { kind: 'number'; min: number; max: number; integer: boolean }
+  | { kind: 'enum'; options: readonly string[] }
+  /** An option set of at most 31 options, coded as a bit mask (machine.ts, `encodeSet`). */
+  | { kind: 'set' }
+  /** Checked and coded by the machine's own coder (named strings, dates, option sets of more than 31 options, enums of more than 16). */
+  | { kind: 'coder' }
+  | { kind: 'region' };
+
+export interface LoaderParts {
+  factIds: readonly string[];
+  plans: readonly LoadPlan[];
+  values: unknown[];
+  codes: Int32Array;
+  states: Int32Array;
+  inOrder: Uint8Array;
+  /** The machine's coder of fact `fi`'s answer `v` (not null or undefined): false when it does not fit. */
+  encode: (fi: number, v: unknown) => boolean;
+  /** The position of answer `v` in fact `fi`'s option list, or -1. */
+  optionOf: (fi: number, v: unknown) => number;
+  adcodeNumber: (v: string) => number;
+}
+
+/** Enum lists longer than this are left to the machine's coder (a map), not a `switch` of string cases. */
+const SWITCH_OPTIONS = 16;
+
+/** The statements that check and code answer `v` of fact `fi` (known to be neither undefined nor null). */
+function coding(fi: number, plan: LoadPlan): string {
+  switch (plan.kind) {
+    case 'boolean':
+      return `if (v === true) { codes[${fi}] = 1; states[${fi}] = 3; } else if (v === false) { codes[${fi}] = 0; states[${fi}] = 2; } else fits = false;`;
+    case 'number': {
+      // The machine's bounds are finite by construction (±Number.MAX_VALUE at most).
+      const range = `typeof v === 'number' && v >= ${literal(plan.min)!} && v <= ${literal(plan.max)!}`;
+      return `if (!(${range}${plan.integer ? ' && Number.isInteger(v)' : ''})) fits = false;`;
+    }
+    case 'enum': {
+      if (plan.options.length > SWITCH_OPTIONS) return `if (!encode(${fi}, v)) fits = false;`;
+      // `k`: the answer's position among the options, -1 for anything else (as `switch` compares with ===).
+      const cases = plan.options.map((o, k) => `case ${JSON.stringify(o)}: k = ${k}; break;`).join(' ');
+      return `switch (v) { ${cases} default: k = -1; } codes[${fi}] = k; states[${fi}] = k + 2; if (k < 0) fits = false;`;
+    }
+    case 'set': {
+      // Each option's position marks a bit, so a repeated option is caught without a second loop; an answer listed
+      // out of the catalog's order cannot share trace nodes (state -1).
+      return `if (!Array.isArray(v)) fits = false; else { let seen = 0, previous = -1, ordered = 1, k = -1; `
+        + `for (let j = 0; j < v.length; j++) { k = optionOf(${fi}, v[j]); `
+        + `if (k < 0 || (seen & (1 << k)) !== 0) { fits = false; break; } seen |= 1 << k; if (k < previous) ordered = 0; previous = k; } `
+        + `codes[${fi}] = seen; inOrder[${fi}] = ordered; states[${fi}] = ordered ? seen + 2 : -1; }`;
+    }
+    case 'region':
+      return `{ const n = typeof v === 'string' ? adcodeNumber(v) : -1; codes[${fi}] = n; if (n < 0) fits = false; }`;
+    case 'coder':
+      return `if (!encode(${fi}, v)) fits = false;`;
+  }
+}
+
+/** The source of the loader's body: each declared fact read by name, checked and coded, then the keys counted. */
+export function loaderSource(factIds: readonly string[], plans: readonly LoadPlan[]): string {
+  const lines = ['let fits = true, answered = 0, v, k;'];
+  factIds.forEach((id, fi) => {
+    lines.push(
+      `v = profile[${JSON.stringify(id)}]; values[${fi}] = v;`,
+      `if (v === undefined) states[${fi}] = 0; else { answered++; if (v === null) states[${fi}] = 1; else { ${coding(fi, plans[fi]!)} } }`,
+    );
+  });
+  // As the closure loader: a key the profile lists (own or inherited, enumerable) that is not a declared fact
+  // makes the count differ, and the caller then looks closer.
+  lines.push('if (!fits) return false;', 'let keys = 0;', 'for (const key in profile) { void key; keys++; }', 'return keys === answered;');
+  return lines.join('\n');
+}
+
+/** The generated loader, or undefined when the runtime refuses code generation (the caller keeps its closures). */
+export function generateLoader(parts: LoaderParts): ((profile: object) => boolean) | undefined {
+  return compileSource(['values', 'codes', 'states', 'inOrder', 'encode', 'optionOf', 'adcodeNumber'],
+    `return function load(profile) {\n${loaderSource(parts.factIds, parts.plans)}\n};`,
+    [parts.values, parts.codes, parts.states, parts.inOrder, parts.encode, parts.optionOf, parts.adcodeNumber]);
+}

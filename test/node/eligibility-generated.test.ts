@@ -1,0 +1,136 @@
+// The eligibility machine reads answers and decides statuses two ways: closures over typed arrays (what a page
+// runs, under a strict CSP) and straight-line code generated per catalog (what a server runs). Every other Node
+// test meets the generated code; here both are held against each other and against independent oracles: a
+// plain recursive Kleene evaluator (random-catalog.ts, `oracleStatus`) and the engine the machine replaced
+// (test/fixtures/eligibility-old). On catalogs of every fact type and operator, with profiles that leave facts
+// out, say "don't know", list options out of order, repeat options, carry wrong types, NaN, out-of-range numbers,
+// impossible dates, undeclared keys and inherited answers: the same acceptance, the same coded answers, the same
+// statuses, the same reports and refusals.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import type { Catalog, Profile } from '../../src/contract/index.js';
+import { compileMachine } from '../../src/engine/eligibility/machine.js';
+import { mayGenerateCode } from '../../src/engine/eligibility/generated-code.js';
+import * as next from '../../src/engine/eligibility/evaluate.js';
+import * as old from '../fixtures/eligibility-old/evaluate.js';
+import { outcome } from './engine-outcome.js';
+import { AS_OF, oracleStatus, prng, randomCatalog, randomProfile } from './random-catalog.js';
+import { BAD_ANSWERS, catalogOf, profileOf } from './machine-codings.js';
+import { withGlobals } from '../engine/with-globals.js';
+import bundledJson from '../../src/data/catalog/catalog.json' with { type: 'json' };
+
+const json = (x: unknown) => JSON.stringify(x);
+const KLEENE = ['fail', 'pass', 'unknown'];
+const DATES = [AS_OF, '2025-07-01', '2030-01-01'];
+
+/** Profiles of `catalog` of every shape the two loaders must treat alike, good and bad. */
+function profilesOf(catalog: Catalog, seed: number, count: number, own: (r: () => number) => Profile): Profile[] {
+  const r = prng(seed);
+  const out: Profile[] = [];
+  const facts = Object.keys(catalog.facts);
+  for (let i = 0; i < count; i++) {
+    const p = i % 2 ? own(r) : randomProfile(r, catalog, [0.3, 0.7, 1][i % 3]!, [0, 0.1, 0.3][i % 3]!);
+    for (const [fact, v] of Object.entries(p)) if (Array.isArray(v) && v.length > 1 && r() < 0.4) p[fact] = [...v].reverse();
+    out.push(p);
+    const fact = facts[Math.floor(r() * facts.length)]!;
+    const bad = BAD_ANSWERS[fact] ?? [0, 'x', true, [], [1], NaN, Infinity, -Infinity, -0, 1e308, '2024-13-01', {}];
+    out.push({ ...p, [fact]: bad[Math.floor(r() * bad.length)] as never });
+    out.push({ ...p, undeclared: true });
+    out.push(Object.create(p) as Profile);
+    if (Array.isArray(p[fact]) && (p[fact] as unknown[]).length) out.push({ ...p, [fact]: [...(p[fact] as unknown[]), (p[fact] as unknown[])[0]] as never });
+  }
+  return out;
+}
+
+/** What a snapshot of loaded answers holds that evaluation reads: every value and state, and the code (and, for
+ * lists, the order flag) of each given answer; an unanswered fact's code is never read, and is left as it was. */
+function coded(snapshot: unknown) {
+  const { values, codes, states, inOrder } = snapshot as { values: unknown[]; codes: Int32Array; states: Int32Array; inOrder: Uint8Array };
+  const given = (i: number) => values[i] != null;
+  return { values, states: [...states], codes: [...codes].filter((_, i) => given(i)), inOrder: [...inOrder].filter((_, i) => Array.isArray(values[i])) };
+}
+
+const catalogs = (): [string, Catalog, (r: () => number) => Profile][] => [
+  ...Array.from({ length: 30 }, (_, i) => [`codings ${i + 1}`, catalogOf(i + 1), (r: () => number) => profileOf(r)] as [string, Catalog, (r: () => number) => Profile]),
+  ...Array.from({ length: 40 }, (_, i) => {
+    const catalog = randomCatalog(i + 1, { facts: 3 + (i % 6), programs: 2 + (i % 4) });
+    return [`random ${i + 1}`, catalog, (r: () => number) => randomProfile(r, catalog, 0.8, 0.1)] as [string, Catalog, (r: () => number) => Profile];
+  }),
+];
+
+describe('the eligibility machine: generated code and closures', () => {
+  it('accept the same profiles, code the same answers and decide what an independent evaluator decides', () => {
+    let decided = 0, refused = 0;
+    for (const [name, catalog, own] of catalogs()) {
+      const criteria = catalog.programs.map((p) => p.criteria);
+      const generated = compileMachine(criteria, catalog.facts, true);
+      const closures = compileMachine(criteria, catalog.facts, false);
+      assert.notEqual(generated.load, closures.load);
+      assert.match(generated.load.toString(), /profile\["/, 'the generated loader reads answers by name');
+      for (const p of profilesOf(catalog, name.length * 97 + criteria.length, 40, own)) {
+        const accepted = closures.load(p);
+        assert.equal(generated.load(p), accepted, `${name}: load ${json(p)}`);
+        if (!accepted) { refused++; continue; }
+        assert.deepEqual(coded(generated.snapshot()), coded(closures.snapshot()), `${name}: coded answers ${json(p)}`);
+        for (const asOf of DATES) {
+          criteria.forEach((c, i) => {
+            // The oracle reads own answers; a profile that inherits them is judged on the one it inherits from.
+            const oracle = oracleStatus(c, Object.getPrototypeOf(p) === Object.prototype ? p : Object.getPrototypeOf(p) as Profile, asOf);
+            assert.equal(KLEENE[generated.status(i, asOf)], oracle, `${name}: program ${i} at ${asOf} on ${json(p)}`);
+            assert.equal(KLEENE[closures.status(i, asOf)], oracle, `${name}: program ${i} at ${asOf} (closures)`);
+            decided++;
+          });
+        }
+      }
+    }
+    assert.ok(decided > 20_000 && refused > 1_000, `${decided} decided, ${refused} refused`);
+  });
+
+  it('give the same reports and refusals as the engine the machine replaced, full, status-only and with paths', () => {
+    let compared = 0;
+    for (const [name, catalog, own] of catalogs().filter((_, i) => i % 3 === 0)) {
+      const g = next.compileCatalog(catalog, true), c = next.compileCatalog(catalog, false), o = old.compileCatalog(catalog);
+      const profiles = profilesOf(catalog, name.length * 13, 12, own);
+      for (const options of [{ asOf: AS_OF }, { asOf: AS_OF, detail: 'status' as const }, { asOf: '2030-01-01', paths: 2 }]) {
+        const sg = next.createScreener(g, options), sc = next.createScreener(c, options), so = old.createScreener(o, options);
+        profiles.forEach((p, i) => {
+          // The old engine checked own answers only (an inherited bad answer slipped through it): there, the two
+          // ways are held against each other alone.
+          const want = Object.getPrototypeOf(p) === Object.prototype ? outcome(() => so(p, i)) : outcome(() => sc(p, i));
+          assert.equal(outcome(() => sg(p, i)), want, `${name} ${json(options)} ${json(p)}`);
+          assert.equal(outcome(() => sc(p, i)), want, `${name} ${json(options)} ${json(p)} (closures)`);
+          compared++;
+        });
+      }
+    }
+    assert.ok(compared > 1_000, `${compared}`);
+  });
+
+  it('generates code only in a server runtime: a page (a global document) keeps the closures', async () => {
+    assert.equal(mayGenerateCode(), true);
+    const catalog = catalogOf(2);
+    await withGlobals({ document: {} }, async () => {
+      assert.equal(mayGenerateCode(), false);
+      const machine = compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts);
+      assert.doesNotMatch(machine.load.toString(), /profile\["/);
+    });
+    await withGlobals({ process: undefined }, async () => assert.equal(mayGenerateCode(), false));
+  });
+
+  it('keeps the closures, with the same reports, where the runtime refuses to compile strings', () => {
+    // A child Node run with --disallow-code-generation-from-strings: `new Function` throws an EvalError there.
+    const script = `
+      import { compileCatalog, checkEligibility } from './src/engine/eligibility/evaluate.ts';
+      import catalog from './src/data/catalog/catalog.json' with { type: 'json' };
+      const compiled = compileCatalog(catalog);
+      const profile = { entityType: 'enterprise', region: '320102', enterpriseSize: 'small', privateEnterprise: true };
+      console.log(JSON.stringify({ closures: !/profile\\["/.test(compiled.machine.load.toString()), report: checkEligibility(compiled, profile, { asOf: '2026-06-01' }) }));`;
+    const run = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 0, run.stderr);
+    const got = JSON.parse(run.stdout) as { closures: boolean; report: unknown };
+    assert.equal(got.closures, true);
+    const profile = { entityType: 'enterprise', region: '320102', enterpriseSize: 'small', privateEnterprise: true } as Profile;
+    assert.equal(json(got.report), json(next.checkEligibility(next.compileCatalog(bundledJson as unknown as Catalog), profile, { asOf: '2026-06-01' })));
+  });
+});
