@@ -8,6 +8,9 @@
 //   json-rules-engine  the same rules (pass/fail per rule), on fewer profiles where it is slow
 //   validate only  reading and checking every answer against its FactDef (the machine's `load`), which the
 //                  engine must do and the floor does not: printed after the table, with status-only less it
+//   page full/status  the engine as a page runs it: closures only, no generated code (strict CSP); printed after
+//   floor awaited  the floor behind the thinnest async iterator (one resolved promise per profile): what any
+//                  `for await` costs, the fair floor for the SDK's streaming columns; printed after the table
 // Every engine must agree with the floor on every profile of a sample. Then memory: a stream of 20,000 profiles ×
 // 1,000 programs through the SDK, heap measured while it runs (flat: nothing accumulates).
 // Each run is timed twice: wall clock, and this process's CPU time (user + system, GC threads included). On a
@@ -93,6 +96,13 @@ for (const size of SIZES) {
   };
   const full = createScreener(compiled, { asOf: AS_OF });
   const status = createScreener(compiled, { asOf: AS_OF, detail: 'status' });
+  const pageCompiled = compileCatalog(catalog, false);
+  const pageFull = createScreener(pageCompiled, { asOf: AS_OF });
+  const pageStatus = createScreener(pageCompiled, { asOf: AS_OF, detail: 'status' });
+  /** The thinnest async iterator: each `next()` one resolved promise. */
+  const awaited = <T>(items: readonly T[]): AsyncIterable<T> => ({
+    [Symbol.asyncIterator]: () => { let i = 0; return { next: () => Promise.resolve(i < items.length ? { value: items[i++]!, done: false } : { value: undefined as never, done: true }) }; },
+  });
   const client = createLocalClient({ catalog });
   const peer = peerEngine(catalog);
 
@@ -100,7 +110,7 @@ for (const size of SIZES) {
   const sample = profiles.slice(0, Math.min(size.peer, 1000));
   for (const [i, p] of sample.entries()) {
     const want = eligibleSet(floorScreen(p));
-    const got = [eligibleSet(full(p, i).results), eligibleSet(status(p, i).results), (await peer.run(p as Record<string, unknown>)).events.map((e) => e.type).sort().join()];
+    const got = [eligibleSet(full(p, i).results), eligibleSet(status(p, i).results), eligibleSet(pageFull(p, i).results), eligibleSet(pageStatus(p, i).results), (await peer.run(p as Record<string, unknown>)).events.map((e) => e.type).sort().join()];
     if (got.some((g) => g !== want)) disagreements++;
   }
   const sdkSample = await client.eligibility.checkMany(sample, { asOf: AS_OF });
@@ -116,7 +126,11 @@ for (const size of SIZES) {
     ['sdk status', profiles.length, () => sdk('status')],
     ['json-rules-engine', peerProfiles.length, async () => { for (const p of peerProfiles) await peer.run(p as Record<string, unknown>); }],
     ['validate only', profiles.length, () => { let n = 0; for (const p of profiles) if (compiled.machine.load(p)) n++; if (n !== profiles.length) throw new Error('a bench profile was refused'); return n; }],
+    ['page full', profiles.length, () => { let n = 0; profiles.forEach((p, i) => { n += pageFull(p, i).results.length; }); return n; }],
+    ['page status', profiles.length, () => { let n = 0; profiles.forEach((p, i) => { n += pageStatus(p, i).results.length; }); return n; }],
+    ['floor awaited', profiles.length, async () => { let n = 0; for await (const p of awaited(profiles)) n += floorScreen(p).length; return n; }],
   ];
+  const NOT_IN_TABLE = new Set(['validate only', 'page full', 'page status', 'floor awaited']);
   const cpuTimes = new Map<string, number[]>(measures.map(([name]) => [name, []]));
   const wallTimes = new Map<string, number[]>(measures.map(([name]) => [name, []]));
   // Interleaved rounds: load on this shared machine hits every contestant alike.
@@ -134,12 +148,15 @@ for (const size of SIZES) {
     const floorRate = perSecond.get('floor')!;
     into.push([
       `${fmt(size.programs)} (${programsInForce} in force)`, fmt(profiles.length),
-      ...measures.filter(([name]) => name !== 'validate only').map(([name]) => `${fmt(perSecond.get(name)!)}${name === 'floor' ? '' : ` (${fmt(floorRate / perSecond.get(name)!, 2)}×)`}`),
+      ...measures.filter(([name]) => !NOT_IN_TABLE.has(name)).map(([name]) => `${fmt(perSecond.get(name)!)}${name === 'floor' ? '' : ` (${fmt(floorRate / perSecond.get(name)!, 2)}×)`}`),
     ]);
   }
   // Where status-only's time goes: the answers' validation (which the floor skips) and the rest.
   const us = (name: string) => (median(cpuTimes.get(name)!) * 1000) / profiles.length;
+  const x = (name: string, floor = 'floor') => `${fmt(us(name) / us(floor), 2)}×`;
   validationRows.push(`${fmt(size.programs)} programs: floor ${fmt(us('floor'), 3)} µs, status-only ${fmt(us('engine status'), 3)} µs, of which validating the ${Object.keys(profiles[0]!).length} answers ${fmt(us('validate only'), 3)} µs; status-only less validation ${fmt((us('engine status') - us('validate only')) / us('floor'), 2)}× the floor, full less validation ${fmt((us('engine full') - us('validate only')) / us('floor'), 2)}×`);
+  validationRows.push(`${fmt(size.programs)} programs in a page (closures, no generated code): full ${x('page full')}, status-only ${x('page status')} the floor`);
+  validationRows.push(`${fmt(size.programs)} programs through \`for await\`: the floor behind a bare async iterator ${fmt(us('floor awaited'), 3)} µs (${x('floor awaited')} the floor); against it, sdk full ${x('sdk full', 'floor awaited')}, sdk status ${x('sdk status', 'floor awaited')}`);
 }
 
 const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');

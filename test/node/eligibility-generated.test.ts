@@ -68,8 +68,13 @@ describe('the eligibility machine: generated code and closures', () => {
       const closures = compileMachine(criteria, catalog.facts, false);
       assert.notEqual(generated.load, closures.load);
       assert.match(generated.load.toString(), /profile\["/, 'the generated loader reads answers by name');
+      assert.ok(generated.screen, `${name}: a small catalog is screened in one step`);
+      assert.equal(closures.screen, undefined);
+      const out = new Uint8Array(criteria.length);
       for (const p of profilesOf(catalog, name.length * 97 + criteria.length, 40, own)) {
         const accepted = closures.load(p);
+        assert.equal(generated.screen!(p, DATES[1]!, out), accepted, `${name}: screen ${json(p)}`);
+        const screened = [...out];
         assert.equal(generated.load(p), accepted, `${name}: load ${json(p)}`);
         if (!accepted) { refused++; continue; }
         assert.deepEqual(coded(generated.snapshot()), coded(closures.snapshot()), `${name}: coded answers ${json(p)}`);
@@ -79,6 +84,7 @@ describe('the eligibility machine: generated code and closures', () => {
             const oracle = oracleStatus(c, Object.getPrototypeOf(p) === Object.prototype ? p : Object.getPrototypeOf(p) as Profile, asOf);
             assert.equal(KLEENE[generated.status(i, asOf)], oracle, `${name}: program ${i} at ${asOf} on ${json(p)}`);
             assert.equal(KLEENE[closures.status(i, asOf)], oracle, `${name}: program ${i} at ${asOf} (closures)`);
+            if (asOf === DATES[1]) assert.equal(KLEENE[screened[i]!], oracle, `${name}: program ${i} screened in one step`);
             decided++;
           });
         }

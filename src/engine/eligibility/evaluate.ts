@@ -31,6 +31,8 @@ export interface CompiledCatalog {
   machine: Machine;
   /** Each selected program's status or result while one report is assembled (evaluation is synchronous). */
   scratch: Uint8Array;
+  /** Every program's status from the machine's one-step screen (machine.ts, `screen`), by catalog position. */
+  decided: Uint8Array;
   results: ProgramResult[];
   /** Per program decided by a few small answers (machine.ts, keys): by key, its status and full result, made on first use. */
   shared: (unknown[] | undefined)[];
@@ -61,6 +63,7 @@ export function compileCatalog(catalog: Catalog, generateCode?: boolean): Compil
     factOrder: new Map(Object.keys(catalog.facts).map((f, i) => [f, i])),
     machine: compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts, generateCode),
     scratch: new Uint8Array(programs.length),
+    decided: new Uint8Array(programs.length),
     // Stryker disable next-line ArrayDeclaration: every slot is written (0..n-1) before it is read; an array made without a length holds the same
     results: new Array<ProgramResult>(programs.length),
     // Stryker disable next-line ArrayDeclaration: an empty array reads undefined at every index, as the filled one does
@@ -104,13 +107,14 @@ function selection(programs: CompiledProgram[]): Selection {
   return { programs, index: Int32Array.from(programs, (p) => p.index), statusResults: programs.flatMap((p) => p.statusResults) };
 }
 
-function statusReport(compiled: CompiledCatalog, options: CheckOptions, selected: Selection): EligibilityReport {
+/** The status-only report; `decided`: every program's status already decided, by catalog position. */
+function statusReport(compiled: CompiledCatalog, options: CheckOptions, selected: Selection, decided?: Uint8Array): EligibilityReport {
   const { machine, scratch } = compiled;
   const { index, statusResults } = selected;
   const n = index.length;
   let nFail = 0, nPass = 0;
   for (let i = 0; i < n; i++) {
-    const s = machine.status(index[i]!, options.asOf);
+    const s = decided ? decided[index[i]!]! as 0 | 1 | 2 : machine.status(index[i]!, options.asOf);
     scratch[i] = s;
     if (s === PASS) nPass++;
     else if (s === FAIL) nFail++;
@@ -320,10 +324,14 @@ export function checkEligibility(compiled: CompiledCatalog, profile: Profile, op
 /** One profile at a time with the programs chosen once: validation (naming `profiles.<index>`) and evaluation. */
 export function createScreener(compiled: CompiledCatalog, options: CheckOptions): (profile: Profile, index: number) => EligibilityReport {
   const programs = selectPrograms(compiled, options);
+  const screen = options.detail === 'status' && !options.paths ? compiled.machine.screen : undefined;
   return (profile, index) => {
     if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) {
       throw new EngineError('invalid-data', 'a profile is an object of answers', `profiles.${index}`, [{ code: 'invalid_type', expected: 'object', path: ['profiles', index], message: 'expected an object' } as never]);
     }
+    // Status-only: read, checked and decided in one step where the machine has it; any profile it does not
+    // accept at once goes the long way (refused naming its fact, or read answer by answer).
+    if (screen && screen(profile, options.asOf, compiled.decided)) return statusReport(compiled, options, programs, compiled.decided);
     loadProfile(compiled, profile, ['profiles', index]);
     return evaluateLoaded(compiled, profile, options, programs);
   };

@@ -34,55 +34,78 @@ export interface LoaderParts {
 /** Enum lists longer than this are left to the machine's coder (a map), not a `switch` of string cases. */
 const SWITCH_OPTIONS = 16;
 
+/**
+ * Where the generated code keeps fact `fi`'s answer, code, state and order flag: the machine's arrays
+ * (`values[fi]`, …), or locals of one function (`v3`, …) when reading and deciding are fused (generated-status.ts).
+ */
+export interface Slots { value(fi: number): string; code(fi: number): string; state(fi: number): string; order(fi: number): string }
+
+/** The machine's arrays: what a machine built by `generateLoader` reads afterwards. */
+export const ARRAY_SLOTS: Slots = { value: (fi) => `values[${fi}]`, code: (fi) => `codes[${fi}]`, state: (fi) => `states[${fi}]`, order: (fi) => `inOrder[${fi}]` };
+
+/** Whether the machine's own coder codes fact `fi` (then its code and state are in the machine's arrays). */
+export function usesCoder(plan: LoadPlan): boolean {
+  return plan.kind === 'coder' || (plan.kind === 'enum' && plan.options.length > SWITCH_OPTIONS);
+}
+
 /** The statements that check and code answer `v` of fact `fi` (known to be neither undefined nor null). */
-function coding(fi: number, plan: LoadPlan): string {
+function coding(fi: number, plan: LoadPlan, at: Slots): string {
+  if (usesCoder(plan)) return `if (!encode(${fi}, v)) fits = false;`;
+  const code = at.code(fi), state = at.state(fi);
   switch (plan.kind) {
     case 'boolean':
-      return `if (v === true) { codes[${fi}] = 1; states[${fi}] = 3; } else if (v === false) { codes[${fi}] = 0; states[${fi}] = 2; } else fits = false;`;
+      return `if (v === true) { ${code} = 1; ${state} = 3; } else if (v === false) { ${code} = 0; ${state} = 2; } else fits = false;`;
     case 'number': {
       // The machine's bounds are finite by construction (±Number.MAX_VALUE at most).
       const range = `typeof v === 'number' && v >= ${literal(plan.min)!} && v <= ${literal(plan.max)!}`;
       return `if (!(${range}${plan.integer ? ' && Number.isInteger(v)' : ''})) fits = false;`;
     }
     case 'enum': {
-      if (plan.options.length > SWITCH_OPTIONS) return `if (!encode(${fi}, v)) fits = false;`;
       // `k`: the answer's position among the options, -1 for anything else (as `switch` compares with ===).
       const cases = plan.options.map((o, k) => `case ${JSON.stringify(o)}: k = ${k}; break;`).join(' ');
-      return `switch (v) { ${cases} default: k = -1; } codes[${fi}] = k; states[${fi}] = k + 2; if (k < 0) fits = false;`;
+      return `switch (v) { ${cases} default: k = -1; } ${code} = k; ${state} = k + 2; if (k < 0) fits = false;`;
     }
-    case 'set': {
+    case 'set':
       // Each option's position marks a bit, so a repeated option is caught without a second loop; an answer listed
       // out of the catalog's order cannot share trace nodes (state -1).
       return `if (!Array.isArray(v)) fits = false; else { let seen = 0, previous = -1, ordered = 1, k = -1; `
         + `for (let j = 0; j < v.length; j++) { k = optionOf(${fi}, v[j]); `
         + `if (k < 0 || (seen & (1 << k)) !== 0) { fits = false; break; } seen |= 1 << k; if (k < previous) ordered = 0; previous = k; } `
-        + `codes[${fi}] = seen; inOrder[${fi}] = ordered; states[${fi}] = ordered ? seen + 2 : -1; }`;
-    }
+        + `${code} = seen; ${at.order(fi)} = ordered; ${state} = ordered ? seen + 2 : -1; }`;
     case 'region':
-      return `{ const n = typeof v === 'string' ? adcodeNumber(v) : -1; codes[${fi}] = n; if (n < 0) fits = false; }`;
+      return `{ const n = typeof v === 'string' ? adcodeNumber(v) : -1; ${code} = n; if (n < 0) fits = false; }`;
     case 'coder':
-      return `if (!encode(${fi}, v)) fits = false;`;
+      return '';
   }
 }
 
-/** The source of the loader's body: each declared fact read by name, checked and coded, then the keys counted. */
-export function loaderSource(factIds: readonly string[], plans: readonly LoadPlan[]): string {
+/**
+ * Statements reading and checking every declared fact by name, coding each answer into `at`; then `fits` is false
+ * when an answer does not fit, and `answered` counts the facts answered (null included).
+ */
+export function loadStatements(factIds: readonly string[], plans: readonly LoadPlan[], at: Slots): string[] {
   const lines = ['let fits = true, answered = 0, v, k;'];
   factIds.forEach((id, fi) => {
+    // A fact the machine's coder codes has its state in the machine's arrays, where the coder's own tests read it.
+    const state = usesCoder(plans[fi]!) ? ARRAY_SLOTS.state(fi) : at.state(fi);
     lines.push(
-      `v = profile[${JSON.stringify(id)}]; values[${fi}] = v;`,
-      `if (v === undefined) states[${fi}] = 0; else { answered++; if (v === null) states[${fi}] = 1; else { ${coding(fi, plans[fi]!)} } }`,
+      `v = profile[${JSON.stringify(id)}]; ${at.value(fi)} = v;`,
+      `if (v === undefined) ${state} = 0; else { answered++; if (v === null) ${state} = 1; else { ${coding(fi, plans[fi]!, at)} } }`,
     );
   });
-  // As the closure loader: a key the profile lists (own or inherited, enumerable) that is not a declared fact
-  // makes the count differ, and the caller then looks closer.
-  lines.push('if (!fits) return false;', 'let keys = 0;', 'for (const key in profile) { void key; keys++; }', 'return keys === answered;');
-  return lines.join('\n');
+  return lines;
 }
+
+/**
+ * As the closure loader ends: an answer that does not fit, or a key the profile lists (own or inherited,
+ * enumerable) that is not a declared fact (the count differs), sends the caller to look closer.
+ */
+export const KEYS_COUNTED = ['if (!fits) return false;', 'let keys = 0;', 'for (const key in profile) { void key; keys++; }', 'if (keys !== answered) return false;'];
 
 /** The generated loader, or undefined when the runtime refuses code generation (the caller keeps its closures). */
 export function generateLoader(parts: LoaderParts): ((profile: object) => boolean) | undefined {
+  const body = [...loadStatements(parts.factIds, parts.plans, ARRAY_SLOTS), ...KEYS_COUNTED, 'return true;'].join('\n');
   return compileSource(['values', 'codes', 'states', 'inOrder', 'encode', 'optionOf', 'adcodeNumber'],
-    `return function load(profile) {\n${loaderSource(parts.factIds, parts.plans)}\n};`,
+    `return function load(profile) {\n${body}\n};`,
     [parts.values, parts.codes, parts.states, parts.inOrder, parts.encode, parts.optionOf, parts.adcodeNumber]);
 }

@@ -3,6 +3,7 @@
 // It must decide exactly as the machine's closures do (test/engine/generated-machine.test.ts compares them).
 import type { Criterion } from '../../contract/index.js';
 import { compileSource, literal, type Comparison } from './generated-code.js';
+import { ARRAY_SLOTS, KEYS_COUNTED, loadStatements, usesCoder, type LoadPlan, type Slots } from './generated-loader.js';
 import { FAIL, PASS, UNKNOWN, type Kleene } from './status.js';
 
 /** What one leaf tests on the coded answer of fact `fi` (machine.ts, `leafPlan`). */
@@ -20,13 +21,14 @@ export type LeafPlan =
 
 const OPERATOR: Record<Exclude<Comparison, 'between'>, string> = { eq: '===', ne: '!==', lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
-/** The names the generated source reads: the machine's answers and what leaves cannot write as constants. */
-interface Scope { tables: Uint8Array[]; tests: ((actual: unknown, asOf: string) => boolean)[] }
+/** What leaves cannot write as constants (read as `tables[j]`, `tests[j]`), and where answers are kept. */
+interface Scope { tables: Uint8Array[]; tests: ((actual: unknown, asOf: string) => boolean)[]; at: Slots }
 
 /** An expression of the leaf's Kleene value on the loaded answers (PASS = 1 and FAIL = 0, so a bit is a value). */
 function leafExpression(plan: LeafPlan, scope: Scope): string {
   const { fi } = plan;
-  const answered = (decided: string) => `(values[${fi}] == null ? ${UNKNOWN} : ${decided})`;
+  const value = scope.at.value(fi), code = scope.at.code(fi);
+  const answered = (decided: string) => `(${value} == null ? ${UNKNOWN} : ${decided})`;
   switch (plan.kind) {
     case 'table': {
       const { table } = plan;
@@ -35,28 +37,28 @@ function leafExpression(plan: LeafPlan, scope: Scope): string {
       if (table.length <= 31) {
         let bits = 0;
         table.forEach((t, k) => { if (t === PASS) bits |= 1 << k; });
-        return answered(`((${bits} >>> codes[${fi}]) & 1)`);
+        return answered(`((${bits} >>> ${code}) & 1)`);
       }
       scope.tables.push(table);
-      return answered(`tables[${scope.tables.length - 1}][codes[${fi}]]`);
+      return answered(`tables[${scope.tables.length - 1}][${code}]`);
     }
     case 'mask': {
       const m = plan.mask;
-      const test = plan.test === 'any' ? `(codes[${fi}] & ${m}) !== 0` : plan.test === 'all' ? `(codes[${fi}] & ${m}) === ${m}` : `(codes[${fi}] & ${m}) === 0`;
+      const test = plan.test === 'any' ? `(${code} & ${m}) !== 0` : plan.test === 'all' ? `(${code} & ${m}) === ${m}` : `(${code} & ${m}) === 0`;
       return answered(`(${test} ? ${PASS} : ${FAIL})`);
     }
     case 'ranges': {
       const tests: string[] = [];
-      for (let i = 0; i < plan.bounds.length; i += 2) tests.push(`(codes[${fi}] >= ${plan.bounds[i]} && codes[${fi}] <= ${plan.bounds[i + 1]})`);
+      for (let i = 0; i < plan.bounds.length; i += 2) tests.push(`(${code} >= ${plan.bounds[i]} && ${code} <= ${plan.bounds[i + 1]})`);
       return answered(`(${tests.join(' || ') || 'false'} ? ${PASS} : ${FAIL})`);
     }
     case 'compare': {
       if (plan.op === 'between') {
         const [min, max] = (plan.value as unknown[]).map(literal);
-        if (min !== undefined && max !== undefined) return answered(`(values[${fi}] >= ${min} && values[${fi}] <= ${max} ? ${PASS} : ${FAIL})`);
+        if (min !== undefined && max !== undefined) return answered(`(${value} >= ${min} && ${value} <= ${max} ? ${PASS} : ${FAIL})`);
       } else {
-        const value = literal(plan.value);
-        if (value !== undefined) return answered(`(values[${fi}] ${OPERATOR[plan.op]} ${value} ? ${PASS} : ${FAIL})`);
+        const bound = literal(plan.value);
+        if (bound !== undefined) return answered(`(${value} ${OPERATOR[plan.op]} ${bound} ? ${PASS} : ${FAIL})`);
       }
       // A value no literal writes exactly: the operator's own test.
       break;
@@ -65,7 +67,7 @@ function leafExpression(plan: LeafPlan, scope: Scope): string {
       break;
   }
   scope.tests.push(plan.test);
-  return answered(`(tests[${scope.tests.length - 1}](values[${fi}], asOf) ? ${PASS} : ${FAIL})`);
+  return answered(`(tests[${scope.tests.length - 1}](${value}, asOf) ? ${PASS} : ${FAIL})`);
 }
 
 /**
@@ -73,6 +75,7 @@ function leafExpression(plan: LeafPlan, scope: Scope): string {
  * leaving the block at the first decisive one (fail for all, pass for any); not its child's value turned over.
  */
 function statements(node: Criterion, into: number, next: { n: number }, plan: (leaf: Criterion) => LeafPlan, scope: Scope): string {
+  // Each node's value in its own variable `s<n>`, each all/any a block labelled `b<n>` to leave early.
   if ('not' in node) {
     const child = next.n++;
     return `${statements(node.not, child, next, plan, scope)} s${into} = s${child} === ${UNKNOWN} ? ${UNKNOWN} : s${child} === ${PASS} ? ${FAIL} : ${PASS};`;
@@ -92,14 +95,59 @@ function statements(node: Criterion, into: number, next: { n: number }, plan: (l
   return `b${into}: { ${parts.join(' ')} }`;
 }
 
+/** One program's statements, its value left in `s0`, and the variables they use. */
+function program(c: Criterion, plan: (leaf: Criterion) => LeafPlan, scope: Scope): { body: string; names: string } {
+  const next = { n: 1 };
+  const body = statements(c, 0, next, plan, scope);
+  return { body, names: Array.from({ length: next.n }, (_, k) => `s${k}`).join(', ') };
+}
+
 /** Each criterion's status function over the machine's answers, or undefined where code may not be generated. */
 export function generateStatuses(criteria: readonly Criterion[], plan: (leaf: Criterion) => LeafPlan, values: unknown[], codes: Int32Array): ((asOf: string) => Kleene)[] | undefined {
-  const scope: Scope = { tables: [], tests: [] };
+  const scope: Scope = { tables: [], tests: [], at: ARRAY_SLOTS };
   const functions = criteria.map((c, i) => {
-    const next = { n: 1 };
-    const body = statements(c, 0, next, plan, scope);
-    const names = Array.from({ length: next.n }, (_, k) => `s${k}`).join(', ');
+    const { body, names } = program(c, plan, scope);
     return `function program${i}(asOf) { let ${names}; ${body} return s0; }`;
   });
   return compileSource(['values', 'codes', 'tables', 'tests'], `return [\n${functions.join(',\n')}\n];`, [values, codes, scope.tables, scope.tests]);
+}
+
+/** Leaves a fused screen may hold: past this, one function grows too large for V8 to optimize it. */
+export const SCREEN_LEAVES = 400;
+
+export interface ScreenParts {
+  factIds: readonly string[];
+  plans: readonly LoadPlan[];
+  criteria: readonly Criterion[];
+  plan: (leaf: Criterion) => LeafPlan;
+  codes: Int32Array;
+  states: Int32Array;
+  encode: (fi: number, v: unknown) => boolean;
+  optionOf: (fi: number, v: unknown) => number;
+  adcodeNumber: (v: string) => number;
+}
+
+/**
+ * Status-only screening in one function: every answer read, checked and coded into locals, then every program
+ * decided into `out[i]`; false (and `out` not to be read) where the machine's loader would refuse or look closer.
+ * Facts the machine's own coder codes keep their codes in its arrays. Undefined where code may not be generated.
+ */
+export function generateScreen(parts: ScreenParts): ((profile: object, asOf: string, out: Uint8Array) => boolean) | undefined {
+  const { factIds, plans } = parts;
+  const at: Slots = {
+    value: (fi) => `v${fi}`,
+    code: (fi) => (usesCoder(plans[fi]!) ? ARRAY_SLOTS.code(fi) : `c${fi}`),
+    state: (fi) => `t${fi}`,
+    order: (fi) => `o${fi}`,
+  };
+  const scope: Scope = { tables: [], tests: [], at };
+  const locals = factIds.map((_, fi) => `v${fi}, c${fi} = 0, t${fi} = 0, o${fi} = 0`).join(', ');
+  const programs = parts.criteria.map((c, i) => {
+    const { body, names } = program(c, parts.plan, scope);
+    return `{ let ${names}; ${body} out[${i}] = s0; }`;
+  });
+  const body = [`let ${locals || 'none'};`, ...loadStatements(factIds, plans, at), ...KEYS_COUNTED, ...programs, 'return true;'].join('\n');
+  return compileSource(['codes', 'states', 'encode', 'optionOf', 'adcodeNumber', 'tables', 'tests'],
+    `return function screen(profile, asOf, out) {\n${body}\n};`,
+    [parts.codes, parts.states, parts.encode, parts.optionOf, parts.adcodeNumber, scope.tables, scope.tests]);
 }

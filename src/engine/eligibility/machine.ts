@@ -12,7 +12,7 @@ import type { Criterion, FactDef, Leaf, Profile, TraceNode } from '../../contrac
 import { FAIL, PASS, UNKNOWN, leafTest, leavesOf, type Kleene } from './status.js';
 import { isCalendarDate } from './profile.js';
 import { generateLoader, type LoadPlan } from './generated-loader.js';
-import { generateStatuses, type LeafPlan } from './generated-status.js';
+import { generateScreen, generateStatuses, SCREEN_LEAVES, type LeafPlan } from './generated-status.js';
 import { COMPARISONS, mayGenerateCode, type Comparison } from './generated-code.js';
 
 /** How a fact's answers are read and coded (one per fact type; option sets of more than 31 options apart). */
@@ -64,6 +64,12 @@ export interface Machine {
    */
   key(i: number): number;
   keySize(i: number): number;
+  /**
+   * Where code is generated for a catalog of modest size: reads, checks and decides every program at once into
+   * `out[i]` (Kleene values), false where `load` would not accept the profile (then `out` is not to be read).
+   * The loaded answers are left as they were: for status-only reports alone.
+   */
+  screen: ((profile: Profile, asOf: string, out: Uint8Array) => boolean) | undefined;
 }
 
 const SLOTS = 64;
@@ -655,6 +661,10 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   });
   // Where code may be generated: the loader and every program's status as straight-line code (generated-*.ts).
   const generatedStatus = generateCode ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined;
+  const leafCount = criteria.reduce((n, c) => n + leavesOf(c).length, 0);
+  const screen = generateCode && leafCount <= SCREEN_LEAVES
+    ? generateScreen({ factIds, plans, criteria, plan: (leaf) => leafPlan(leaf as Leaf), codes, states, encode, optionOf, adcodeNumber })
+    : undefined;
   const generated = generateCode ? generateLoader({ factIds, plans, values, codes, states, inOrder, encode, optionOf, adcodeNumber }) : undefined;
 
   return {
@@ -692,6 +702,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     traceStatus: () => last,
     keySize: (i) => keySizes[i]!,
     key: rootKey,
+    screen,
   };
 }
 
