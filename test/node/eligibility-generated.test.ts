@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import type { Catalog, Profile } from '../../src/contract/index.js';
+import type { Catalog, Profile, TraceNode } from '../../src/contract/index.js';
 import { compileMachine } from '../../src/engine/eligibility/machine.js';
 import { mayGenerateCode } from '../../src/engine/eligibility/generated-code.js';
 import * as next from '../../src/engine/eligibility/evaluate.js';
@@ -51,6 +51,11 @@ function coded(snapshot: unknown) {
   return { values, states: [...states], codes: [...codes].filter((_, i) => given(i)), inOrder: [...inOrder].filter((_, i) => Array.isArray(values[i])) };
 }
 
+/** A trace as JSON sees it, with each node's frozenness (shared nodes are frozen) beside it. */
+function shape(t: TraceNode): unknown {
+  return { frozen: Object.isFrozen(t), ...t, children: t.children?.map(shape) };
+}
+
 const catalogs = (): [string, Catalog, (r: () => number) => Profile][] => [
   ...Array.from({ length: 30 }, (_, i) => [`codings ${i + 1}`, catalogOf(i + 1), (r: () => number) => profileOf(r)] as [string, Catalog, (r: () => number) => Profile]),
   ...Array.from({ length: 40 }, (_, i) => {
@@ -60,7 +65,7 @@ const catalogs = (): [string, Catalog, (r: () => number) => Profile][] => [
 ];
 
 describe('the eligibility machine: generated code and closures', () => {
-  it('accept the same profiles, code the same answers and decide what an independent evaluator decides', () => {
+  it('accept the same profiles, code the same answers, decide what an independent evaluator decides and trace alike', () => {
     let decided = 0, refused = 0;
     for (const [name, catalog, own] of catalogs()) {
       const criteria = catalog.programs.map((p) => p.criteria);
@@ -85,6 +90,12 @@ describe('the eligibility machine: generated code and closures', () => {
             assert.equal(KLEENE[generated.status(i, asOf)], oracle, `${name}: program ${i} at ${asOf} on ${json(p)}`);
             assert.equal(KLEENE[closures.status(i, asOf)], oracle, `${name}: program ${i} at ${asOf} (closures)`);
             if (asOf === DATES[1]) assert.equal(KLEENE[screened[i]!], oracle, `${name}: program ${i} screened in one step`);
+            // Traces: the same nodes, frozen (shared) in the same places, and the same status left behind.
+            const tg = generated.trace(i, asOf), sg = generated.traceStatus();
+            const tc = closures.trace(i, asOf), sc = closures.traceStatus();
+            assert.equal(json(shape(tg)), json(shape(tc)), `${name}: trace of program ${i} on ${json(p)}`);
+            assert.equal(KLEENE[sg], oracle);
+            assert.equal(sc, sg);
             decided++;
           });
         }

@@ -14,6 +14,7 @@ import { isCalendarDate } from './profile.js';
 import { generateLoader, type LoadPlan } from './generated-loader.js';
 import { generateScreen, generateStatuses, SCREEN_LEAVES, type LeafPlan } from './generated-status.js';
 import { COMPARISONS, mayGenerateCode, type Comparison } from './generated-code.js';
+import { generateTraces } from './generated-trace.js';
 
 /** How a fact's answers are read and coded (one per fact type; option sets of more than 31 options apart). */
 const Kind = { Boolean: 1, Number: 2, Integer: 3, String: 4, Enum: 5, Set: 6, Region: 7, Date: 8, WideSet: 9 } as const;
@@ -665,6 +666,18 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   const screen = generateCode && leafCount <= SCREEN_LEAVES
     ? generateScreen({ factIds, plans, criteria, plan: (leaf) => leafPlan(leaf as Leaf), codes, states, encode, optionOf, adcodeNumber })
     : undefined;
+  const generatedTraces = generateCode ? generateTraces({
+    criteria,
+    builder: (c, root) => {
+      if (!('all' in c) && !('any' in c) && !('not' in c)) return traceLeaf(c);
+      const children = 'not' in c ? [c.not] : 'all' in c ? c.all : c.any;
+      if (children.length === 0) return combinatorTrace(c);
+      return !root && keyOf(c, TRACE_KEYS) ? traceOf(c) : undefined;
+    },
+    lastOf: () => last,
+    setLast: (s) => { last = s; },
+  }) : undefined;
+  const buildTrace = generatedTraces ?? traces;
   const generated = generateCode ? generateLoader({ factIds, plans, values, codes, states, inOrder, encode, optionOf, adcodeNumber }) : undefined;
 
   return {
@@ -689,7 +702,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
       if (r < 0) tables[at] = r = statuses[i]!(asOf);
       return r as Kleene;
     },
-    trace: (i, asOf) => traces[i]!(asOf),
+    trace: (i, asOf) => buildTrace[i]!(asOf),
     snapshot: () => ({ values: values.map((v) => (Array.isArray(v) ? v.slice() : v)), codes: codes.slice(), states: states.slice(), inOrder: inOrder.slice() }),
     traceFrom(i, asOf, answers) {
       const a = answers as { values: unknown[]; codes: Int32Array; states: Int32Array; inOrder: Uint8Array };
@@ -697,7 +710,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
       codes.set(a.codes);
       states.set(a.states);
       inOrder.set(a.inOrder);
-      return traces[i]!(asOf);
+      return buildTrace[i]!(asOf);
     },
     traceStatus: () => last,
     keySize: (i) => keySizes[i]!,
