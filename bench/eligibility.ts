@@ -142,6 +142,7 @@ for (const size of SIZES) {
       cpuTimes.get(name)!.push(cpu);
     }
   }
+  if (process.env.BENCH_DEBUG) console.log(JSON.stringify(Object.fromEntries([...cpuTimes].map(([k, v]) => [k, v.map((x) => Math.round(x))]))));
   const programsInForce = compiled.programs.filter((p) => isInForce(p.program, AS_OF)).length;
   for (const [times, into] of [[cpuTimes, rows], [wallTimes, wallRows]] as const) {
     const perSecond = new Map(measures.map(([name, count]) => [name, rate(count, median(times.get(name)!))]));

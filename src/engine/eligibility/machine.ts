@@ -661,7 +661,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     }
   });
   // Where code may be generated: the loader and every program's status as straight-line code (generated-*.ts).
-  const generatedStatus = generateCode ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined;
+  const decideStatus = (generateCode ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined) ?? statuses;
   const leafCount = criteria.reduce((n, c) => n + leavesOf(c).length, 0);
   const screen = generateCode && leafCount <= SCREEN_LEAVES
     ? generateScreen({ factIds, plans, criteria, plan: (leaf) => leafPlan(leaf as Leaf), codes, states, encode, optionOf, adcodeNumber })
@@ -694,9 +694,9 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
       return bad;
     },
     status(i, asOf) {
-      if (generatedStatus) return generatedStatus[i]!(asOf);
+      // A keyed program's status is read from its table (at a thousand programs, faster than deciding it again).
       const k = rootKey(i);
-      if (k < 0) return statuses[i]!(asOf);
+      if (k < 0) return decideStatus[i]!(asOf);
       const at = tableAt[i]! + k;
       let r = tables[at]!;
       if (r < 0) tables[at] = r = statuses[i]!(asOf);
