@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import type { Catalog, Profile, TraceNode } from '../../src/contract/index.js';
 import { compileMachine } from '../../src/engine/eligibility/machine.js';
-import { mayGenerateCode } from '../../src/engine/eligibility/generated-code.js';
+import { compileSource, mayGenerateCode } from '../../src/engine/eligibility/generated-code.js';
 import * as next from '../../src/engine/eligibility/evaluate.js';
 import * as old from '../fixtures/eligibility-old/evaluate.js';
 import { outcome } from './engine-outcome.js';
@@ -124,6 +124,33 @@ describe('the eligibility machine: generated code and closures', () => {
     assert.ok(compared > 1_000, `${compared}`);
   });
 
+  it('refuse the same bad answers, each fact in turn', () => {
+    const BAD = [0, 1.5, -1, 'x', '', true, [], [1], ['x', 'x'], NaN, Infinity, -Infinity, 1e308, '2024-13-01', '32010', {}];
+    let checked = 0;
+    for (const [name, catalog, own] of catalogs()) {
+      const criteria = catalog.programs.map((p) => p.criteria);
+      const generated = compileMachine(criteria, catalog.facts, true), closures = compileMachine(criteria, catalog.facts, false);
+      const out = new Uint8Array(criteria.length);
+      const r = prng(name.length * 31);
+      for (let round = 0; round < 3; round++) {
+        const base = own(r);
+        for (const [fact, def] of Object.entries(catalog.facts)) {
+          const options = def.options?.map((o) => o.value) ?? [];
+          // The fact's own bad answers, the general ones, its options listed twice, out of order, or with a stranger.
+          for (const v of [...(BAD_ANSWERS[fact] ?? []), ...BAD, [...options].reverse(), [options[0], options[0]], [...options.slice(0, 2), 'stranger'], options[options.length - 1]]) {
+            const p = { ...base, [fact]: v } as Profile;
+            const want = closures.load(p);
+            assert.equal(generated.load(p), want, `${name}: ${fact} = ${json(v)}`);
+            assert.equal(generated.screen!(p, AS_OF, out), want, `${name}: ${fact} = ${json(v)} (screen)`);
+            if (want) assert.deepEqual(coded(generated.snapshot()), coded(closures.snapshot()));
+            checked++;
+          }
+        }
+      }
+    }
+    assert.ok(checked > 10_000, `${checked}`);
+  });
+
   it('generates code only in a server runtime: a page (a global document) keeps the closures', async () => {
     assert.equal(mayGenerateCode(), true);
     const catalog = catalogOf(2);
@@ -133,6 +160,29 @@ describe('the eligibility machine: generated code and closures', () => {
       assert.doesNotMatch(machine.load.toString(), /profile\["/);
     });
     await withGlobals({ process: undefined }, async () => assert.equal(mayGenerateCode(), false));
+    await withGlobals({ process: {} }, async () => assert.equal(mayGenerateCode(), false));
+    await withGlobals({ process: { versions: {} } }, async () => assert.equal(mayGenerateCode(), false));
+  });
+
+  it('compiles what it generates, keeps the closures where compiling is refused, and does not hide its own errors', async () => {
+    assert.equal(compileSource<number>(['a', 'b'], 'return a * b;', [6, 7]), 42);
+    assert.equal(compileSource<number>(['a'], 'return this === undefined && a;', [1]), 1, 'strict mode');
+    assert.throws(() => compileSource(['a'], 'return a +;', [1]), SyntaxError);
+    // A runtime that refuses to compile strings throws an EvalError from the Function constructor.
+    const refusing = function Function() { throw new EvalError('Code generation from strings disallowed for this context'); };
+    const catalog = catalogOf(4);
+    await withGlobals({ Function: refusing }, async () => {
+      assert.equal(compileSource(['a'], 'return a;', [1]), undefined);
+      const machine = compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts, true);
+      assert.equal(machine.screen, undefined);
+      assert.doesNotMatch(machine.load.toString(), /profile\["/);
+      const c = next.compileCatalog(catalog, true), o = old.compileCatalog(catalog);
+      const r = prng(8);
+      for (let i = 0; i < 30; i++) {
+        const p = profileOf(r);
+        assert.equal(outcome(() => next.checkEligibility(c, p, { asOf: AS_OF })), outcome(() => old.checkEligibility(o, p, { asOf: AS_OF })));
+      }
+    });
   });
 
   it('keeps the closures, with the same reports, where the runtime refuses to compile strings', () => {

@@ -16,12 +16,13 @@ export function mayGenerateCode(): boolean {
   return typeof g.process?.versions?.node === 'string' && g.document === undefined;
 }
 
-/** A finite number or a string as a JavaScript literal of the same value; undefined for anything else. */
-export function literal(x: unknown): string | undefined {
-  if (typeof x === 'string') return JSON.stringify(x);
-  if (typeof x !== 'number' || !Number.isFinite(x)) return undefined;
-  // In parentheses when negative, so `v >= (-1)` and `v - (-1)` parse as meant.
-  return x < 0 ? `(${String(x)})` : String(x);
+/**
+ * A catalog's number or string as a JavaScript literal of the same value. Catalog numbers are finite (the
+ * contract's schema refuses NaN and ±Infinity), and JSON writes every finite number and every string as a literal
+ * JavaScript reads back as the same value (-0 as 0, which every comparison treats alike).
+ */
+export function literal(x: unknown): string {
+  return JSON.stringify(x);
 }
 
 /**

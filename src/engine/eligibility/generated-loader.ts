@@ -10,10 +10,10 @@ import { compileSource, literal } from './generated-code.js';
 export type LoadPlan =
   | { kind: 'boolean' }
   | { kind: 'number'; min: number; max: number; integer: boolean }
-  | { kind: 'enum'; options: readonly string[] }
+  | { kind: 'enum' }
   /** An option set of at most 31 options, coded as a bit mask (machine.ts, `encodeSet`). */
   | { kind: 'set' }
-  /** Checked and coded by the machine's own coder (named strings, dates, option sets of more than 31 options, enums of more than 16). */
+  /** Checked and coded by the machine's own coder (named strings, dates, option sets of more than 31 options). */
   | { kind: 'coder' }
   | { kind: 'region' };
 
@@ -31,9 +31,6 @@ export interface LoaderParts {
   adcodeNumber: (v: string) => number;
 }
 
-/** Enum lists longer than this are left to the machine's coder (a map), not a `switch` of string cases. */
-const SWITCH_OPTIONS = 16;
-
 /**
  * Where the generated code keeps fact `fi`'s answer, code, state and order flag: the machine's arrays
  * (`values[fi]`, …), or locals of one function (`v3`, …) when reading and deciding are fused (generated-status.ts).
@@ -45,26 +42,23 @@ export const ARRAY_SLOTS: Slots = { value: (fi) => `values[${fi}]`, code: (fi) =
 
 /** Whether the machine's own coder codes fact `fi` (then its code and state are in the machine's arrays). */
 export function usesCoder(plan: LoadPlan): boolean {
-  return plan.kind === 'coder' || (plan.kind === 'enum' && plan.options.length > SWITCH_OPTIONS);
+  return plan.kind === 'coder';
 }
 
 /** The statements that check and code answer `v` of fact `fi` (known to be neither undefined nor null). */
 function coding(fi: number, plan: LoadPlan, at: Slots): string {
-  if (usesCoder(plan)) return `if (!encode(${fi}, v)) fits = false;`;
   const code = at.code(fi), state = at.state(fi);
   switch (plan.kind) {
     case 'boolean':
       return `if (v === true) { ${code} = 1; ${state} = 3; } else if (v === false) { ${code} = 0; ${state} = 2; } else fits = false;`;
     case 'number': {
-      // The machine's bounds are finite by construction (±Number.MAX_VALUE at most).
-      const range = `typeof v === 'number' && v >= ${literal(plan.min)!} && v <= ${literal(plan.max)!}`;
+      // The machine's bounds are finite by construction (±Number.MAX_VALUE at most), so literals.
+      const range = `typeof v === 'number' && v >= ${literal(plan.min)} && v <= ${literal(plan.max)}`;
       return `if (!(${range}${plan.integer ? ' && Number.isInteger(v)' : ''})) fits = false;`;
     }
-    case 'enum': {
-      // `k`: the answer's position among the options, -1 for anything else (as `switch` compares with ===).
-      const cases = plan.options.map((o, k) => `case ${JSON.stringify(o)}: k = ${k}; break;`).join(' ');
-      return `switch (v) { ${cases} default: k = -1; } ${code} = k; ${state} = k + 2; if (k < 0) fits = false;`;
-    }
+    case 'enum':
+      // `k`: the answer's position among the options, -1 for anything else (machine.ts, `optionOf`).
+      return `k = optionOf(${fi}, v); ${code} = k; ${state} = k + 2; if (k < 0) fits = false;`;
     case 'set':
       // Each option's position marks a bit, so a repeated option is caught without a second loop; an answer listed
       // out of the catalog's order cannot share trace nodes (state -1).
@@ -75,7 +69,7 @@ function coding(fi: number, plan: LoadPlan, at: Slots): string {
     case 'region':
       return `{ const n = typeof v === 'string' ? adcodeNumber(v) : -1; ${code} = n; if (n < 0) fits = false; }`;
     case 'coder':
-      return '';
+      return `if (!encode(${fi}, v)) fits = false;`;
   }
 }
 

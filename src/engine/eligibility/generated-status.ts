@@ -1,6 +1,6 @@
 // Each program's status (machine.ts, `status`) as straight-line code generated for one catalog (generated-code.ts
 // says where and why): Kleene logic over the coded answers, short-circuit, with every leaf's constants written in.
-// It must decide exactly as the machine's closures do (test/engine/generated-machine.test.ts compares them).
+// It must decide exactly as the machine's closures do (test/node/eligibility-generated.test.ts compares them).
 import type { Criterion } from '../../contract/index.js';
 import { compileSource, literal, type Comparison } from './generated-code.js';
 import { ARRAY_SLOTS, KEYS_COUNTED, loadStatements, usesCoder, type LoadPlan, type Slots } from './generated-loader.js';
@@ -12,10 +12,10 @@ export type LeafPlan =
   | { kind: 'table'; fi: number; table: Uint8Array }
   /** Option sets of up to 31 options: the answer's bit mask tested against the leaf's. */
   | { kind: 'mask'; fi: number; test: 'any' | 'all' | 'none'; mask: number }
-  /** Regions: inclusive ranges of adcodes as numbers, two bounds each. */
-  | { kind: 'ranges'; fi: number; bounds: Int32Array }
+  /** Regions: inclusive ranges of adcodes as numbers. */
+  | { kind: 'ranges'; fi: number; ranges: readonly (readonly [number, number])[] }
   /** Numbers and dates compared with the leaf's value (dates as their YYYY-MM-DD strings). */
-  | { kind: 'compare'; fi: number; op: Comparison; value: unknown; test: (actual: unknown, asOf: string) => boolean }
+  | { kind: 'compare'; fi: number; op: Comparison; value: unknown }
   /** Anything else: the operator's own test (years since a date, option sets of more than 31 options). */
   | { kind: 'test'; fi: number; test: (actual: unknown, asOf: string) => boolean };
 
@@ -24,50 +24,31 @@ const OPERATOR: Record<Exclude<Comparison, 'between'>, string> = { eq: '===', ne
 /** What leaves cannot write as constants (read as `tables[j]`, `tests[j]`), and where answers are kept. */
 interface Scope { tables: Uint8Array[]; tests: ((actual: unknown, asOf: string) => boolean)[]; at: Slots }
 
-/** An expression of the leaf's Kleene value on the loaded answers (PASS = 1 and FAIL = 0, so a bit is a value). */
+/** An expression of the leaf's Kleene value on the loaded answers. */
 function leafExpression(plan: LeafPlan, scope: Scope): string {
   const { fi } = plan;
   const value = scope.at.value(fi), code = scope.at.code(fi);
   const answered = (decided: string) => `(${value} == null ? ${UNKNOWN} : ${decided})`;
+  const holds = (test: string) => answered(`(${test} ? ${PASS} : ${FAIL})`);
   switch (plan.kind) {
-    case 'table': {
-      const { table } = plan;
-      if (table.every((t) => t === table[0])) return answered(String(table[0]));
-      // The codes that pass as bits of a constant when they fit in 31; otherwise the table itself.
-      if (table.length <= 31) {
-        let bits = 0;
-        table.forEach((t, k) => { if (t === PASS) bits |= 1 << k; });
-        return answered(`((${bits} >>> ${code}) & 1)`);
-      }
-      scope.tables.push(table);
+    case 'table':
+      scope.tables.push(plan.table);
       return answered(`tables[${scope.tables.length - 1}][${code}]`);
-    }
     case 'mask': {
       const m = plan.mask;
-      const test = plan.test === 'any' ? `(${code} & ${m}) !== 0` : plan.test === 'all' ? `(${code} & ${m}) === ${m}` : `(${code} & ${m}) === 0`;
-      return answered(`(${test} ? ${PASS} : ${FAIL})`);
+      return holds(plan.test === 'any' ? `(${code} & ${m}) !== 0` : plan.test === 'all' ? `(${code} & ${m}) === ${m}` : `(${code} & ${m}) === 0`);
     }
-    case 'ranges': {
-      const tests: string[] = [];
-      for (let i = 0; i < plan.bounds.length; i += 2) tests.push(`(${code} >= ${plan.bounds[i]} && ${code} <= ${plan.bounds[i + 1]})`);
-      return answered(`(${tests.join(' || ') || 'false'} ? ${PASS} : ${FAIL})`);
-    }
+    case 'ranges':
+      return holds(plan.ranges.map(([lo, hi]) => `(${code} >= ${lo} && ${code} <= ${hi})`).join(' || ') || 'false');
     case 'compare': {
-      if (plan.op === 'between') {
-        const [min, max] = (plan.value as unknown[]).map(literal);
-        if (min !== undefined && max !== undefined) return answered(`(${value} >= ${min} && ${value} <= ${max} ? ${PASS} : ${FAIL})`);
-      } else {
-        const bound = literal(plan.value);
-        if (bound !== undefined) return answered(`(${value} ${OPERATOR[plan.op]} ${bound} ? ${PASS} : ${FAIL})`);
-      }
-      // A value no literal writes exactly: the operator's own test.
-      break;
+      if (plan.op !== 'between') return holds(`${value} ${OPERATOR[plan.op]} ${literal(plan.value)}`);
+      const [min, max] = plan.value as [unknown, unknown];
+      return holds(`${value} >= ${literal(min)} && ${value} <= ${literal(max)}`);
     }
     case 'test':
-      break;
+      scope.tests.push(plan.test);
+      return holds(`tests[${scope.tests.length - 1}](${value}, asOf)`);
   }
-  scope.tests.push(plan.test);
-  return answered(`(tests[${scope.tests.length - 1}](${value}, asOf) ? ${PASS} : ${FAIL})`);
 }
 
 /**

@@ -334,9 +334,9 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
         return { kind: 'mask', fi, test: op === 'includesAny' ? 'any' : op === 'includesAll' ? 'all' : 'none', mask };
       }
       case Kind.Region:
-        return { kind: 'ranges', fi, bounds: Int32Array.from(list.flatMap((t) => regionRange(t as string))) };
+        return { kind: 'ranges', fi, ranges: list.map((t) => regionRange(t as string)) };
       case Kind.Number: case Kind.Integer: case Kind.Date:
-        if (COMPARISONS.has(op as Comparison)) return { kind: 'compare', fi, op: op as Comparison, value, test: leafTest(leaf) };
+        if (COMPARISONS.has(op as Comparison)) return { kind: 'compare', fi, op: op as Comparison, value };
       // falls through: the years-since tests of dates and option sets of more than 31 options
       default:
         return { kind: 'test', fi, test: leafTest(leaf) };
@@ -357,7 +357,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
         return () => (values[fi] == null ? UNKNOWN : (codes[fi]! & mask) === 0 ? PASS : FAIL);
       }
       case 'ranges': {
-        const { bounds } = plan;
+        const bounds = Int32Array.from(plan.ranges.flat());
         if (bounds.length === 2) {
           const lo = bounds[0]!, hi = bounds[1]!;
           return () => { if (values[fi] == null) return UNKNOWN; const c = codes[fi]!; return c >= lo && c <= hi ? PASS : FAIL; };
@@ -654,7 +654,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     switch (kind) {
       case Kind.Boolean: return { kind: 'boolean' };
       case Kind.Number: case Kind.Integer: return { kind: 'number', min: mins[fi]!, max: maxs[fi]!, integer: kind === Kind.Integer };
-      case Kind.Enum: return { kind: 'enum', options: options[fi]! };
+      case Kind.Enum: return { kind: 'enum' };
       case Kind.Set: return { kind: 'set' };
       case Kind.Region: return { kind: 'region' };
       default: return { kind: 'coder' };
