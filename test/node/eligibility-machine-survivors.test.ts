@@ -19,6 +19,14 @@ const program = (id: string, criteria: Criterion) => ({ id, kind: 'subsidy' as c
 
 /** Program id → status, for both levels of detail and both ways in (one profile, a portfolio of one). */
 function statuses(catalog: Catalog, profile: Profile): Record<string, string> {
+  try {
+    return statusesOf(catalog, profile);
+  } catch (e) {
+    if (e instanceof assert.AssertionError) throw e;
+    return assert.fail(`a valid profile must be screened, not refused: ${String(e)}`);
+  }
+}
+function statusesOf(catalog: Catalog, profile: Profile): Record<string, string> {
   const compiled = compileCatalog(catalog);
   const full = Object.fromEntries(checkEligibility(compiled, profile, { asOf: AS_OF }).results.map((r) => [r.programId, r.status]));
   const brief = Object.fromEntries(checkEligibility(compiled, profile, { asOf: AS_OF, detail: 'status' }).results.map((r) => [r.programId, r.status]));
