@@ -129,6 +129,10 @@ describe('the machine reads answers as the contract says', () => {
     const proto = withHidden({}, { revenue: 150 });
     const child = Object.assign(Object.create(proto) as Profile, { revnue: 150 });
     assert.deepEqual(refusal(catalog, child), { kind: 'invalid-data', path: 'revnue', issues: ['revnue unknown_fact'] });
+    // Keys out of the facts' order (looked up, not matched in sequence): the same.
+    assert.deepEqual(refusal(catalog, withHidden({ where: '110101', revnue: 150 }, { revenue: 150 })), { kind: 'invalid-data', path: 'revnue', issues: ['revnue unknown_fact'] });
+    assert.deepEqual(refusal(catalog, withHidden({ where: '110101', revenue: undefined }, { })), { kind: 'invalid-data', path: 'revenue', issues: ['revenue invalid_type'] });
+    assert.deepEqual(statuses(catalog, { where: '110101', revenue: 150 } as Profile), { big: 'eligible' });
     // Without the stray key the hidden answer is read: 150 >= 100.
     assert.deepEqual(statuses(catalog, withHidden({}, { revenue: 150 })), { big: 'eligible' });
     assert.deepEqual(statuses(catalog, withHidden({ where: '110101' }, { revenue: 50 })), { big: 'ineligible' });

@@ -616,10 +616,14 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
       }
       if (!fits) return false;
       // Not a count of keys against answers read: an answer the walk does not see (not enumerable) would then
-      // hide an undeclared key, and the profile would be accepted with it.
+      // hide an undeclared key, and the profile would be accepted with it. Keys listed in the facts' order (a
+      // profile built from the catalog) are matched one comparison each; any other is looked up.
+      let next = 0;
       for (const key in profile) {
-        const fi = index.get(key);
+        while (next < nFacts && values[next] === undefined) next++;
+        const fi = factIds[next] === key ? next : index.get(key);
         if (fi === undefined || values[fi] === undefined) return false;
+        next = fi + 1;
       }
       return true;
     },
