@@ -594,14 +594,13 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     factIds,
     load(profile) {
       // Every declared fact read by its key (the unrolled reader: one load site per position, each of which V8
-      // learns the key and the profile's shape for), then checked and coded; the profile's enumerable keys
-      // counted, so a key that is not a declared fact is noticed.
+      // learns the key and the profile's shape for), then checked and coded; then each key the profile enumerates
+      // looked up, so a key that is not a declared fact (or a declared one given as undefined) is noticed.
       readAnswers(profile, factIds, values, nFacts);
-      let fits = true, answered = 0;
+      let fits = true;
       for (let fi = 0; fi < nFacts; fi++) {
         const v = values[fi];
         if (v === undefined) { states[fi] = 0; continue; }
-        answered++;
         if (v === null) { states[fi] = 1; continue; }
         // `encode`'s switch, written out here so its small coders are inlined into this loop.
         let ok: boolean;
@@ -616,9 +615,13 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
         if (!ok) fits = false;
       }
       if (!fits) return false;
-      let keys = 0;
-      for (const key in profile) { void key; keys++; }
-      return keys === answered;
+      // Not a count of keys against answers read: an answer the walk does not see (not enumerable) would then
+      // hide an undeclared key, and the profile would be accepted with it.
+      for (const key in profile) {
+        const fi = index.get(key);
+        if (fi === undefined || values[fi] === undefined) return false;
+      }
+      return true;
     },
     loadEach(profile) {
       const bad: number[] = [];
