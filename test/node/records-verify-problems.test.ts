@@ -137,6 +137,26 @@ describe('verifying a record against its catalog', () => {
     ]);
   });
 
+  it('a catalog with no canonical form: refused in words, not thrown', async () => {
+    const r = await record();
+    // A lone surrogate ("\ud800") is what a catalog file can hold that RFC 8785 cannot write; code can also pass a
+    // BigInt or a cycle.
+    const cyclic: Record<string, unknown> = { ...catalog };
+    cyclic.self = cyclic;
+    const cases: [unknown, RegExp][] = [
+      [JSON.parse('{"version":"\\ud800"}'), /surrogate/i],
+      [{ ...catalog, version: 1n }, /BigInt/i],
+      [cyclic, /circular/i],
+    ];
+    for (const [bad, reason] of cases) {
+      const result = await verifyRecord(r, { catalog: bad });
+      assert.deepEqual({ ...result, problems: [] }, { ok: false, digest: true, catalog: false, problems: [] });
+      assert.equal(result.problems.length, 1, result.problems.join('; '));
+      assert.ok(result.problems[0]!.startsWith('the catalog given cannot be canonicalized: '), result.problems[0]);
+      assert.match(result.problems[0]!, reason);
+    }
+  });
+
   it('a profile that cannot be evaluated again: the engine\'s reason, once, and no other problem', async () => {
     const unknownProgram = await record({ programIds: ['nope'] });
     assert.deepEqual(await verifyRecord(unknownProgram, { catalog }), {
