@@ -13,7 +13,7 @@ export default {
   mutate: ['src/engine/**/*.ts'],
   testRunner: 'mocha',
   mochaOptions: {
-    spec: ['test/engine/*.test.ts', 'test/sdk/*.test.ts', 'test/node/financing-*.test.ts', 'test/node/paths.test.ts', 'test/node/records.test.ts', 'test/node/records-points.test.ts', 'test/node/paths-candidates.test.ts', 'test/node/paths-search.test.ts', 'test/node/service-points.test.ts', 'test/node/records-edges.test.ts', 'test/node/eligibility-differential.test.ts', 'test/node/eligibility-reports.test.ts', 'test/node/eligibility-machine.test.ts', 'test/node/eligibility-machine-refusals.test.ts', 'test/node/eligibility-machine-edges.test.ts', 'test/node/eligibility-large.test.ts', 'test/node/paths-values.test.ts', 'test/node/eligibility-generated.test.ts'],
+    spec: ['test/engine/*.test.ts', 'test/sdk/*.test.ts', 'test/node/financing-*.test.ts', 'test/node/paths.test.ts', 'test/node/records.test.ts', 'test/node/records-points.test.ts', 'test/node/paths-candidates.test.ts', 'test/node/paths-search.test.ts', 'test/node/service-points.test.ts', 'test/node/records-edges.test.ts', 'test/node/eligibility-differential.test.ts', 'test/node/eligibility-reports.test.ts', 'test/node/eligibility-machine.test.ts', 'test/node/eligibility-machine-refusals.test.ts', 'test/node/eligibility-machine-edges.test.ts', 'test/node/eligibility-large.test.ts', 'test/node/paths-values.test.ts', 'test/node/records-verify-problems.test.ts', 'test/node/service-record-defaults.test.ts', 'test/node/eligibility-machine-survivors.test.ts', 'test/node/eligibility-generated.test.ts'],
     config: 'test/mutation/mocharc.json',
   },
   testRunnerNodeArgs: ['--import', 'tsx', '--import', './test/mutation/node-test-shim.mjs'],

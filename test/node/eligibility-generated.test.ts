@@ -38,6 +38,13 @@ function profilesOf(catalog: Catalog, seed: number, count: number, own: (r: () =
     out.push({ ...p, [fact]: bad[Math.floor(r() * bad.length)] as never });
     out.push({ ...p, undeclared: true });
     out.push(Object.create(p) as Profile);
+    // An answer the key walk does not see (not enumerable) beside a key that names no fact: refused.
+    const hidden = { ...p, undeclared: 1 } as Profile;
+    const shown = Object.keys(p)[0];
+    if (shown !== undefined) Object.defineProperty(hidden, shown, { value: p[shown], enumerable: false });
+    out.push(hidden);
+    // A declared fact listed with the value undefined beside the others: refused by the fast path too.
+    out.push({ ...p, [fact]: undefined } as unknown as Profile);
     if (Array.isArray(p[fact]) && (p[fact] as unknown[]).length) out.push({ ...p, [fact]: [...(p[fact] as unknown[]), (p[fact] as unknown[])[0]] as never });
   }
   return out;

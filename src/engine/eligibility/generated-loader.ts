@@ -21,6 +21,8 @@ export interface LoaderParts {
   factIds: readonly string[];
   plans: readonly LoadPlan[];
   values: unknown[];
+  /** Per fact, 1 when answered (null included): what `keysAnswered` reads. */
+  given: Uint8Array;
   codes: Int32Array;
   states: Int32Array;
   inOrder: Uint8Array;
@@ -29,6 +31,8 @@ export interface LoaderParts {
   /** The position of answer `v` in fact `fi`'s option list, or -1. */
   optionOf: (fi: number, v: unknown) => number;
   adcodeNumber: (v: string) => number;
+  /** Each fact's position, by id. */
+  index: ReadonlyMap<string, number>;
 }
 
 /**
@@ -75,31 +79,42 @@ function coding(fi: number, plan: LoadPlan, at: Slots): string {
 
 /**
  * Statements reading and checking every declared fact by name, coding each answer into `at`; then `fits` is false
- * when an answer does not fit, and `answered` counts the facts answered (null included).
+ * when an answer does not fit.
  */
 export function loadStatements(factIds: readonly string[], plans: readonly LoadPlan[], at: Slots): string[] {
-  const lines = ['let fits = true, answered = 0, v, k;'];
+  const lines = ['let fits = true, v, k;'];
   factIds.forEach((id, fi) => {
     // A fact the machine's coder codes has its state in the machine's arrays, where the coder's own tests read it.
     const state = usesCoder(plans[fi]!) ? ARRAY_SLOTS.state(fi) : at.state(fi);
     lines.push(
       `v = profile[${JSON.stringify(id)}]; ${at.value(fi)} = v;`,
-      `if (v === undefined) ${state} = 0; else { answered++; if (v === null) ${state} = 1; else { ${coding(fi, plans[fi]!, at)} } }`,
+      `if (v === undefined) { ${state} = 0; given[${fi}] = 0; } else { given[${fi}] = 1; if (v === null) ${state} = 1; else { ${coding(fi, plans[fi]!, at)} } }`,
     );
   });
   return lines;
 }
 
 /**
- * As the closure loader ends: an answer that does not fit, or a key the profile lists (own or inherited,
- * enumerable) that is not a declared fact (the count differs), sends the caller to look closer.
+ * As the closure loader ends (machine.ts, `keysAnswered`, the same steps): an answer that does not fit, or a key
+ * the profile enumerates (own or inherited) that is not a declared fact found answered, sends the caller to look
+ * closer. Written out here rather than called, so that the walk of the keys is this catalog's own: a walk every
+ * catalog shares sees every catalog's profile shapes and takes V8's slow path for each key.
  */
-export const KEYS_COUNTED = ['if (!fits) return false;', 'let keys = 0;', 'for (const key in profile) { void key; keys++; }', 'if (keys !== answered) return false;'];
+export const KEYS_CHECKED = [
+  'if (!fits) return false;',
+  'let next = 0;',
+  'for (const key in profile) {',
+  '  while (next < factIds.length && given[next] === 0) next++;',
+  '  const fi = factIds[next] === key ? next : index.get(key);',
+  '  if (fi === undefined || given[fi] === 0) return false;',
+  '  next = fi + 1;',
+  '}',
+].join('\n');
 
 /** The generated loader, or undefined when the runtime refuses code generation (the caller keeps its closures). */
 export function generateLoader(parts: LoaderParts): ((profile: object) => boolean) | undefined {
-  const body = [...loadStatements(parts.factIds, parts.plans, ARRAY_SLOTS), ...KEYS_COUNTED, 'return true;'].join('\n');
-  return compileSource(['values', 'codes', 'states', 'inOrder', 'encode', 'optionOf', 'adcodeNumber'],
+  const body = [...loadStatements(parts.factIds, parts.plans, ARRAY_SLOTS), KEYS_CHECKED, 'return true;'].join('\n');
+  return compileSource(['values', 'given', 'codes', 'states', 'inOrder', 'encode', 'optionOf', 'adcodeNumber', 'factIds', 'index'],
     `return function load(profile) {\n${body}\n};`,
-    [parts.values, parts.codes, parts.states, parts.inOrder, parts.encode, parts.optionOf, parts.adcodeNumber]);
+    [parts.values, parts.given, parts.codes, parts.states, parts.inOrder, parts.encode, parts.optionOf, parts.adcodeNumber, parts.factIds, parts.index]);
 }

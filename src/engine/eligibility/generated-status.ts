@@ -3,7 +3,7 @@
 // It must decide exactly as the machine's closures do (test/node/eligibility-generated.test.ts compares them).
 import type { Criterion } from '../../contract/index.js';
 import { compileSource, literal, type Comparison } from './generated-code.js';
-import { ARRAY_SLOTS, KEYS_COUNTED, loadStatements, usesCoder, type LoadPlan, type Slots } from './generated-loader.js';
+import { ARRAY_SLOTS, KEYS_CHECKED, loadStatements, usesCoder, type LoadPlan, type Slots } from './generated-loader.js';
 import { FAIL, PASS, UNKNOWN, type Kleene } from './status.js';
 
 /** What one leaf tests on the coded answer of fact `fi` (machine.ts, `leafPlan`). */
@@ -106,6 +106,8 @@ export interface ScreenParts {
   encode: (fi: number, v: unknown) => boolean;
   optionOf: (fi: number, v: unknown) => number;
   adcodeNumber: (v: string) => number;
+  given: Uint8Array;
+  index: ReadonlyMap<string, number>;
 }
 
 /**
@@ -127,8 +129,8 @@ export function generateScreen(parts: ScreenParts): ((profile: object, asOf: str
     const { body, names } = program(c, parts.plan, scope);
     return `{ let ${names}; ${body} out[${i}] = s0; }`;
   });
-  const body = [`let ${locals || 'none'};`, ...loadStatements(factIds, plans, at), ...KEYS_COUNTED, ...programs, 'return true;'].join('\n');
-  return compileSource(['codes', 'states', 'encode', 'optionOf', 'adcodeNumber', 'tables', 'tests'],
+  const body = [`let ${locals || 'none'};`, ...loadStatements(factIds, plans, at), KEYS_CHECKED, ...programs, 'return true;'].join('\n');
+  return compileSource(['given', 'codes', 'states', 'encode', 'optionOf', 'adcodeNumber', 'factIds', 'index', 'tables', 'tests'],
     `return function screen(profile, asOf, out) {\n${body}\n};`,
-    [parts.codes, parts.states, parts.encode, parts.optionOf, parts.adcodeNumber, scope.tables, scope.tests]);
+    [parts.given, parts.codes, parts.states, parts.encode, parts.optionOf, parts.adcodeNumber, factIds, parts.index, scope.tables, scope.tests]);
 }

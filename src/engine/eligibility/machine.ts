@@ -620,17 +620,37 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     return key;
   };
 
+  /** Per fact: 1 when the profile just read gives it an answer (null included), else 0. Every loader writes it. */
+  const given = new Uint8Array(nFacts);
+  /**
+   * Whether every key the profile enumerates (own or inherited) is a declared fact the loader just found answered.
+   * Not a count of keys against answers read: an answer the walk does not see (not enumerable) would then hide an
+   * undeclared key, and the profile would be accepted with it. Keys listed in the facts' order (a profile built
+   * from the catalog) are matched one comparison each; any other is looked up. The closure loader ends with it;
+   * the generated ones take the same steps written into their own code (generated-loader.ts, `KEYS_CHECKED`).
+   */
+  const keysAnswered = (profile: object): boolean => {
+    let next = 0;
+    for (const key in profile) {
+      while (next < nFacts && given[next] === 0) next++;
+      const fi = factIds[next] === key ? next : index.get(key);
+      if (fi === undefined || given[fi] === 0) return false;
+      next = fi + 1;
+    }
+    return true;
+  };
+
   /** The closure loader (machine.ts's own; `generated` replaces it where code may be generated). */
   const loadByClosures = (profile: Profile): boolean => {
     // Every declared fact read by its key (the unrolled reader: one load site per position, each of which V8
-    // learns the key and the profile's shape for), then checked and coded; the profile's enumerable keys
-    // counted, so a key that is not a declared fact is noticed.
+    // learns the key and the profile's shape for), then checked and coded; then each key the profile enumerates
+    // looked up, so a key that is not a declared fact (or a declared one given as undefined) is noticed.
     readAnswers(profile, factIds, values, nFacts);
-    let fits = true, answered = 0;
+    let fits = true;
     for (let fi = 0; fi < nFacts; fi++) {
       const v = values[fi];
+      given[fi] = v === undefined ? 0 : 1;
       if (v === undefined) { states[fi] = 0; continue; }
-      answered++;
       if (v === null) { states[fi] = 1; continue; }
       // `encode`'s switch, written out here so its small coders are inlined into this loop.
       let ok: boolean;
@@ -644,10 +664,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
       }
       if (!ok) fits = false;
     }
-    if (!fits) return false;
-    let keys = 0;
-    for (const key in profile) { void key; keys++; }
-    return keys === answered;
+    return fits && keysAnswered(profile);
   };
 
   const plans = Array.from(kinds, (kind, fi): LoadPlan => {
@@ -664,7 +681,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   const decideStatus = (generateCode ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined) ?? statuses;
   const leafCount = criteria.reduce((n, c) => n + leavesOf(c).length, 0);
   const screen = generateCode && leafCount <= SCREEN_LEAVES
-    ? generateScreen({ factIds, plans, criteria, plan: (leaf) => leafPlan(leaf as Leaf), codes, states, encode, optionOf, adcodeNumber })
+    ? generateScreen({ factIds, plans, criteria, plan: (leaf) => leafPlan(leaf as Leaf), given, codes, states, encode, optionOf, adcodeNumber, index })
     : undefined;
   const generatedTraces = generateCode ? generateTraces({
     criteria,
@@ -678,7 +695,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     setLast: (s) => { last = s; },
   }) : undefined;
   const buildTrace = generatedTraces ?? traces;
-  const generated = generateCode ? generateLoader({ factIds, plans, values, codes, states, inOrder, encode, optionOf, adcodeNumber }) : undefined;
+  const generated = generateCode ? generateLoader({ factIds, plans, values, given, codes, states, inOrder, encode, optionOf, adcodeNumber, index }) : undefined;
 
   return {
     factIds,

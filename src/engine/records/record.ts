@@ -191,9 +191,11 @@ export async function verifyRecord(record: unknown, options: VerifyOptions = {})
   }
 
   if (options.catalog !== undefined) {
-    const cd = await catalogDigest(options.catalog);
+    // A catalog with no canonical form (a lone surrogate in its file, a BigInt from code) is a problem, not a throw.
+    const cd = await catalogDigest(options.catalog).catch((error: unknown) => error as Error);
     result.catalog = cd === r.catalogDigest;
-    if (!result.catalog) problems.push(`the catalog given (${cd}) is not the one the record names (${String(r.catalogDigest)})`);
+    if (cd instanceof Error) problems.push(`the catalog given cannot be canonicalized: ${cd.message}`);
+    else if (!result.catalog) problems.push(`the catalog given (${cd}) is not the one the record names (${String(r.catalogDigest)})`);
     else {
       try {
         const compiled = compileCatalog(options.catalog as Catalog);
