@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import type { Catalog, Profile, TraceNode } from '../../src/contract/index.js';
 import { compileMachine } from '../../src/engine/eligibility/machine.js';
+import { SCREEN_LEAVES } from '../../src/engine/eligibility/generated-status.js';
 import { compileSource, mayGenerateCode } from '../../src/engine/eligibility/generated-code.js';
 import * as next from '../../src/engine/eligibility/evaluate.js';
 import * as old from '../fixtures/eligibility-old/evaluate.js';
@@ -160,6 +161,21 @@ describe('the eligibility machine: generated code and closures', () => {
 
   it('generates code only in a server runtime: a page (a global document) keeps the closures', async () => {
     assert.equal(mayGenerateCode(), true);
+    // In Node every part is generated for a catalog of modest size; past SCREEN_LEAVES, all but the one-step screen.
+    const bundled = next.compileCatalog(bundledJson as unknown as Catalog);
+    assert.deepEqual(bundled.machine.generated, ['load', 'status', 'trace', 'screen']);
+    assert.deepEqual(next.compileCatalog(bundledJson as unknown as Catalog, false).machine.generated, []);
+    const label = { 'zh-CN': 'x' };
+    const many = { version: 'many', facts: { f: { type: 'boolean', label } }, programs: Array.from({ length: SCREEN_LEAVES + 1 }, (_, i) => ({ id: `p${i}`, kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { fact: 'f', op: 'eq', value: true } })) } as unknown as Catalog;
+    assert.deepEqual(next.compileCatalog(many).machine.generated, ['load', 'status', 'trace']);
+    // A catalog that declares no fact: nothing to read, and every program decided all the same.
+    const none = { version: 'none', facts: {}, programs: [{ id: 'p', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { all: [] } }, { id: 'q', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { any: [] } }] } as unknown as Catalog;
+    const empty = next.compileCatalog(none);
+    assert.deepEqual(empty.machine.generated, ['load', 'status', 'trace', 'screen']);
+    for (const detail of ['full', 'status'] as const) {
+      assert.deepEqual(next.createScreener(empty, { asOf: AS_OF, detail })({}, 0).results.map((r) => [r.programId, r.status]), [['p', 'eligible'], ['q', 'ineligible']]);
+    }
+    assert.throws(() => next.createScreener(empty, { asOf: AS_OF, detail: 'status' })({ stray: 1 } as Profile, 0), /does not fit/);
     const catalog = catalogOf(2);
     await withGlobals({ document: {} }, async () => {
       assert.equal(mayGenerateCode(), false);

@@ -36,22 +36,16 @@ export interface LoaderParts {
 }
 
 /**
- * Where the generated code keeps fact `fi`'s answer, code, state and order flag: the machine's arrays
- * (`values[fi]`, …), or locals of one function (`v3`, …) when reading and deciding are fused (generated-status.ts).
+ * Where the generated code keeps each fact's answer: the machine's `values` (`values[3]`), or a local of one
+ * function (`v3`) when reading and deciding are fused (generated-status.ts). Codes, states and order flags always
+ * go to the machine's typed arrays, where its own coders and keys read them.
  */
-export interface Slots { value(fi: number): string; code(fi: number): string; state(fi: number): string; order(fi: number): string }
-
-/** The machine's arrays: what a machine built by `generateLoader` reads afterwards. */
-export const ARRAY_SLOTS: Slots = { value: (fi) => `values[${fi}]`, code: (fi) => `codes[${fi}]`, state: (fi) => `states[${fi}]`, order: (fi) => `inOrder[${fi}]` };
-
-/** Whether the machine's own coder codes fact `fi` (then its code and state are in the machine's arrays). */
-export function usesCoder(plan: LoadPlan): boolean {
-  return plan.kind === 'coder';
-}
+export type ValueSlot = (fi: number) => string;
+export const IN_VALUES: ValueSlot = (fi) => `values[${fi}]`;
 
 /** The statements that check and code answer `v` of fact `fi` (known to be neither undefined nor null). */
-function coding(fi: number, plan: LoadPlan, at: Slots): string {
-  const code = at.code(fi), state = at.state(fi);
+function coding(fi: number, plan: LoadPlan): string {
+  const code = `codes[${fi}]`, state = `states[${fi}]`;
   switch (plan.kind) {
     case 'boolean':
       return `if (v === true) { ${code} = 1; ${state} = 3; } else if (v === false) { ${code} = 0; ${state} = 2; } else fits = false;`;
@@ -69,7 +63,7 @@ function coding(fi: number, plan: LoadPlan, at: Slots): string {
       return `if (!Array.isArray(v)) fits = false; else { let seen = 0, previous = -1, ordered = 1, k = -1; `
         + `for (let j = 0; j < v.length; j++) { k = optionOf(${fi}, v[j]); `
         + `if (k < 0 || (seen & (1 << k)) !== 0) { fits = false; break; } seen |= 1 << k; if (k < previous) ordered = 0; previous = k; } `
-        + `${code} = seen; ${at.order(fi)} = ordered; ${state} = ordered ? seen + 2 : -1; }`;
+        + `${code} = seen; inOrder[${fi}] = ordered; ${state} = ordered ? seen + 2 : -1; }`;
     case 'region':
       return `{ const n = typeof v === 'string' ? adcodeNumber(v) : -1; ${code} = n; if (n < 0) fits = false; }`;
     case 'coder':
@@ -78,17 +72,15 @@ function coding(fi: number, plan: LoadPlan, at: Slots): string {
 }
 
 /**
- * Statements reading and checking every declared fact by name, coding each answer into `at`; then `fits` is false
- * when an answer does not fit.
+ * Statements reading and checking every declared fact by name, keeping each answer in `value` and coding it; then
+ * `fits` is false when an answer does not fit.
  */
-export function loadStatements(factIds: readonly string[], plans: readonly LoadPlan[], at: Slots): string[] {
+export function loadStatements(factIds: readonly string[], plans: readonly LoadPlan[], value: ValueSlot): string[] {
   const lines = ['let fits = true, v, k;'];
   factIds.forEach((id, fi) => {
-    // A fact the machine's coder codes has its state in the machine's arrays, where the coder's own tests read it.
-    const state = usesCoder(plans[fi]!) ? ARRAY_SLOTS.state(fi) : at.state(fi);
     lines.push(
-      `v = profile[${JSON.stringify(id)}]; ${at.value(fi)} = v;`,
-      `if (v === undefined) { ${state} = 0; given[${fi}] = 0; } else { given[${fi}] = 1; if (v === null) ${state} = 1; else { ${coding(fi, plans[fi]!, at)} } }`,
+      `v = profile[${JSON.stringify(id)}]; ${value(fi)} = v;`,
+      `if (v === undefined) { states[${fi}] = 0; given[${fi}] = 0; } else { given[${fi}] = 1; if (v === null) states[${fi}] = 1; else { ${coding(fi, plans[fi]!)} } }`,
     );
   });
   return lines;
@@ -113,7 +105,7 @@ export const KEYS_CHECKED = [
 
 /** The generated loader, or undefined when the runtime refuses code generation (the caller keeps its closures). */
 export function generateLoader(parts: LoaderParts): ((profile: object) => boolean) | undefined {
-  const body = [...loadStatements(parts.factIds, parts.plans, ARRAY_SLOTS), KEYS_CHECKED, 'return true;'].join('\n');
+  const body = [...loadStatements(parts.factIds, parts.plans, IN_VALUES), KEYS_CHECKED, 'return true;'].join('\n');
   return compileSource(['values', 'given', 'codes', 'states', 'inOrder', 'encode', 'optionOf', 'adcodeNumber', 'factIds', 'index'],
     `return function load(profile) {\n${body}\n};`,
     [parts.values, parts.given, parts.codes, parts.states, parts.inOrder, parts.encode, parts.optionOf, parts.adcodeNumber, parts.factIds, parts.index]);

@@ -3,7 +3,7 @@
 // It must decide exactly as the machine's closures do (test/node/eligibility-generated.test.ts compares them).
 import type { Criterion } from '../../contract/index.js';
 import { compileSource, literal, type Comparison } from './generated-code.js';
-import { ARRAY_SLOTS, KEYS_CHECKED, loadStatements, usesCoder, type LoadPlan, type Slots } from './generated-loader.js';
+import { IN_VALUES, KEYS_CHECKED, loadStatements, type LoadPlan, type ValueSlot } from './generated-loader.js';
 import { FAIL, PASS, UNKNOWN, type Kleene } from './status.js';
 
 /** What one leaf tests on the coded answer of fact `fi` (machine.ts, `leafPlan`). */
@@ -22,12 +22,12 @@ export type LeafPlan =
 const OPERATOR: Record<Exclude<Comparison, 'between'>, string> = { eq: '===', ne: '!==', lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
 /** What leaves cannot write as constants (read as `tables[j]`, `tests[j]`), and where answers are kept. */
-interface Scope { tables: Uint8Array[]; tests: ((actual: unknown, asOf: string) => boolean)[]; at: Slots }
+interface Scope { tables: Uint8Array[]; tests: ((actual: unknown, asOf: string) => boolean)[]; value: ValueSlot }
 
 /** An expression of the leaf's Kleene value on the loaded answers. */
 function leafExpression(plan: LeafPlan, scope: Scope): string {
   const { fi } = plan;
-  const value = scope.at.value(fi), code = scope.at.code(fi);
+  const value = scope.value(fi), code = `codes[${fi}]`;
   const answered = (decided: string) => `(${value} == null ? ${UNKNOWN} : ${decided})`;
   const holds = (test: string) => answered(`(${test} ? ${PASS} : ${FAIL})`);
   switch (plan.kind) {
@@ -39,7 +39,8 @@ function leafExpression(plan: LeafPlan, scope: Scope): string {
       return holds(plan.test === 'any' ? `(${code} & ${m}) !== 0` : plan.test === 'all' ? `(${code} & ${m}) === ${m}` : `(${code} & ${m}) === 0`);
     }
     case 'ranges':
-      return holds(plan.ranges.map(([lo, hi]) => `(${code} >= ${lo} && ${code} <= ${hi})`).join(' || ') || 'false');
+      // Never empty: the catalog's schema refuses withinRegion without a target.
+      return holds(plan.ranges.map(([lo, hi]) => `(${code} >= ${lo} && ${code} <= ${hi})`).join(' || '));
     case 'compare': {
       if (plan.op !== 'between') return holds(`${value} ${OPERATOR[plan.op]} ${literal(plan.value)}`);
       const [min, max] = plan.value as [unknown, unknown];
@@ -85,7 +86,7 @@ function program(c: Criterion, plan: (leaf: Criterion) => LeafPlan, scope: Scope
 
 /** Each criterion's status function over the machine's answers, or undefined where code may not be generated. */
 export function generateStatuses(criteria: readonly Criterion[], plan: (leaf: Criterion) => LeafPlan, values: unknown[], codes: Int32Array): ((asOf: string) => Kleene)[] | undefined {
-  const scope: Scope = { tables: [], tests: [], at: ARRAY_SLOTS };
+  const scope: Scope = { tables: [], tests: [], value: IN_VALUES };
   const functions = criteria.map((c, i) => {
     const { body, names } = program(c, plan, scope);
     return `function program${i}(asOf) { let ${names}; ${body} return s0; }`;
@@ -107,30 +108,26 @@ export interface ScreenParts {
   optionOf: (fi: number, v: unknown) => number;
   adcodeNumber: (v: string) => number;
   given: Uint8Array;
+  inOrder: Uint8Array;
   index: ReadonlyMap<string, number>;
 }
 
 /**
- * Status-only screening in one function: every answer read, checked and coded into locals, then every program
+ * Status-only screening in one function: every answer read into a local, checked and coded, then every program
  * decided into `out[i]`; false (and `out` not to be read) where the machine's loader would refuse or look closer.
- * Facts the machine's own coder codes keep their codes in its arrays. Undefined where code may not be generated.
+ * The machine's `values` are left as they were. Undefined where code may not be generated.
  */
 export function generateScreen(parts: ScreenParts): ((profile: object, asOf: string, out: Uint8Array) => boolean) | undefined {
   const { factIds, plans } = parts;
-  const at: Slots = {
-    value: (fi) => `v${fi}`,
-    code: (fi) => (usesCoder(plans[fi]!) ? ARRAY_SLOTS.code(fi) : `c${fi}`),
-    state: (fi) => `t${fi}`,
-    order: (fi) => `o${fi}`,
-  };
-  const scope: Scope = { tables: [], tests: [], at };
-  const locals = factIds.map((_, fi) => `v${fi}, c${fi} = 0, t${fi} = 0, o${fi} = 0`).join(', ');
+  const value: ValueSlot = (fi) => `v${fi}`;
+  const scope: Scope = { tables: [], tests: [], value };
+  const locals = factIds.map((_, fi) => value(fi)).join(', ');
   const programs = parts.criteria.map((c, i) => {
     const { body, names } = program(c, parts.plan, scope);
     return `{ let ${names}; ${body} out[${i}] = s0; }`;
   });
-  const body = [`let ${locals || 'none'};`, ...loadStatements(factIds, plans, at), KEYS_CHECKED, ...programs, 'return true;'].join('\n');
-  return compileSource(['given', 'codes', 'states', 'encode', 'optionOf', 'adcodeNumber', 'factIds', 'index', 'tables', 'tests'],
+  const body = [`let ${locals || 'none'};`, ...loadStatements(factIds, plans, value), KEYS_CHECKED, ...programs, 'return true;'].join('\n');
+  return compileSource(['given', 'codes', 'states', 'inOrder', 'encode', 'optionOf', 'adcodeNumber', 'factIds', 'index', 'tables', 'tests'],
     `return function screen(profile, asOf, out) {\n${body}\n};`,
-    [parts.given, parts.codes, parts.states, parts.encode, parts.optionOf, parts.adcodeNumber, factIds, parts.index, scope.tables, scope.tests]);
+    [parts.given, parts.codes, parts.states, parts.inOrder, parts.encode, parts.optionOf, parts.adcodeNumber, factIds, parts.index, scope.tables, scope.tests]);
 }

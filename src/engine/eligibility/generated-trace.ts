@@ -26,10 +26,7 @@ const NAMES = ['fail', 'pass', 'unknown'] as const;
 // machine's closures have. A site of each catalog's own learns from that catalog alone, and V8 moved such a site
 // to allocating in the old generation after a caller kept a thousand reports, which made each report after it
 // three times dearer (the machine's node shape, key for key; meta keys may hold undefined, which JSON leaves out).
-const node1 = (s: Kleene, m: Meta, a: TraceNode): TraceNode => ({ status: NAMES[s], id: m.id, label: m.label, source: m.source, children: [a] });
-const node2 = (s: Kleene, m: Meta, a: TraceNode, b: TraceNode): TraceNode => ({ status: NAMES[s], id: m.id, label: m.label, source: m.source, children: [a, b] });
-const node3 = (s: Kleene, m: Meta, a: TraceNode, b: TraceNode, c: TraceNode): TraceNode => ({ status: NAMES[s], id: m.id, label: m.label, source: m.source, children: [a, b, c] });
-const nodeN = (s: Kleene, m: Meta, children: TraceNode[]): TraceNode => ({ status: NAMES[s], id: m.id, label: m.label, source: m.source, children });
+const makeNode = (s: Kleene, m: Meta, ...children: TraceNode[]): TraceNode => ({ status: NAMES[s], id: m.id, label: m.label, source: m.source, children });
 
 /** Statements leaving `node`'s trace in `x<into>` and its Kleene value in `s<into>`. */
 function statements(node: Criterion, into: number, next: { n: number }, parts: TraceParts, scope: Scope, root: boolean): string {
@@ -56,8 +53,7 @@ function statements(node: Criterion, into: number, next: { n: number }, parts: T
     for (const c of ids) parts2.push(`if (s${c} === ${decisive}) s${into} = ${decisive}; else if (s${c} === ${UNKNOWN} && s${into} !== ${decisive}) s${into} = ${UNKNOWN};`);
   }
   // The machine's node shape, key for key (meta keys may hold undefined, which JSON leaves out).
-  const kids = ids.map((c) => `x${c}`).join(', ');
-  parts2.push(ids.length <= 3 ? `x${into} = node${ids.length}(s${into}, M${m}, ${kids});` : `x${into} = nodeN(s${into}, M${m}, [${kids}]);`);
+  parts2.push(`x${into} = node(s${into}, M${m}, ${ids.map((c) => `x${c}`).join(', ')});`);
   return parts2.join(' ');
 }
 
@@ -71,6 +67,6 @@ export function generateTraces(parts: TraceParts): Build[] | undefined {
     return `function trace${i}(asOf) { let ${names}; ${body} setLast(s0); return x0; }`;
   });
   const metas = scope.metas.map((_, m) => `const M${m} = metas[${m}];`).join('\n');
-  return compileSource(['B', 'metas', 'lastOf', 'setLast', 'node1', 'node2', 'node3', 'nodeN'], `${metas}\nreturn [\n${functions.join(',\n')}\n];`,
-    [scope.builders, scope.metas.map(({ id, label, source }) => ({ id, label, source })), parts.lastOf, parts.setLast, node1, node2, node3, nodeN]);
+  return compileSource(['B', 'metas', 'lastOf', 'setLast', 'node'], `${metas}\nreturn [\n${functions.join(',\n')}\n];`,
+    [scope.builders, scope.metas.map(({ id, label, source }) => ({ id, label, source })), parts.lastOf, parts.setLast, makeNode]);
 }

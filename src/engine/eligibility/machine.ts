@@ -68,9 +68,11 @@ export interface Machine {
   /**
    * Where code is generated for a catalog of modest size: reads, checks and decides every program at once into
    * `out[i]` (Kleene values), false where `load` would not accept the profile (then `out` is not to be read).
-   * The loaded answers are left as they were: for status-only reports alone.
+   * For status-only reports alone: it leaves the loaded answers unusable until the next `load`.
    */
   screen: ((profile: Profile, asOf: string, out: Uint8Array) => boolean) | undefined;
+  /** Which parts run as generated code (generated-*.ts): none in a page, all four in a server runtime. */
+  generated: readonly ('load' | 'status' | 'trace' | 'screen')[];
 }
 
 const SLOTS = 64;
@@ -678,10 +680,11 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     }
   });
   // Where code may be generated: the loader and every program's status as straight-line code (generated-*.ts).
-  const decideStatus = (generateCode ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined) ?? statuses;
+  const generatedStatus = generateCode ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined;
+  const decideStatus = generatedStatus ?? statuses;
   const leafCount = criteria.reduce((n, c) => n + leavesOf(c).length, 0);
   const screen = generateCode && leafCount <= SCREEN_LEAVES
-    ? generateScreen({ factIds, plans, criteria, plan: (leaf) => leafPlan(leaf as Leaf), given, codes, states, encode, optionOf, adcodeNumber, index })
+    ? generateScreen({ factIds, plans, criteria, plan: (leaf) => leafPlan(leaf as Leaf), given, codes, states, inOrder, encode, optionOf, adcodeNumber, index })
     : undefined;
   const generatedTraces = generateCode ? generateTraces({
     criteria,
@@ -733,6 +736,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     keySize: (i) => keySizes[i]!,
     key: rootKey,
     screen,
+    generated: Object.freeze(([['load', generated], ['status', generatedStatus], ['trace', generatedTraces], ['screen', screen]] as const).filter(([, made]) => made).map(([part]) => part)),
   };
 }
 
