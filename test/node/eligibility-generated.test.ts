@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import type { Catalog, Profile, TraceNode } from '../../src/contract/index.js';
 import { compileMachine } from '../../src/engine/eligibility/machine.js';
 import { SCREEN_LEAVES } from '../../src/engine/eligibility/generated-status.js';
+import { GENERATED_LEAVES } from '../../src/engine/eligibility/generated-code.js';
 import { compileSource, mayGenerateCode } from '../../src/engine/eligibility/generated-code.js';
 import * as next from '../../src/engine/eligibility/evaluate.js';
 import * as old from '../fixtures/eligibility-old/evaluate.js';
@@ -168,6 +169,8 @@ describe('the eligibility machine: generated code and closures', () => {
     const label = { 'zh-CN': 'x' };
     const many = { version: 'many', facts: { f: { type: 'boolean', label } }, programs: Array.from({ length: SCREEN_LEAVES + 1 }, (_, i) => ({ id: `p${i}`, kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { fact: 'f', op: 'eq', value: true } })) } as unknown as Catalog;
     assert.deepEqual(next.compileCatalog(many).machine.generated, ['load', 'status', 'trace']);
+    const more = { ...many, programs: Array.from({ length: GENERATED_LEAVES + 1 }, (_, i) => ({ ...many.programs[0]!, id: `p${i}` })) } as Catalog;
+    assert.deepEqual(next.compileCatalog(more).machine.generated, ['load']);
     // A catalog that declares no fact: nothing to read, and every program decided all the same.
     const none = { version: 'none', facts: {}, programs: [{ id: 'p', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { all: [] } }, { id: 'q', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { any: [] } }] } as unknown as Catalog;
     const empty = next.compileCatalog(none);

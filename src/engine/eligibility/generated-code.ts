@@ -10,6 +10,13 @@
 export const COMPARISONS = new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'between'] as const);
 export type Comparison = typeof COMPARISONS extends Set<infer T> ? T : never;
 
+/**
+ * Leaves past which programs keep the closures for their statuses and traces (the loader is generated whatever the
+ * size): each program's function of its own is compiled and warmed apart, and at 1,000 programs (3,107 leaves)
+ * the closures, shared by all programs, gave full reports faster (bench/eligibility.ts, "in a page").
+ */
+export const GENERATED_LEAVES = 2000;
+
 /** True where generated code is expected to run and to be allowed: a server runtime, not a page. */
 export function mayGenerateCode(): boolean {
   const g = globalThis as { process?: { versions?: { node?: string } }; document?: unknown };

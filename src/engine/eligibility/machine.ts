@@ -13,7 +13,7 @@ import { FAIL, PASS, UNKNOWN, leafTest, leavesOf, type Kleene } from './status.j
 import { isCalendarDate } from './profile.js';
 import { generateLoader, type LoadPlan } from './generated-loader.js';
 import { generateScreen, generateStatuses, SCREEN_LEAVES, type LeafPlan } from './generated-status.js';
-import { COMPARISONS, mayGenerateCode, type Comparison } from './generated-code.js';
+import { COMPARISONS, GENERATED_LEAVES, mayGenerateCode, type Comparison } from './generated-code.js';
 import { generateTraces } from './generated-trace.js';
 
 /** How a fact's answers are read and coded (one per fact type; option sets of more than 31 options apart). */
@@ -679,14 +679,16 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
       default: return { kind: 'coder' };
     }
   });
-  // Where code may be generated: the loader and every program's status as straight-line code (generated-*.ts).
-  const generatedStatus = generateCode ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined;
-  const decideStatus = generatedStatus ?? statuses;
+  // Where code may be generated (generated-*.ts): the loader; up to GENERATED_LEAVES, each program's status and
+  // trace; up to SCREEN_LEAVES, status-only screening in one function.
   const leafCount = criteria.reduce((n, c) => n + leavesOf(c).length, 0);
+  const perProgram = generateCode && leafCount <= GENERATED_LEAVES;
+  const generatedStatus = perProgram ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined;
+  const decideStatus = generatedStatus ?? statuses;
   const screen = generateCode && leafCount <= SCREEN_LEAVES
     ? generateScreen({ factIds, plans, criteria, plan: (leaf) => leafPlan(leaf as Leaf), given, codes, states, inOrder, encode, optionOf, adcodeNumber, index })
     : undefined;
-  const generatedTraces = generateCode ? generateTraces({
+  const generatedTraces = perProgram ? generateTraces({
     criteria,
     builder: (c, root) => {
       if (!('all' in c) && !('any' in c) && !('not' in c)) return traceLeaf(c);
