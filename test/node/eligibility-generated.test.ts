@@ -169,6 +169,11 @@ describe('the eligibility machine: generated code and closures', () => {
     const label = { 'zh-CN': 'x' };
     const many = { version: 'many', facts: { f: { type: 'boolean', label } }, programs: Array.from({ length: SCREEN_LEAVES + 1 }, (_, i) => ({ id: `p${i}`, kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { fact: 'f', op: 'eq', value: true } })) } as unknown as Catalog;
     assert.deepEqual(next.compileCatalog(many).machine.generated, ['load', 'status', 'trace']);
+    // At the bounds exactly: still generated.
+    const atScreen = { ...many, programs: many.programs.slice(0, SCREEN_LEAVES) } as Catalog;
+    assert.deepEqual(next.compileCatalog(atScreen).machine.generated, ['load', 'status', 'trace', 'screen']);
+    const atBound = { ...many, programs: Array.from({ length: GENERATED_LEAVES }, (_, i) => ({ ...many.programs[0]!, id: `p${i}` })) } as Catalog;
+    assert.deepEqual(next.compileCatalog(atBound).machine.generated, ['load', 'status', 'trace']);
     const more = { ...many, programs: Array.from({ length: GENERATED_LEAVES + 1 }, (_, i) => ({ ...many.programs[0]!, id: `p${i}` })) } as Catalog;
     assert.deepEqual(next.compileCatalog(more).machine.generated, ['load']);
     // A catalog that declares no fact: nothing to read, and every program decided all the same.
@@ -188,6 +193,67 @@ describe('the eligibility machine: generated code and closures', () => {
     await withGlobals({ process: undefined }, async () => assert.equal(mayGenerateCode(), false));
     await withGlobals({ process: {} }, async () => assert.equal(mayGenerateCode(), false));
     await withGlobals({ process: { versions: {} } }, async () => assert.equal(mayGenerateCode(), false));
+  });
+
+  it('read catalogs of many facts alike: the bundled 27, and 40 (past the closure reader’s 32 unrolled positions)', () => {
+    const label = { 'zh-CN': 'x' };
+    const wide = {
+      version: 'wide',
+      facts: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, { type: 'boolean', label }])),
+      // Each program reads a fact near the end and one near the start, so every position is read and decides.
+      programs: Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { all: [{ fact: `f${39 - i}`, op: 'eq', value: true }, { fact: `f${i}`, op: 'ne', value: false }] } })),
+    } as unknown as Catalog;
+    const bundled = bundledJson as unknown as Catalog;
+    const r = prng(40);
+    for (const catalog of [wide, bundled]) {
+      const g = next.compileCatalog(catalog, true), c = next.compileCatalog(catalog, false), o = old.compileCatalog(catalog);
+      for (let i = 0; i < 120; i++) {
+        const p = randomProfile(r, catalog, 0.8, 0.1);
+        const want = outcome(() => old.checkEligibility(o, p, { asOf: '2026-06-01' }));
+        assert.equal(outcome(() => next.checkEligibility(g, p, { asOf: '2026-06-01' })), want);
+        assert.equal(outcome(() => next.checkEligibility(c, p, { asOf: '2026-06-01' })), want, `closures, ${catalog.version}`);
+      }
+    }
+  });
+
+  it('read a profile answer by answer where it inherits a key that names no fact, keeping unanswered and "don\u2019t know" apart', () => {
+    const label = { 'zh-CN': 'x' };
+    const catalog = {
+      version: 'inherits',
+      facts: { a: { type: 'boolean', label }, b: { type: 'boolean', label } },
+      programs: [{ id: 'p', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { all: [{ fact: 'a', op: 'eq', value: true }, { fact: 'b', op: 'eq', value: true }] } }],
+    } as unknown as Catalog;
+    for (const generate of [true, false]) {
+      const compiled = next.compileCatalog(catalog, generate);
+      // An inherited key that names no fact sends the fast path to look closer; the profile's own answers fit, so
+      // it is read answer by answer (loadEach). a unanswered, b "don't know". Worked by hand: undetermined, only a
+      // missing, the next question a; a's node has no actual, b's has actual null.
+      for (const [own, missing] of [[{ b: null }, 'a'], [{ a: null }, 'b']] as const) {
+        const profile = Object.assign(Object.create({ stray: 1 }) as object, own) as Profile;
+        const report = next.checkEligibility(compiled, profile, { asOf: AS_OF });
+        assert.deepEqual(report.results.map((x) => [x.status, x.missingFacts]), [['undetermined', [missing]]]);
+        assert.deepEqual(report.nextQuestions, [missing]);
+        assert.deepEqual(report.results[0]!.trace.children!.map((n) => [n.fact, n.status, 'actual' in n ? n.actual : 'none']),
+          [['a', 'unknown', missing === 'a' ? 'none' : null], ['b', 'unknown', missing === 'b' ? 'none' : null]]);
+      }
+    }
+  });
+
+  it('screen status-only with paths through the long way, paths included', () => {
+    for (const [name, catalog, own] of catalogs().filter((_, i) => i % 10 === 0)) {
+      const g = next.compileCatalog(catalog, true), o = old.compileCatalog(catalog);
+      const options = { asOf: AS_OF, detail: 'status' as const, paths: 1 };
+      const sg = next.createScreener(g, options), so = old.createScreener(o, options);
+      const r = prng(name.length);
+      let withPaths = 0;
+      for (let i = 0; i < 20; i++) {
+        const p = own(r);
+        const want = outcome(() => so(p, i));
+        assert.equal(outcome(() => sg(p, i)), want, `${name} ${json(p)}`);
+        if (want.includes('"paths"')) withPaths++;
+      }
+      assert.ok(withPaths > 0, `${name}: some report has paths`);
+    }
   });
 
   it('compiles what it generates, keeps the closures where compiling is refused, and does not hide its own errors', async () => {

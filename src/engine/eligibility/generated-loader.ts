@@ -3,7 +3,7 @@
 // closure loader reads each answer by a key held in a variable, which V8 cannot make a fixed-offset load once a
 // process has compiled several catalogs (bench/eligibility.ts, "validate only").
 // It must behave exactly like the closure loader: same result, and when it accepts, the same values, codes,
-// states and orders (test/engine/generated-machine.test.ts compares them on adversarial profiles).
+// states and orders (test/node/eligibility-generated.test.ts compares them on adversarial profiles).
 import { compileSource, literal } from './generated-code.js';
 
 /** How one fact's answer is checked and coded by the generated code. */
@@ -21,7 +21,7 @@ export interface LoaderParts {
   factIds: readonly string[];
   plans: readonly LoadPlan[];
   values: unknown[];
-  /** Per fact, 1 when answered (null included): what `keysAnswered` reads. */
+  /** Per fact, 1 when answered (null included): what the walk of the keys reads (`KEYS_CHECKED`). */
   given: Uint8Array;
   codes: Int32Array;
   states: Int32Array;
