@@ -1,5 +1,6 @@
-// What the generated parts of the catalog machine share (generated-loader.ts, generated-status.ts): when code may
-// be generated, literals written so they mean the same value, and compiling a source into a function.
+// What the generated parts of the catalog machine share (generated-loader.ts, -status.ts, -trace.ts): when code may
+// be generated, literals written so they mean the same value, Kleene negation, and compiling a source.
+import { FAIL, PASS, UNKNOWN } from './status.js';
 // Why generate code at all: the machine's closures are shared by every catalog compiled in a process, so V8's
 // inline caches see every catalog's keys, shapes and constants (megamorphic); code generated for one catalog reads
 // `profile["key"]` by a constant name and compares with constants, in functions of its own. Pages keep the
@@ -16,6 +17,11 @@ export type Comparison = typeof COMPARISONS extends Set<infer T> ? T : never;
  * the closures, shared by all programs, gave full reports faster (bench/eligibility.ts, "in a page").
  */
 export const GENERATED_LEAVES = 2000;
+
+/** A statement setting `s<into>` to the Kleene negation of `s<child>` (unknown stays unknown). */
+export function notStatement(into: number, child: number): string {
+  return `s${into} = s${child} === ${UNKNOWN} ? ${UNKNOWN} : s${child} === ${PASS} ? ${FAIL} : ${PASS};`;
+}
 
 /** True where generated code is expected to run and to be allowed: a server runtime, not a page. */
 export function mayGenerateCode(): boolean {

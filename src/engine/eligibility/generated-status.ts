@@ -2,9 +2,9 @@
 // says where and why): Kleene logic over the coded answers, short-circuit, with every leaf's constants written in.
 // It must decide exactly as the machine's closures do (test/node/eligibility-generated.test.ts compares them).
 import type { Criterion } from '../../contract/index.js';
-import { compileSource, literal, type Comparison } from './generated-code.js';
+import { compileSource, literal, notStatement, type Comparison } from './generated-code.js';
 import { IN_VALUES, KEYS_CHECKED, loadStatements, type LoadPlan, type ValueSlot } from './generated-loader.js';
-import { FAIL, PASS, UNKNOWN, type Kleene } from './status.js';
+import { childrenOf, FAIL, PASS, UNKNOWN, type Kleene } from './status.js';
 
 /** What one leaf tests on the coded answer of fact `fi` (machine.ts, `leafPlan`). */
 export type LeafPlan =
@@ -58,13 +58,13 @@ function leafExpression(plan: LeafPlan, scope: Scope): string {
  */
 function statements(node: Criterion, into: number, next: { n: number }, plan: (leaf: Criterion) => LeafPlan, scope: Scope): string {
   // Each node's value in its own variable `s<n>`, each all/any a block labelled `b<n>` to leave early.
+  const children = childrenOf(node);
+  if (!children) return `s${into} = ${leafExpression(plan(node), scope)};`;
   if ('not' in node) {
     const child = next.n++;
-    return `${statements(node.not, child, next, plan, scope)} s${into} = s${child} === ${UNKNOWN} ? ${UNKNOWN} : s${child} === ${PASS} ? ${FAIL} : ${PASS};`;
+    return `${statements(node.not, child, next, plan, scope)} ${notStatement(into, child)}`;
   }
-  if (!('all' in node) && !('any' in node)) return `s${into} = ${leafExpression(plan(node), scope)};`;
   const isAll = 'all' in node;
-  const children = isAll ? (node as { all: Criterion[] }).all : (node as { any: Criterion[] }).any;
   const decisive: Kleene = isAll ? FAIL : PASS;
   const otherwise: Kleene = isAll ? PASS : FAIL;
   const parts = [`s${into} = ${otherwise};`];

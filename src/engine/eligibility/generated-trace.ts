@@ -4,8 +4,8 @@
 // the same; only the walk between them is written out, each builder called from a call site of its own.
 // It must build exactly what the machine's closures build (test/node/eligibility-generated.test.ts).
 import type { Criterion, TraceNode } from '../../contract/index.js';
-import { compileSource } from './generated-code.js';
-import { FAIL, PASS, UNKNOWN, type Kleene } from './status.js';
+import { compileSource, notStatement } from './generated-code.js';
+import { childrenOf, FAIL, PASS, UNKNOWN, type Kleene } from './status.js';
 
 type Build = (asOf: string) => TraceNode;
 
@@ -37,14 +37,13 @@ function statements(node: Criterion, into: number, next: { n: number }, parts: T
   }
   scope.metas.push(node);
   const m = scope.metas.length - 1;
-  const isNot = 'not' in node;
+  // A leaf always has the machine's builder, so this node has children.
+  const children = childrenOf(node)!;
   const isAll = 'all' in node;
-  const children = isNot ? [(node as { not: Criterion }).not] : isAll ? (node as { all: Criterion[] }).all : (node as { any: Criterion[] }).any;
   const ids = children.map(() => next.n++);
   const parts2 = children.map((c, k) => statements(c, ids[k]!, next, parts, scope, false));
-  if (isNot) {
-    const c = ids[0]!;
-    parts2.push(`s${into} = s${c} === ${UNKNOWN} ? ${UNKNOWN} : s${c} === ${PASS} ? ${FAIL} : ${PASS};`);
+  if ('not' in node) {
+    parts2.push(notStatement(into, ids[0]!));
   } else {
     // As the machine's combinators: a decisive child decides; else an unknown one makes the node unknown.
     const decisive: Kleene = isAll ? FAIL : PASS;

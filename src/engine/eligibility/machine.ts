@@ -5,11 +5,11 @@
 // traces (every node decided, nodes built directly; a leaf's node shared between profiles whenever it can only
 // take a few forms). A program (or subtree) whose leaves all read such small answers is decided by their states
 // alone — a key below the product of their state counts — so its status is kept in a table by key, and its trace
-// (and, in evaluate.ts, its whole result) is built once per key and shared. Evaluation is closures over typed
-// arrays, so it runs under a strict CSP; only the loader is also generated as straight-line code, where the runtime
-// is a server's (generated-loader.ts says why), and the closure loader is kept for pages.
+// (and, in evaluate.ts, its whole result) is built once per key and shared. All of it is closures over typed arrays,
+// which run under a strict CSP; in a server runtime the loader, statuses, trace walks and status-only screening are
+// also generated as straight-line code per catalog (generated-*.ts; docs/architecture.md says when and why).
 import type { Criterion, FactDef, Leaf, Profile, TraceNode } from '../../contract/index.js';
-import { FAIL, PASS, UNKNOWN, leafTest, leavesOf, type Kleene } from './status.js';
+import { FAIL, PASS, UNKNOWN, childrenOf, leafTest, leavesOf, type Kleene } from './status.js';
 import { isCalendarDate } from './profile.js';
 import { generateLoader, type LoadPlan } from './generated-loader.js';
 import { generateScreen, generateStatuses, SCREEN_LEAVES, type LeafPlan } from './generated-status.js';
@@ -165,8 +165,8 @@ function kindOf(def: FactDef): Kind {
 }
 
 /**
- * Compiles a catalog's criteria over its facts. `generateCode` (by default: in a server runtime) makes `load`
- * straight-line generated code; false keeps the closure loader, which a page under a strict CSP needs.
+ * Compiles a catalog's criteria over its facts. `generateCode` (by default: in a server runtime) adds the generated
+ * parts listed in `generated`; false keeps closures only, which a page under a strict CSP needs.
  */
 export function compileMachine(criteria: Criterion[], facts: Record<string, FactDef>, generateCode = mayGenerateCode()): Machine {
   const factIds = Object.keys(facts);
@@ -691,8 +691,8 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   const generatedTraces = perProgram ? generateTraces({
     criteria,
     builder: (c, root) => {
-      if (!('all' in c) && !('any' in c) && !('not' in c)) return traceLeaf(c);
-      const children = 'not' in c ? [c.not] : 'all' in c ? c.all : c.any;
+      const children = childrenOf(c);
+      if (!children) return traceLeaf(c as Leaf);
       if (children.length === 0) return combinatorTrace(c);
       return !root && keyOf(c, TRACE_KEYS) ? traceOf(c) : undefined;
     },

@@ -78,3 +78,8 @@ export function leavesOf(node: Criterion, into: Leaf[] = []): Leaf[] {
   else into.push(node);
   return into;
 }
+
+/** The children of an all, any or not node (a not has one); undefined for a leaf. */
+export function childrenOf(node: Criterion): readonly Criterion[] | undefined {
+  return 'all' in node ? node.all : 'any' in node ? node.any : 'not' in node ? [node.not] : undefined;
+}
