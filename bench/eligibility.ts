@@ -16,6 +16,10 @@
 // Each run is timed twice: wall clock, and this process's CPU time (user + system, GC threads included). On a
 // shared, overloaded machine the wall clock mostly measures waiting for a core; CPU time is what the work costs,
 // so the table gives rates from median CPU time, and the wall-clock medians after it.
+// Each catalog size runs in a process of its own, and "in a page" in another: a deployment holds one catalog and
+// runs it one way (generated code in a server, closures in a page), and code every catalog shares (the screener,
+// the SDK) would otherwise be timed on feedback from the other sizes and from the other way of running. The
+// contestants of one size still share their process and its rounds, so load hits them alike.
 import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
 import type { Catalog, Criterion, Profile } from '../src/contract/index.js';
 import { compileCatalog, createScreener } from '../src/engine/eligibility/evaluate.js';
@@ -24,8 +28,9 @@ import { wholeYearsBetween, withinRegion } from '../src/engine/eligibility/opera
 import { createLocalClient } from '../src/sdk/index.js';
 import catalogJson from '../src/data/catalog/catalog.json' with { type: 'json' };
 import { generateProfiles } from './profiles.js';
+import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fmt, median } from './median.js';
+import { collectedAndQuiet, fmt, median } from './median.js';
 import { floorPrograms, scaledCatalog } from './scaled-catalog.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -34,11 +39,16 @@ const AS_OF = '2026-06-01';
 const base = catalogJson as unknown as Catalog;
 // BENCH_SIZES=14,1000 measures only those catalog sizes (all three by default).
 const ONLY = process.env.BENCH_SIZES?.split(',').map(Number);
-const SIZES: { programs: number; profiles: number; peer: number }[] = [
+const SIZES: Size[] = [
   { programs: 14, profiles: 50_000 * SCALE, peer: 5_000 * SCALE },
   { programs: 100, profiles: 10_000 * SCALE, peer: 1_000 * SCALE },
   { programs: 1000, profiles: 2_000 * SCALE, peer: 100 * SCALE },
 ].filter((s) => !ONLY || ONLY.includes(s.programs));
+interface Size { programs: number; profiles: number; peer: number }
+/** What a child process measures: one size, run as a server runs it or as a page does; or the memory check. */
+type Job = { kind: 'server' | 'page'; size: Size } | { kind: 'memory' };
+/** What it reports: per contestant, the profiles timed and each run's [wall, CPU] ms. */
+interface Measured { programsInForce: number; facts: number; disagreements: number; times: Record<string, { count: number; wall: number[]; cpu: number[] }>; memory?: string }
 
 const OPERATORS: Record<string, string> = {
   eq: 'equal', ne: 'notEqual', lt: 'lessThan', lte: 'lessThanInclusive', gt: 'greaterThan', gte: 'greaterThanInclusive', in: 'in', notIn: 'notIn',
@@ -67,14 +77,10 @@ function peerEngine(catalog: Catalog): Engine {
 
 const eligibleSet = (results: { programId: string; status: string }[]) => results.filter((r) => r.status === 'eligible').map((r) => r.programId).sort().join();
 const rate = (count: number, ms: number) => count / (ms / 1000);
-const rows: string[][] = [];
-const wallRows: string[][] = [];
-const validationRows: string[] = [];
-const loadBefore = loadavg();
 
-/** One run of `fn`: [wall ms, CPU ms], from a collected heap when `--expose-gc` is on. */
+/** One run of `fn`: [wall ms, CPU ms], from a collected heap and a quiet process when `--expose-gc` is on. */
 async function timed(fn: () => unknown): Promise<[number, number]> {
-  (globalThis as { gc?: () => void }).gc?.();
+  await collectedAndQuiet();
   const cpu = process.cpuUsage();
   const start = performance.now();
   await fn();
@@ -82,104 +88,81 @@ async function timed(fn: () => unknown): Promise<[number, number]> {
   const used = process.cpuUsage(cpu);
   return [wall, (used.user + used.system) / 1000];
 }
-let disagreements = 0;
 
-for (const size of SIZES) {
+/** The thinnest async iterator: each `next()` one resolved promise. */
+const awaited = <T>(items: readonly T[]): AsyncIterable<T> => ({
+  [Symbol.asyncIterator]: () => { let i = 0; return { next: () => Promise.resolve(i < items.length ? { value: items[i++]!, done: false } : { value: undefined as never, done: true }) }; },
+});
+
+/** One size, in this process: every contestant in interleaved rounds, then their agreement with the floor. */
+async function measureSize(size: Size, kind: 'server' | 'page'): Promise<Measured> {
   const catalog = size.programs === base.programs.length ? base : scaledCatalog(base, size.programs);
   const profiles = generateProfiles(catalog, size.profiles);
-  const compiled = compileCatalog(catalog);
   const floor = floorPrograms(catalog, AS_OF, (p) => isInForce(p, AS_OF));
   const floorScreen = (p: Profile) => {
     const out = new Array<{ programId: string; status: string }>(floor.length);
     for (let i = 0; i < floor.length; i++) out[i] = { programId: floor[i]!.id, status: floor[i]!.test(p) ? 'eligible' : 'ineligible' };
     return out;
   };
+  // A page never generates code (strict CSP); a server does where the runtime allows it.
+  const compiled = compileCatalog(catalog, kind === 'server' ? undefined : false);
   const full = createScreener(compiled, { asOf: AS_OF });
   const status = createScreener(compiled, { asOf: AS_OF, detail: 'status' });
-  const pageCompiled = compileCatalog(catalog, false);
-  const pageFull = createScreener(pageCompiled, { asOf: AS_OF });
-  const pageStatus = createScreener(pageCompiled, { asOf: AS_OF, detail: 'status' });
-  /** The thinnest async iterator: each `next()` one resolved promise. */
-  const awaited = <T>(items: readonly T[]): AsyncIterable<T> => ({
-    [Symbol.asyncIterator]: () => { let i = 0; return { next: () => Promise.resolve(i < items.length ? { value: items[i++]!, done: false } : { value: undefined as never, done: true }) }; },
-  });
-  const client = createLocalClient({ catalog });
-  const peer = peerEngine(catalog);
-
-  const sdk = async (detail: 'full' | 'status') => { let n = 0; for await (const r of client.eligibility.checkMany(profiles, { asOf: AS_OF, detail })) n += r.results.length; return n; };
-  const peerProfiles = profiles.slice(0, size.peer);
-  const measures: [string, number, () => unknown][] = [
-    ['floor', profiles.length, () => { let n = 0; for (const p of profiles) n += floorScreen(p).length; return n; }],
+  const floorRun: [string, number, () => unknown] = ['floor', profiles.length, () => { let n = 0; for (const p of profiles) n += floorScreen(p).length; return n; }];
+  const engineRuns: [string, number, () => unknown][] = [
     ['engine full', profiles.length, () => { let n = 0; profiles.forEach((p, i) => { n += full(p, i).results.length; }); return n; }],
     ['engine status', profiles.length, () => { let n = 0; profiles.forEach((p, i) => { n += status(p, i).results.length; }); return n; }],
-    ['sdk full', profiles.length, () => sdk('full')],
-    ['sdk status', profiles.length, () => sdk('status')],
-    ['json-rules-engine', peerProfiles.length, async () => { for (const p of peerProfiles) await peer.run(p as Record<string, unknown>); }],
-    ['validate only', profiles.length, () => { let n = 0; for (const p of profiles) if (compiled.machine.load(p)) n++; if (n !== profiles.length) throw new Error('a bench profile was refused'); return n; }],
-    ['page full', profiles.length, () => { let n = 0; profiles.forEach((p, i) => { n += pageFull(p, i).results.length; }); return n; }],
-    ['page status', profiles.length, () => { let n = 0; profiles.forEach((p, i) => { n += pageStatus(p, i).results.length; }); return n; }],
-    ['floor awaited', profiles.length, async () => { let n = 0; for await (const p of awaited(profiles)) n += floorScreen(p).length; return n; }],
   ];
-  const NOT_IN_TABLE = new Set(['validate only', 'page full', 'page status', 'floor awaited']);
-  const cpuTimes = new Map<string, number[]>(measures.map(([name]) => [name, []]));
-  const wallTimes = new Map<string, number[]>(measures.map(([name]) => [name, []]));
+  const agreeing: ((p: Profile, i: number) => Promise<string> | string)[] = [(p, i) => eligibleSet(full(p, i).results), (p, i) => eligibleSet(status(p, i).results)];
+  const measures = [floorRun, ...engineRuns];
+  let client: ReturnType<typeof createLocalClient> | undefined;
+  if (kind === 'server') {
+    client = createLocalClient({ catalog });
+    const peer = peerEngine(catalog);
+    const peerProfiles = profiles.slice(0, size.peer);
+    const sdk = async (detail: 'full' | 'status') => { let n = 0; for await (const r of client!.eligibility.checkMany(profiles, { asOf: AS_OF, detail })) n += r.results.length; return n; };
+    measures.push(
+      ['sdk full', profiles.length, () => sdk('full')],
+      ['sdk status', profiles.length, () => sdk('status')],
+      ['json-rules-engine', peerProfiles.length, async () => { for (const p of peerProfiles) await peer.run(p as Record<string, unknown>); }],
+      ['validate only', profiles.length, () => { let n = 0; for (const p of profiles) if (compiled.machine.load(p)) n++; if (n !== profiles.length) throw new Error('a bench profile was refused'); return n; }],
+      ['floor awaited', profiles.length, async () => { let n = 0; for await (const p of awaited(profiles)) n += floorScreen(p).length; return n; }],
+    );
+    agreeing.push(async (p) => (await peer.run(p as Record<string, unknown>)).events.map((e) => e.type).sort().join());
+  }
+  const times: Measured['times'] = Object.fromEntries(measures.map(([name, count]) => [name, { count, wall: [], cpu: [] }]));
+  // One untimed round first: V8 compiles hot code on a helper thread, whose CPU time would otherwise be billed to
+  // the first rounds (at 1,000 programs the floor alone is a thousand functions to optimize).
+  for (const [name, , fn] of measures) if (name !== 'json-rules-engine') await fn();
   // Interleaved rounds: load on this shared machine hits every contestant alike.
   for (let r = 0; r < RUNS; r++) {
     for (const [name, , fn] of measures) {
       if (name === 'json-rules-engine' && r >= Math.min(RUNS, 3)) continue;
       const [wall, cpu] = await timed(fn);
-      wallTimes.get(name)!.push(wall);
-      cpuTimes.get(name)!.push(cpu);
+      times[name]!.wall.push(wall);
+      times[name]!.cpu.push(cpu);
     }
   }
   // Agreement: a fast wrong answer is worth nothing. Reports are compared as they stream and none is kept: keeping a
   // thousand (the awaited form of checkMany) makes V8 allocate later reports in its old generation (allocation-site
   // pretenuring), which later rounds would time instead of the screening (README, "Benchmarks", says by how much).
+  let disagreements = 0;
   const sample = profiles.slice(0, Math.min(size.peer, 1000));
   for (const [i, p] of sample.entries()) {
     const want = eligibleSet(floorScreen(p));
-    const got = [eligibleSet(full(p, i).results), eligibleSet(status(p, i).results), eligibleSet(pageFull(p, i).results), eligibleSet(pageStatus(p, i).results), (await peer.run(p as Record<string, unknown>)).events.map((e) => e.type).sort().join()];
-    if (got.some((g) => g !== want)) disagreements++;
+    for (const got of agreeing) if ((await got(p, i)) !== want) disagreements++;
   }
-  let k = 0;
-  for await (const r of client.eligibility.checkMany(sample, { asOf: AS_OF })) if (eligibleSet(r.results) !== eligibleSet(floorScreen(sample[k++]!))) disagreements++;
-  if (k !== sample.length) disagreements++;
-
+  if (client) {
+    let k = 0;
+    for await (const r of client.eligibility.checkMany(sample, { asOf: AS_OF })) if (eligibleSet(r.results) !== eligibleSet(floorScreen(sample[k++]!))) disagreements++;
+    if (k !== sample.length) disagreements++;
+  }
   const programsInForce = compiled.programs.filter((p) => isInForce(p.program, AS_OF)).length;
-  for (const [times, into] of [[cpuTimes, rows], [wallTimes, wallRows]] as const) {
-    const perSecond = new Map(measures.map(([name, count]) => [name, rate(count, median(times.get(name)!))]));
-    const floorRate = perSecond.get('floor')!;
-    into.push([
-      `${fmt(size.programs)} (${programsInForce} in force)`, fmt(profiles.length),
-      ...measures.filter(([name]) => !NOT_IN_TABLE.has(name)).map(([name]) => `${fmt(perSecond.get(name)!)}${name === 'floor' ? '' : ` (${fmt(floorRate / perSecond.get(name)!, 2)}×)`}`),
-    ]);
-  }
-  // Where status-only's time goes: the answers' validation (which the floor skips) and the rest.
-  const us = (name: string) => (median(cpuTimes.get(name)!) * 1000) / profiles.length;
-  const x = (name: string, floor = 'floor') => `${fmt(us(name) / us(floor), 2)}×`;
-  validationRows.push(`${fmt(size.programs)} programs: floor ${fmt(us('floor'), 3)} µs, status-only ${fmt(us('engine status'), 3)} µs, of which validating the ${Object.keys(profiles[0]!).length} answers ${fmt(us('validate only'), 3)} µs; status-only less validation ${fmt((us('engine status') - us('validate only')) / us('floor'), 2)}× the floor, full less validation ${fmt((us('engine full') - us('validate only')) / us('floor'), 2)}×`);
-  validationRows.push(`${fmt(size.programs)} programs in a page (closures, no generated code): full ${x('page full')}, status-only ${x('page status')} the floor`);
-  validationRows.push(`${fmt(size.programs)} programs through \`for await\`: the floor behind a bare async iterator ${fmt(us('floor awaited'), 3)} µs (${x('floor awaited')} the floor); against it, sdk full ${x('sdk full', 'floor awaited')}, sdk status ${x('sdk status', 'floor awaited')}`);
+  return { programsInForce, facts: Object.keys(profiles[0]!).length, disagreements, times };
 }
 
-const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
-console.log(`eligibility screening, Node ${process.version}, ${RUNS} interleaved runs, medians; profiles/s (× slower than the floor)`);
-console.log(`machine: 2 cores shared with other work; load average ${load(loadBefore)} before, ${load(loadavg())} after; every contestant ran in the same rounds.`);
-const header = ['programs', 'profiles', 'floor', 'engine full', 'engine status', 'sdk full', 'sdk status', 'json-rules-engine'];
-const table = (title: string, body: string[][]) => {
-  console.log(title);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  console.log(header.map((h, i) => h.padEnd(widths[i]!)).join(' | '));
-  for (const r of body) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' | '));
-};
-table('by CPU time (what the work costs; this process only, GC threads included):', rows);
-table('by wall clock (includes waiting for a core on this shared machine):', wallRows);
-console.log('per profile, by CPU time (medians):');
-for (const line of validationRows) console.log(`  ${line}`);
-console.log(`agreement with the floor on sampled profiles: ${disagreements === 0 ? 'identical eligible sets everywhere' : `${disagreements} DISAGREEMENTS`}`);
-
-// Memory: a stream of 20,000 profiles × 1,000 programs; the heap is sampled while it runs.
-{
+/** Memory: a stream of 20,000 profiles × 1,000 programs through the SDK; the heap is sampled while it runs. */
+async function measureMemory(): Promise<Measured> {
   const catalog = scaledCatalog(base, 1000);
   const client = createLocalClient({ catalog });
   const COUNT = 20_000 * SCALE;
@@ -193,6 +176,66 @@ console.log(`agreement with the floor on sampled profiles: ${disagreements === 0
     n += report.results.length > 0 ? 1 : 0;
     if (n % 2000 === 0) { gc?.(); peak = Math.max(peak, process.memoryUsage().heapUsed); }
   }
-  console.log(`memory: ${fmt(COUNT)} profiles × 1,000 programs streamed through the SDK's checkMany: heap ${fmt(before / 2 ** 20, 1)} MiB before, at most ${fmt(peak / 2 ** 20, 1)} MiB while streaming (after GC)`);
+  const memory = `${fmt(COUNT)} profiles × 1,000 programs streamed through the SDK's checkMany: heap ${fmt(before / 2 ** 20, 1)} MiB before, at most ${fmt(peak / 2 ** 20, 1)} MiB while streaming (after GC)`;
+  return { programsInForce: 0, facts: 0, disagreements: 0, times: {}, memory };
 }
-if (disagreements) process.exitCode = 1;
+
+/** Runs `job` in a child process (this script, the same Node flags) and returns what it measured. */
+function inChild(job: Job): Measured {
+  const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', JSON.stringify(job)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 2 ** 24 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Measured;
+}
+
+const childAt = process.argv.indexOf('--child');
+if (childAt >= 0) {
+  const job = JSON.parse(process.argv[childAt + 1]!) as Job;
+  const measured = job.kind === 'memory' ? await measureMemory() : await measureSize(job.size, job.kind);
+  process.stdout.write(`${JSON.stringify(measured)}\n`);
+} else {
+  const loadBefore = loadavg();
+  const rows: string[][] = [];
+  const wallRows: string[][] = [];
+  const perProfile: string[] = [];
+  let disagreements = 0;
+  const TABLE = ['floor', 'engine full', 'engine status', 'sdk full', 'sdk status', 'json-rules-engine'];
+  for (const size of SIZES) {
+    const server = inChild({ kind: 'server', size });
+    const page = inChild({ kind: 'page', size });
+    disagreements += server.disagreements + page.disagreements;
+    for (const [clock, into] of [['cpu', rows], ['wall', wallRows]] as const) {
+      const perSecond = (m: Measured, name: string) => rate(m.times[name]!.count, median(m.times[name]![clock]));
+      const floorRate = perSecond(server, 'floor');
+      into.push([
+        `${fmt(size.programs)} (${server.programsInForce} in force)`, fmt(size.profiles),
+        ...TABLE.map((name) => `${fmt(perSecond(server, name))}${name === 'floor' ? '' : ` (${fmt(floorRate / perSecond(server, name), 2)}×)`}`),
+      ]);
+    }
+    // Per profile, by CPU time: where status-only's time goes (the answers' validation, which the floor skips),
+    // a page against its own process's floor, and the SDK against the floor behind `for await`.
+    const us = (m: Measured, name: string) => (median(m.times[name]!.cpu) * 1000) / m.times[name]!.count;
+    const x = (m: Measured, name: string, floor = 'floor') => `${fmt(us(m, name) / us(m, floor), 2)}×`;
+    const s = (name: string) => us(server, name);
+    perProfile.push(`${fmt(size.programs)} programs: floor ${fmt(s('floor'), 3)} µs, status-only ${fmt(s('engine status'), 3)} µs, of which validating the ${server.facts} answers ${fmt(s('validate only'), 3)} µs; status-only less validation ${fmt((s('engine status') - s('validate only')) / s('floor'), 2)}× the floor, full less validation ${fmt((s('engine full') - s('validate only')) / s('floor'), 2)}×`);
+    perProfile.push(`${fmt(size.programs)} programs in a page (closures, no generated code; a process of its own, floor ${fmt(us(page, 'floor'), 3)} µs): full ${x(page, 'engine full')}, status-only ${x(page, 'engine status')} its floor`);
+    perProfile.push(`${fmt(size.programs)} programs through \`for await\`: the floor behind a bare async iterator ${fmt(s('floor awaited'), 3)} µs (${x(server, 'floor awaited')} the floor); against it, sdk full ${x(server, 'sdk full', 'floor awaited')}, sdk status ${x(server, 'sdk status', 'floor awaited')}`);
+  }
+  const memory = inChild({ kind: 'memory' }).memory!;
+
+  const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
+  console.log(`eligibility screening, Node ${process.version}, ${RUNS} interleaved runs, medians; profiles/s (× slower than the floor)`);
+  console.log(`machine: 2 cores shared with other work; load average ${load(loadBefore)} before, ${load(loadavg())} after; every contestant of a size ran in the same rounds, each size in a process of its own.`);
+  const header = ['programs', 'profiles', ...TABLE];
+  const table = (title: string, body: string[][]) => {
+    console.log(title);
+    const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+    console.log(header.map((h, i) => h.padEnd(widths[i]!)).join(' | '));
+    for (const r of body) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' | '));
+  };
+  table('by CPU time (what the work costs; the process measuring, GC threads included):', rows);
+  table('by wall clock (includes waiting for a core on this shared machine):', wallRows);
+  console.log('per profile, by CPU time (medians):');
+  for (const line of perProfile) console.log(`  ${line}`);
+  console.log(`agreement with the floor on sampled profiles: ${disagreements === 0 ? 'identical eligible sets everywhere' : `${disagreements} DISAGREEMENTS`}`);
+  console.log(`memory: ${memory}`);
+  if (disagreements) process.exitCode = 1;
+}
