@@ -17,6 +17,9 @@ export function reportStream(make: () => AsyncIterable<EligibilityReport>): Elig
   };
 }
 
+/** Arrays' own iterator (`Array.prototype.values`). */
+const ARRAY_VALUES = Array.prototype[Symbol.iterator];
+
 /** Sync or async iterable input, one profile at a time. */
 export async function* profilesOf<T>(profiles: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T> {
   if (Symbol.iterator in (profiles as object)) yield* profiles as Iterable<T>;
@@ -54,19 +57,29 @@ export function screenReports<P, R>(
   return {
     [Symbol.asyncIterator](): AsyncIterator<R> {
       let source: Iterator<P> | undefined;
-      let screen: (profile: P, index: number) => R;
+      // An array iterated as arrays are by default is read by position (what its iterator would read: the length
+      // and the element, afresh at each step), without an iterator result object per profile.
+      const list = Array.isArray(profiles) && profiles[Symbol.iterator] === ARRAY_VALUES ? (profiles as readonly P[]) : undefined;
+      let screen: ((profile: P, index: number) => R) | undefined;
       let index = 0, slice = Date.now(), finished = false;
       const finish = () => { finished = true; const s = source; source = undefined; s?.return?.(); };
       const step = (): IteratorResult<R> => {
         try {
-          if (!source) {
+          if (!screen) {
             signal?.throwIfAborted();
             screen = start();
-            source = (profiles as Iterable<P>)[Symbol.iterator]();
+            if (!list) source = (profiles as Iterable<P>)[Symbol.iterator]();
           }
-          const next = source.next();
-          if (next.done) { finished = true; return { value: undefined, done: true }; }
-          try { return { value: screen(next.value, index++), done: false }; } catch (error) { throw toError(error); }
+          let profile: P;
+          if (list) {
+            if (index >= list.length) { finished = true; return { value: undefined, done: true }; }
+            profile = list[index]!;
+          } else {
+            const next = source!.next();
+            if (next.done) { finished = true; return { value: undefined, done: true }; }
+            profile = next.value;
+          }
+          try { return { value: screen(profile, index++), done: false }; } catch (error) { throw toError(error); }
         } catch (error) {
           finish();
           throw error;

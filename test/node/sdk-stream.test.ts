@@ -54,6 +54,34 @@ describe('local client checkMany streams', () => {
     assert.equal(closed, true);
   });
 
+  it('reads an array as its iterator would: grown while streamed, read through an iterator of its own, and stopped early', async () => {
+    // An array with the default iterator is read by position (no iterator object); it must see what the iterator
+    // sees: the length afresh at each step, so profiles pushed while streaming are screened too.
+    const growing = [profiles[0]!, profiles[1]!];
+    const seen: string[] = [];
+    for await (const report of client.eligibility.checkMany(growing, { asOf: AS_OF, detail: 'status' })) {
+      seen.push(json(report.results));
+      if (growing.length < 4) growing.push(profiles[growing.length]!);
+    }
+    const want = await Promise.all(profiles.slice(0, 4).map(async (profile) => json((await client.eligibility.checkMany([profile], { asOf: AS_OF, detail: 'status' }))[0]!.results)));
+    assert.deepEqual(seen, want);
+    // An array with an iterator of its own is read through it, and closed when the consumer stops.
+    let pulled = 0, closed = false;
+    const own = [profiles[0]!, profiles[1]!];
+    Object.defineProperty(own, Symbol.iterator, {
+      value: function* () { try { for (const p of profiles) { pulled++; yield p; } } finally { closed = true; } },
+    });
+    let n = 0;
+    for await (const report of client.eligibility.checkMany(own, { asOf: AS_OF })) { assert.ok(report.results.length > 0); if (++n === 3) break; }
+    assert.equal(pulled, 3, 'the array\'s own iterator gave the profiles');
+    assert.equal(closed, true);
+    // Stopping early from an array, and reading past its end, end the stream.
+    const stream = client.eligibility.checkMany([profiles[0]!], { asOf: AS_OF })[Symbol.asyncIterator]();
+    assert.equal((await stream.next()).done, false);
+    assert.equal((await stream.next()).done, true);
+    assert.equal((await stream.next()).done, true);
+  });
+
   it('rejects a bad profile naming its position, after the reports before it', async () => {
     const bad = [...profiles.slice(0, 3), { requestedAmount: 'lots' } as unknown as Profile, profiles[0]!];
     const got: EligibilityReport[] = [];
