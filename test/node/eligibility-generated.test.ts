@@ -55,7 +55,10 @@ function profilesOf(catalog: Catalog, seed: number, count: number, own: (r: () =
 /** What a snapshot of loaded answers holds that evaluation reads: every value and state, and the code (and, for
  * lists, the order flag) of each given answer; an unanswered fact's code is never read, and is left as it was. */
 function coded(snapshot: unknown) {
-  const { values, codes, states, inOrder } = snapshot as { values: unknown[]; codes: Int32Array; states: Int32Array; inOrder: Uint8Array };
+  // One array: the values, then the codes, the states and the order flags, a fact each (machine.ts, `snapshot`).
+  const all = snapshot as unknown[];
+  const n = all.length / 4;
+  const [values, codes, states, inOrder] = [0, 1, 2, 3].map((part) => all.slice(part * n, (part + 1) * n)) as [unknown[], number[], number[], number[]];
   const given = (i: number) => values[i] != null;
   return { values, states: [...states], codes: [...codes].filter((_, i) => given(i)), inOrder: [...inOrder].filter((_, i) => Array.isArray(values[i])) };
 }

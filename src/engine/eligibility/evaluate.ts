@@ -5,8 +5,9 @@ import { EngineError } from '../errors.js';
 import { assertCatalog } from './catalog.js';
 import { compileMachine, type Machine } from './machine.js';
 import { compilePathProgram, findPaths, type PathProgram } from './paths.js';
-import { PASS, FAIL } from './status.js';
+import { FAIL, PASS, UNKNOWN } from './status.js';
 import { isInForce } from './programs.js';
+import { keptResult } from './kept.js';
 import { compileFactChecks, profileIssues, type FactCheck } from './profile.js';
 
 const NOTHING_MISSING: string[] = Object.freeze([]) as unknown as string[];
@@ -31,6 +32,8 @@ export interface CompiledCatalog {
   machine: Machine;
   /** Each selected program's status or result while one report is assembled (evaluation is synchronous). */
   scratch: Uint8Array;
+  /** Where the next result of each status goes while a status-only report is placed (`statusReport`). */
+  cursor: Int32Array;
   /** Every program's status from the machine's one-step screen (machine.ts, `screen`), by catalog position. */
   decided: Uint8Array;
   results: ProgramResult[];
@@ -64,6 +67,7 @@ export function compileCatalog(catalog: Catalog, generateCode?: boolean): Compil
     machine: compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts, generateCode),
     scratch: new Uint8Array(programs.length),
     decided: new Uint8Array(programs.length),
+    cursor: new Int32Array(3),
     // Stryker disable next-line ArrayDeclaration: every slot is written (0..n-1) before it is read; an array made without a length holds the same
     results: new Array<ProgramResult>(programs.length),
     // Stryker disable next-line ArrayDeclaration: an empty array reads undefined at every index, as the filled one does
@@ -109,23 +113,30 @@ function selection(programs: CompiledProgram[]): Selection {
 
 /** The status-only report; `decided`: every program's status already decided, by catalog position. */
 function statusReport(compiled: CompiledCatalog, options: CheckOptions, selected: Selection, decided?: Uint8Array): EligibilityReport {
-  const { machine, scratch } = compiled;
+  const { machine, scratch, cursor } = compiled;
   const { index, statusResults } = selected;
   const n = index.length;
-  let nFail = 0, nPass = 0;
+  // Counted without branches (fail 0, pass 1, unknown 2: bit 0 is pass, bit 1 unknown): which status a program
+  // has is as good as random from one profile to the next, and a branch on it is mispredicted half the time.
+  let nPass = 0, nUnknown = 0;
   for (let i = 0; i < n; i++) {
-    const s = decided ? decided[index[i]!]! as 0 | 1 | 2 : machine.status(index[i]!, options.asOf);
+    const s = decided ? decided[index[i]!]! : machine.status(index[i]!, options.asOf);
     scratch[i] = s;
-    if (s === PASS) nPass++;
-    else if (s === FAIL) nFail++;
+    nPass += s & 1;
+    nUnknown += s >> 1;
   }
-  // Results go straight to their place: eligible first, then undetermined, then ineligible, each in catalog order.
+  // Results go straight to their place: eligible first, then undetermined, then ineligible, each in catalog order;
+  // `cursor[s]` is where the next result of status s goes.
+  cursor[PASS] = 0;
+  cursor[UNKNOWN] = nPass;
+  cursor[FAIL] = nPass + nUnknown;
   // Stryker disable next-line ArrayDeclaration: every slot 0..n-1 is written before the report is returned; an array made without a length holds the same
   const results = new Array<ProgramResult>(n);
-  let e = 0, u = nPass, f = n - nFail;
   for (let i = 0; i < n; i++) {
     const s = scratch[i]!;
-    results[s === PASS ? e++ : s === FAIL ? f++ : u++] = statusResults[3 * i + s]!;
+    const at = cursor[s]!;
+    cursor[s] = at + 1;
+    results[at] = statusResults[3 * i + s]!;
   }
   return { asOf: options.asOf, catalogVersion: compiled.catalog.version, results, nextQuestions: NOTHING_MISSING };
 }
@@ -236,10 +247,10 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
         }
         // Stryker disable next-line BlockStatement: an emptied block keeps nothing, and results are built again, the same
         if (row) {
-          Object.freeze(result.missingFacts);
+          result = keptResult(result);
           // Stryker disable next-line ArithmeticOperator: a status written at 2 / k is read back only where 2 / k = 2k (k = 1, the right slot); elsewhere it is read as absent and the result is built again
           row[2 * k] = s;
-          row[2 * k + 1] = Object.freeze(result);
+          row[2 * k + 1] = result;
         }
       }
     }

@@ -10,9 +10,10 @@ import { compileSource, literal } from './generated-code.js';
 export type LoadPlan =
   | { kind: 'boolean' }
   | { kind: 'number'; min: number; max: number; integer: boolean }
-  | { kind: 'enum' }
+  /** `options`: the fact's option list where it is short enough to be written into the code (`SWITCHED_OPTIONS`). */
+  | { kind: 'enum'; options?: readonly string[] }
   /** An option set of at most 31 options, coded as a bit mask (machine.ts, `encodeSet`). */
-  | { kind: 'set' }
+  | { kind: 'set'; options?: readonly string[] }
   /** Checked and coded by the machine's own coder (named strings, dates, option sets of more than 31 options). */
   | { kind: 'coder' }
   | { kind: 'region' };
@@ -43,12 +44,38 @@ export interface LoaderParts {
 export type ValueSlot = (fi: number) => string;
 export const IN_VALUES: ValueSlot = (fi) => `values[${fi}]`;
 
+/**
+ * Where generated code keeps what it reads: each answer (`value`); each code (`code`: the machine's `codes[3]`, or
+ * a local `c3` where nothing after the one function reads it); and whether the states and order flags the machine's
+ * shared trace nodes are keyed by are written (status-only screening reads neither).
+ */
+export interface Slots { value: ValueSlot; code: ValueSlot; states: boolean }
+export const IN_MACHINE: Slots = { value: IN_VALUES, code: (fi) => `codes[${fi}]`, states: true };
+
+/**
+ * Option lists up to this long are written into the generated code as a `switch` on the options themselves; longer
+ * ones are looked up by the machine's `optionOf` (a map past 16 options, machine.ts).
+ */
+export const SWITCHED_OPTIONS = 16;
+
+/**
+ * A statement leaving in `k` the position of `x` among fact `fi`'s options, -1 for anything else. A `switch`
+ * compares as `===` does, as `optionOf` does, and takes the first of repeated options, as `optionOf` does.
+ */
+function positionOf(fi: number, options: readonly string[] | undefined, x: string): string {
+  if (!options) return `k = optionOf(${fi}, ${x});`;
+  return `switch (${x}) { ${options.map((o, i) => `case ${literal(o)}: k = ${i}; break;`).join(' ')} default: k = -1; }`;
+}
+
 /** The statements that check and code answer `v` of fact `fi` (known to be neither undefined nor null). */
-function coding(fi: number, plan: LoadPlan): string {
-  const code = `codes[${fi}]`, state = `states[${fi}]`;
+function coding(fi: number, plan: LoadPlan, slots: Slots): string {
+  const code = slots.code(fi);
+  const state = (x: string) => (slots.states ? ` states[${fi}] = ${x};` : '');
   switch (plan.kind) {
     case 'boolean':
-      return `if (v === true) { ${code} = 1; ${state} = 3; } else if (v === false) { ${code} = 0; ${state} = 2; } else fits = false;`;
+      // Without a branch on which of the two it is (as good as random from one profile to the next): the code is
+      // 1 for true, 0 for anything else, which must then be false.
+      return `k = (v === true) | 0; if ((k | (v === false)) === 0) fits = false; ${code} = k;${state('k + 2')}`;
     case 'number': {
       // The machine's bounds are finite by construction (±Number.MAX_VALUE at most), so literals.
       const range = `typeof v === 'number' && v >= ${literal(plan.min)} && v <= ${literal(plan.max)}`;
@@ -56,31 +83,36 @@ function coding(fi: number, plan: LoadPlan): string {
     }
     case 'enum':
       // `k`: the answer's position among the options, -1 for anything else (machine.ts, `optionOf`).
-      return `k = optionOf(${fi}, v); ${code} = k; ${state} = k + 2; if (k < 0) fits = false;`;
-    case 'set':
+      return `${positionOf(fi, plan.options, 'v')} ${code} = k;${state('k + 2')} if (k < 0) fits = false;`;
+    case 'set': {
       // Each option's position marks a bit, so a repeated option is caught without a second loop; an answer listed
       // out of the catalog's order cannot share trace nodes (state -1).
+      const order = slots.states ? ' if (k < previous) ordered = 0; previous = k;' : '';
+      const keep = slots.states ? ` inOrder[${fi}] = ordered; states[${fi}] = ordered ? seen + 2 : -1;` : '';
       return `if (!Array.isArray(v)) fits = false; else { let seen = 0, previous = -1, ordered = 1, k = -1; `
-        + `for (let j = 0; j < v.length; j++) { k = optionOf(${fi}, v[j]); `
-        + `if (k < 0 || (seen & (1 << k)) !== 0) { fits = false; break; } seen |= 1 << k; if (k < previous) ordered = 0; previous = k; } `
-        + `${code} = seen; inOrder[${fi}] = ordered; ${state} = ordered ? seen + 2 : -1; }`;
+        + `for (let j = 0; j < v.length; j++) { ${positionOf(fi, plan.options, 'v[j]')} `
+        + `if (k < 0 || (seen & (1 << k)) !== 0) { fits = false; break; } seen |= 1 << k;${order} } `
+        + `${code} = seen;${keep} }`;
+    }
     case 'region':
       return `{ const n = typeof v === 'string' ? adcodeNumber(v) : -1; ${code} = n; if (n < 0) fits = false; }`;
     case 'coder':
-      return `if (!encode(${fi}, v)) fits = false;`;
+      // The machine's own coder writes the machine's code: a local code slot is filled from it.
+      return `if (!encode(${fi}, v)) fits = false;${code === `codes[${fi}]` ? '' : ` else ${code} = codes[${fi}];`}`;
   }
 }
 
 /**
- * Statements reading and checking every declared fact by name, keeping each answer in `value` and coding it; then
- * `fits` is false when an answer does not fit.
+ * Statements reading and checking every declared fact by name, keeping each answer and code where `slots` say and
+ * coding it; then `fits` is false when an answer does not fit.
  */
-export function loadStatements(factIds: readonly string[], plans: readonly LoadPlan[], value: ValueSlot): string[] {
+export function loadStatements(factIds: readonly string[], plans: readonly LoadPlan[], slots: Slots): string[] {
   const lines = ['let fits = true, v, k;'];
+  const state = (fi: number, x: number) => (slots.states ? ` states[${fi}] = ${x};` : '');
   factIds.forEach((id, fi) => {
     lines.push(
-      `v = profile[${JSON.stringify(id)}]; ${value(fi)} = v;`,
-      `if (v === undefined) { states[${fi}] = 0; given[${fi}] = 0; } else { given[${fi}] = 1; if (v === null) states[${fi}] = 1; else { ${coding(fi, plans[fi]!)} } }`,
+      `v = profile[${JSON.stringify(id)}]; ${slots.value(fi)} = v;`,
+      `if (v === undefined) {${state(fi, 0)} given[${fi}] = 0; } else { given[${fi}] = 1; if (v !== null) { ${coding(fi, plans[fi]!, slots)} }${slots.states ? ` else states[${fi}] = 1;` : ''} }`,
     );
   });
   return lines;
@@ -105,7 +137,7 @@ export const KEYS_CHECKED = [
 
 /** The generated loader, or undefined when the runtime refuses code generation (the caller keeps its closures). */
 export function generateLoader(parts: LoaderParts): ((profile: object) => boolean) | undefined {
-  const body = [...loadStatements(parts.factIds, parts.plans, IN_VALUES), KEYS_CHECKED, 'return true;'].join('\n');
+  const body = [...loadStatements(parts.factIds, parts.plans, IN_MACHINE), KEYS_CHECKED, 'return true;'].join('\n');
   return compileSource(['values', 'given', 'codes', 'states', 'inOrder', 'encode', 'optionOf', 'adcodeNumber', 'factIds', 'index'],
     `return function load(profile) {\n${body}\n};`,
     [parts.values, parts.given, parts.codes, parts.states, parts.inOrder, parts.encode, parts.optionOf, parts.adcodeNumber, parts.factIds, parts.index]);

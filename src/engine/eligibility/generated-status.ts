@@ -3,7 +3,7 @@
 // It must decide exactly as the machine's closures do (test/node/eligibility-generated.test.ts compares them).
 import type { Criterion } from '../../contract/index.js';
 import { compileSource, literal, notStatement, type Comparison } from './generated-code.js';
-import { IN_VALUES, KEYS_CHECKED, loadStatements, type LoadPlan, type ValueSlot } from './generated-loader.js';
+import { IN_MACHINE, KEYS_CHECKED, loadStatements, type LoadPlan, type Slots } from './generated-loader.js';
 import { childrenOf, FAIL, PASS, UNKNOWN, type Kleene } from './status.js';
 
 /** What one leaf tests on the coded answer of fact `fi` (machine.ts, `leafPlan`). */
@@ -22,18 +22,31 @@ export type LeafPlan =
 const OPERATOR: Record<Exclude<Comparison, 'between'>, string> = { eq: '===', ne: '!==', lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
 /** What leaves cannot write as constants (read as `tables[j]`, `tests[j]`), and where answers are kept. */
-interface Scope { tables: Uint8Array[]; tests: ((actual: unknown, asOf: string) => boolean)[]; value: ValueSlot }
+interface Scope { tables: Uint8Array[]; tests: ((actual: unknown, asOf: string) => boolean)[]; slots: Slots }
+
+/** Status tables at most this long are written into the code as one number (`packed`). */
+const PACKED_CODES = 16;
+
+/** A table of Kleene values (each 0, 1 or 2) as one number, the value of code `c` in bits 2c and 2c + 1. */
+export function packed(table: ArrayLike<number>): number {
+  let n = 0;
+  for (let c = table.length - 1; c >= 0; c--) n = n * 4 + table[c]!;
+  return n;
+}
 
 /** An expression of the leaf's Kleene value on the loaded answers. */
 function leafExpression(plan: LeafPlan, scope: Scope): string {
   const { fi } = plan;
-  const value = scope.value(fi), code = `codes[${fi}]`;
+  const value = scope.slots.value(fi), code = scope.slots.code(fi);
   const answered = (decided: string) => `(${value} == null ? ${UNKNOWN} : ${decided})`;
   const holds = (test: string) => answered(`(${test} ? ${PASS} : ${FAIL})`);
   switch (plan.kind) {
-    case 'table':
+    case 'table': {
+      // A table of up to 16 codes is written in as a number, two bits a code: a shift, no load and no branch.
+      if (plan.table.length <= PACKED_CODES) return answered(`((${packed(plan.table)} >>> (${code} << 1)) & 3)`);
       scope.tables.push(plan.table);
       return answered(`tables[${scope.tables.length - 1}][${code}]`);
+    }
     case 'mask': {
       const m = plan.mask;
       return holds(plan.test === 'any' ? `(${code} & ${m}) !== 0` : plan.test === 'all' ? `(${code} & ${m}) === ${m}` : `(${code} & ${m}) === 0`);
@@ -77,16 +90,74 @@ function statements(node: Criterion, into: number, next: { n: number }, plan: (l
   return `b${into}: { ${parts.join(' ')} }`;
 }
 
-/** One program's statements, its value left in `s0`, and the variables they use. */
-function program(c: Criterion, plan: (leaf: Criterion) => LeafPlan, scope: Scope): { body: string; names: string } {
+// ---- the same decisions without branches --------------------------------------------------------------------
+// Which way a profile's answers send each all/any is as good as random, so the branches of short-circuit code are
+// mispredicted about half the time. Status-only screening instead computes every node with bit operations on Kleene
+// values written as two bits: bit 0 "may pass", bit 1 "may fail" (pass 1, fail 2, unknown 3). Then all is the AND
+// of the children's bit 0s with the OR of their bit 1s, any the reverse, and not swaps the two bits.
+const BITS_OF: Record<Kleene, number> = { [FAIL]: 2, [PASS]: 1, [UNKNOWN]: 3 };
+/** The Kleene values of bits 1, 2 and 3, two bits each (`(KLEENE_OF_BITS >>> (x << 1)) & 3`). */
+const KLEENE_OF_BITS = (PASS << 2) | (FAIL << 4) | (UNKNOWN << 6);
+/** The bits of Kleene values 0, 1 and 2, two bits each. */
+const BITS_OF_KLEENE = BITS_OF[FAIL] | (BITS_OF[PASS] << 2) | (BITS_OF[UNKNOWN] << 4);
+
+/** An expression of the leaf's value as bits: every test written so that it yields 0 or 1 without a branch. */
+function leafBits(plan: LeafPlan, scope: Scope): string {
+  const { fi } = plan;
+  const value = scope.slots.value(fi), code = scope.slots.code(fi);
+  const answered = (decided: string) => `(${value} == null ? ${BITS_OF[UNKNOWN]} : ${decided})`;
+  // pass (1) when the test holds, fail (2) when not.
+  const holds = (test: string) => answered(`(2 - (${test}))`);
+  switch (plan.kind) {
+    case 'table': {
+      if (plan.table.length <= PACKED_CODES) return answered(`((${packed(plan.table.map((k) => BITS_OF[k as Kleene]))} >>> (${code} << 1)) & 3)`);
+      scope.tables.push(plan.table);
+      return answered(`((${BITS_OF_KLEENE} >>> (tables[${scope.tables.length - 1}][${code}] << 1)) & 3)`);
+    }
+    case 'mask': {
+      const m = plan.mask;
+      return holds(plan.test === 'any' ? `(${code} & ${m}) !== 0` : plan.test === 'all' ? `(${code} & ${m}) === ${m}` : `(${code} & ${m}) === 0`);
+    }
+    case 'ranges':
+      return holds(plan.ranges.map(([lo, hi]) => `((${code} >= ${lo}) & (${code} <= ${hi}))`).join(' | '));
+    case 'compare': {
+      if (plan.op !== 'between') return holds(`${value} ${OPERATOR[plan.op]} ${literal(plan.value)}`);
+      const [min, max] = plan.value as [unknown, unknown];
+      return holds(`(${value} >= ${literal(min)}) & (${value} <= ${literal(max)})`);
+    }
+    case 'test':
+      scope.tests.push(plan.test);
+      return holds(`tests[${scope.tests.length - 1}](${value}, asOf)`);
+  }
+}
+
+/** Statements leaving `node`'s value as bits in `s<into>`, every child computed. */
+function bitStatements(node: Criterion, into: number, next: { n: number }, plan: (leaf: Criterion) => LeafPlan, scope: Scope): string {
+  const children = childrenOf(node);
+  if (!children) return `s${into} = ${leafBits(plan(node), scope)};`;
+  if ('not' in node) {
+    const child = next.n++;
+    return `${bitStatements(node.not, child, next, plan, scope)} s${into} = ((s${child} & 1) << 1) | ((s${child} >> 1) & 1);`;
+  }
+  if (children.length === 0) return `s${into} = ${'all' in node ? BITS_OF[PASS] : BITS_OF[FAIL]};`;
+  const names = children.map(() => `s${next.n++}`);
+  const parts = children.map((c, k) => bitStatements(c, Number(names[k]!.slice(1)), next, plan, scope));
+  const and = names.join(' & '), or = names.join(' | ');
+  // all: may pass only if every child may pass, may fail if any may fail; any the reverse.
+  const combined = 'all' in node ? `((${and}) & 1) | ((${or}) & 2)` : `((${or}) & 1) | ((${and}) & 2)`;
+  return `${parts.join(' ')} s${into} = ${combined};`;
+}
+
+/** One program's statements, its Kleene value left in `s0`, and the variables they use. */
+function program(c: Criterion, plan: (leaf: Criterion) => LeafPlan, scope: Scope, bits = false): { body: string; names: string } {
   const next = { n: 1 };
-  const body = statements(c, 0, next, plan, scope);
+  const body = bits ? `${bitStatements(c, 0, next, plan, scope)} s0 = (${KLEENE_OF_BITS} >>> (s0 << 1)) & 3;` : statements(c, 0, next, plan, scope);
   return { body, names: Array.from({ length: next.n }, (_, k) => `s${k}`).join(', ') };
 }
 
 /** Each criterion's status function over the machine's answers, or undefined where code may not be generated. */
 export function generateStatuses(criteria: readonly Criterion[], plan: (leaf: Criterion) => LeafPlan, values: unknown[], codes: Int32Array): ((asOf: string) => Kleene)[] | undefined {
-  const scope: Scope = { tables: [], tests: [], value: IN_VALUES };
+  const scope: Scope = { tables: [], tests: [], slots: IN_MACHINE };
   const functions = criteria.map((c, i) => {
     const { body, names } = program(c, plan, scope);
     return `function program${i}(asOf) { let ${names}; ${body} return s0; }`;
@@ -119,14 +190,16 @@ export interface ScreenParts {
  */
 export function generateScreen(parts: ScreenParts): ((profile: object, asOf: string, out: Uint8Array) => boolean) | undefined {
   const { factIds, plans } = parts;
-  const value: ValueSlot = (fi) => `v${fi}`;
-  const scope: Scope = { tables: [], tests: [], value };
-  const locals = factIds.map((_, fi) => value(fi)).join(', ');
+  // Answers and codes in locals, no states: nothing after this function reads them (a profile it refuses is
+  // loaded again by the machine's loader).
+  const slots: Slots = { value: (fi) => `v${fi}`, code: (fi) => `c${fi}`, states: false };
+  const scope: Scope = { tables: [], tests: [], slots };
+  const locals = factIds.flatMap((_, fi) => [slots.value(fi), `${slots.code(fi)} = 0`]).join(', ');
   const programs = parts.criteria.map((c, i) => {
-    const { body, names } = program(c, parts.plan, scope);
+    const { body, names } = program(c, parts.plan, scope, true);
     return `{ let ${names}; ${body} out[${i}] = s0; }`;
   });
-  const body = [`let ${locals || 'none'};`, ...loadStatements(factIds, plans, value), KEYS_CHECKED, ...programs, 'return true;'].join('\n');
+  const body = [`let ${locals || 'none'};`, ...loadStatements(factIds, plans, slots), KEYS_CHECKED, ...programs, 'return true;'].join('\n');
   return compileSource(['given', 'codes', 'states', 'inOrder', 'encode', 'optionOf', 'adcodeNumber', 'factIds', 'index', 'tables', 'tests'],
     `return function screen(profile, asOf, out) {\n${body}\n};`,
     [parts.given, parts.codes, parts.states, parts.inOrder, parts.encode, parts.optionOf, parts.adcodeNumber, factIds, parts.index, scope.tables, scope.tests]);

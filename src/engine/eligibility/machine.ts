@@ -11,10 +11,11 @@
 import type { Criterion, FactDef, Leaf, Profile, TraceNode } from '../../contract/index.js';
 import { FAIL, PASS, UNKNOWN, childrenOf, leafTest, leavesOf, type Kleene } from './status.js';
 import { isCalendarDate } from './profile.js';
-import { generateLoader, type LoadPlan } from './generated-loader.js';
+import { generateLoader, SWITCHED_OPTIONS, type LoadPlan } from './generated-loader.js';
 import { generateScreen, generateStatuses, SCREEN_LEAVES, type LeafPlan } from './generated-status.js';
 import { COMPARISONS, GENERATED_LEAVES, mayGenerateCode, type Comparison } from './generated-code.js';
 import { generateTraces } from './generated-trace.js';
+import { keptTrace } from './kept.js';
 
 /** How a fact's answers are read and coded (one per fact type; option sets of more than 31 options apart). */
 const Kind = { Boolean: 1, Number: 2, Integer: 3, String: 4, Enum: 5, Set: 6, Region: 7, Date: 8, WideSet: 9 } as const;
@@ -188,7 +189,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     }
   }
   // Enum lists longer than this are looked up in a map rather than scanned.
-  const optionIndex = options.map((list) => (list.length > 16 ? new Map(list.map((v, i) => [v, i])) : undefined));
+  const optionIndex = options.map((list) => (list.length > SWITCHED_OPTIONS ? new Map(list.map((v, i) => [v, i])) : undefined));
   // A slot per (length, first character) hash holds the one option there (-2: several, or a long list; -1: none),
   // so an answer is compared with one option, not each. All facts' slots and options in one array each.
   const slots = new Int8Array(nFacts * SLOTS).fill(-1);
@@ -455,7 +456,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
         // One frozen node per code (for a string fact, a string no leaf names gets a node of its own).
         const meaning = codeValues(fi);
         const table = Uint8Array.from(meaning, (v) => (leafTest(leaf)(v, '') ? PASS : FAIL));
-        const shared = meaning.map((v, k) => (kinds[fi] === Kind.String && k === meaning.length - 1 ? undefined : Object.freeze(node(table[k] as Kleene, v))));
+        const shared = meaning.map((v, k) => (kinds[fi] === Kind.String && k === meaning.length - 1 ? undefined : keptTrace(node(table[k] as Kleene, v))));
         return () => {
           const a = values[fi];
           if (a == null) { last = UNKNOWN; return a === undefined ? unanswered : dontKnow; }
@@ -478,7 +479,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
           const mask = codes[fi]!;
           let hit = cache.get(mask);
           if (hit === undefined) {
-            hit = Object.freeze(node(s, listOf(fi, mask)));
+            hit = keptTrace(node(s, listOf(fi, mask)));
             if (cache.size < LEAF_LIMIT && budget > 0) { cache.set(mask, hit); budget--; }
           }
           return hit;
@@ -524,10 +525,10 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
         if (budget < size) return trace;
         cache = new Array(size); statuses = new Int8Array(size); budget -= size;
       }
-      Object.freeze(trace.children);
-      cache[k] = Object.freeze(trace);
+      const kept = keptTrace(trace);
+      cache[k] = kept;
       statuses![k] = last;
-      return trace;
+      return kept;
     };
   };
   const combinatorTrace = (c: Criterion): Build => {
@@ -669,12 +670,13 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     return fits && keysAnswered(profile);
   };
 
+  const switched = (fi: number) => (options[fi]!.length <= SWITCHED_OPTIONS ? options[fi] : undefined);
   const plans = Array.from(kinds, (kind, fi): LoadPlan => {
     switch (kind) {
       case Kind.Boolean: return { kind: 'boolean' };
       case Kind.Number: case Kind.Integer: return { kind: 'number', min: mins[fi]!, max: maxs[fi]!, integer: kind === Kind.Integer };
-      case Kind.Enum: return { kind: 'enum' };
-      case Kind.Set: return { kind: 'set' };
+      case Kind.Enum: return { kind: 'enum', options: switched(fi) };
+      case Kind.Set: return { kind: 'set', options: switched(fi) };
       case Kind.Region: return { kind: 'region' };
       default: return { kind: 'coder' };
     }
@@ -725,13 +727,28 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
       return r as Kleene;
     },
     trace: (i, asOf) => buildTrace[i]!(asOf),
-    snapshot: () => ({ values: values.map((v) => (Array.isArray(v) ? v.slice() : v)), codes: codes.slice(), states: states.slice(), inOrder: inOrder.slice() }),
+    // One plain array per report: values (lists copied), then codes, states and order flags. Not typed arrays: a
+    // typed array of more than 64 bytes keeps its bytes outside the JavaScript heap, allocated and freed one by one,
+    // which at 100 programs cost a tenth of a full report.
+    snapshot: () => {
+      const copy = new Array<unknown>(4 * nFacts);
+      for (let fi = 0; fi < nFacts; fi++) {
+        const v = values[fi];
+        copy[fi] = Array.isArray(v) ? v.slice() : v;
+        copy[nFacts + fi] = codes[fi];
+        copy[2 * nFacts + fi] = states[fi];
+        copy[3 * nFacts + fi] = inOrder[fi];
+      }
+      return copy;
+    },
     traceFrom(i, asOf, answers) {
-      const a = answers as { values: unknown[]; codes: Int32Array; states: Int32Array; inOrder: Uint8Array };
-      for (let fi = 0; fi < nFacts; fi++) values[fi] = a.values[fi];
-      codes.set(a.codes);
-      states.set(a.states);
-      inOrder.set(a.inOrder);
+      const a = answers as unknown[];
+      for (let fi = 0; fi < nFacts; fi++) {
+        values[fi] = a[fi];
+        codes[fi] = a[nFacts + fi] as number;
+        states[fi] = a[2 * nFacts + fi] as number;
+        inOrder[fi] = a[3 * nFacts + fi] as number;
+      }
       return buildTrace[i]!(asOf);
     },
     traceStatus: () => last,
