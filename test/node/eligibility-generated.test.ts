@@ -95,6 +95,8 @@ describe('the eligibility machine: generated code and closures', () => {
         assert.equal(generated.load(p), accepted, `${name}: load ${json(p)}`);
         if (!accepted) { refused++; continue; }
         assert.deepEqual(coded(generated.snapshot()), coded(closures.snapshot()), `${name}: coded answers ${json(p)}`);
+        // Every program's key at once (generated) is each one's key (closures).
+        assert.deepEqual([...generated.keys()], criteria.map((_, i) => closures.key(i)), `${name}: keys on ${json(p)}`);
         for (const asOf of DATES) {
           criteria.forEach((c, i) => {
             // The oracle reads own answers; a profile that inherits them is judged on the one it inherits from.
@@ -136,6 +138,26 @@ describe('the eligibility machine: generated code and closures', () => {
     assert.ok(compared > 1_000, `${compared}`);
   });
 
+  it('compute the keys of catalogs of hundreds of programs alike, in generated functions of a hundred programs each', () => {
+    // 6 programs a seed, 50 seeds: 300 programs, so the keys take three generated functions and part of a fourth.
+    const seeds = Array.from({ length: 50 }, (_, k) => catalogOf(k + 1));
+    const criteria = seeds.flatMap((c) => c.programs.map((p) => p.criteria));
+    const facts = seeds[0]!.facts;
+    const generated = compileMachine(criteria, facts, true);
+    const closures = compileMachine(criteria, facts, false);
+    assert.ok(generated.generated.includes('keys') && !closures.generated.includes('keys'));
+    let keyed = 0;
+    for (const p of profilesOf(seeds[0]!, 7, 60, (r) => profileOf(r))) {
+      if (!closures.load(p)) continue;
+      assert.equal(generated.load(p), true);
+      const want = criteria.map((_, i) => closures.key(i));
+      assert.deepEqual([...generated.keys()], want);
+      assert.deepEqual([...closures.keys()], want);
+      keyed += want.filter((k) => k >= 0).length;
+    }
+    assert.ok(keyed > 1000, `${keyed} keys compared`);
+  });
+
   it('refuse the same bad answers, each fact in turn', () => {
     const BAD = [0, 1.5, -1, 'x', '', true, [], [1], ['x', 'x'], NaN, Infinity, -Infinity, 1e308, '2024-13-01', '32010', {}];
     let checked = 0;
@@ -165,24 +187,25 @@ describe('the eligibility machine: generated code and closures', () => {
 
   it('generates code only in a server runtime: a page (a global document) keeps the closures', async () => {
     assert.equal(mayGenerateCode(), true);
-    // In Node every part is generated for a catalog of modest size; past SCREEN_LEAVES, all but the one-step screen.
+    // In Node every part is generated for a catalog of modest size; past SCREEN_LEAVES, all but the one-step screen;
+    // past GENERATED_LEAVES, the loader and the keys.
     const bundled = next.compileCatalog(bundledJson as unknown as Catalog);
-    assert.deepEqual(bundled.machine.generated, ['load', 'status', 'trace', 'screen']);
+    assert.deepEqual(bundled.machine.generated, ['load', 'status', 'trace', 'screen', 'keys']);
     assert.deepEqual(next.compileCatalog(bundledJson as unknown as Catalog, false).machine.generated, []);
     const label = { 'zh-CN': 'x' };
     const many = { version: 'many', facts: { f: { type: 'boolean', label } }, programs: Array.from({ length: SCREEN_LEAVES + 1 }, (_, i) => ({ id: `p${i}`, kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { fact: 'f', op: 'eq', value: true } })) } as unknown as Catalog;
-    assert.deepEqual(next.compileCatalog(many).machine.generated, ['load', 'status', 'trace']);
+    assert.deepEqual(next.compileCatalog(many).machine.generated, ['load', 'status', 'trace', 'keys']);
     // At the bounds exactly: still generated.
     const atScreen = { ...many, programs: many.programs.slice(0, SCREEN_LEAVES) } as Catalog;
-    assert.deepEqual(next.compileCatalog(atScreen).machine.generated, ['load', 'status', 'trace', 'screen']);
+    assert.deepEqual(next.compileCatalog(atScreen).machine.generated, ['load', 'status', 'trace', 'screen', 'keys']);
     const atBound = { ...many, programs: Array.from({ length: GENERATED_LEAVES }, (_, i) => ({ ...many.programs[0]!, id: `p${i}` })) } as Catalog;
-    assert.deepEqual(next.compileCatalog(atBound).machine.generated, ['load', 'status', 'trace']);
+    assert.deepEqual(next.compileCatalog(atBound).machine.generated, ['load', 'status', 'trace', 'keys']);
     const more = { ...many, programs: Array.from({ length: GENERATED_LEAVES + 1 }, (_, i) => ({ ...many.programs[0]!, id: `p${i}` })) } as Catalog;
-    assert.deepEqual(next.compileCatalog(more).machine.generated, ['load']);
+    assert.deepEqual(next.compileCatalog(more).machine.generated, ['load', 'keys']);
     // A catalog that declares no fact: nothing to read, and every program decided all the same.
     const none = { version: 'none', facts: {}, programs: [{ id: 'p', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { all: [] } }, { id: 'q', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { any: [] } }] } as unknown as Catalog;
     const empty = next.compileCatalog(none);
-    assert.deepEqual(empty.machine.generated, ['load', 'status', 'trace', 'screen']);
+    assert.deepEqual(empty.machine.generated, ['load', 'status', 'trace', 'screen', 'keys']);
     for (const detail of ['full', 'status'] as const) {
       assert.deepEqual(next.createScreener(empty, { asOf: AS_OF, detail })({}, 0).results.map((r) => [r.programId, r.status]), [['p', 'eligible'], ['q', 'ineligible']]);
     }

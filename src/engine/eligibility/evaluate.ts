@@ -214,9 +214,10 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
   const lazy = n > EAGER_PROGRAMS;
   let answers: Answers | undefined;
   let nPass = 0, nUnknown = 0;
+  const keys = machine.keys();
   for (let i = 0; i < n; i++) {
     const index = selected.index[i]!;
-    const k = machine.key(index);
+    const k = keys[index]!;
     let s: number | undefined;
     let result: ProgramResult | undefined;
     // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: only whether a kept result is reused; a result built again is the same (keys are never negative when kept)

@@ -204,3 +204,29 @@ export function generateScreen(parts: ScreenParts): ((profile: object, asOf: str
     `return function screen(profile, asOf, out) {\n${body}\n};`,
     [parts.given, parts.codes, parts.states, parts.inOrder, parts.encode, parts.optionOf, parts.adcodeNumber, factIds, parts.index, scope.tables, scope.tests]);
 }
+
+/** What keys a program (machine.ts, `rootKeys`): its facts, and each one's count of states. */
+export interface KeyPlan { facts: ArrayLike<number>; counts: ArrayLike<number> }
+
+/**
+ * Every program's key (machine.ts, `rootKey`) written out: each keyed program's key from the states of its facts,
+ * -1 where one of them is negative (an answer that cannot share), into `out`; undefined where code may not be
+ * generated. One pass per report instead of a loop over each program's facts.
+ */
+export function generateKeys(keys: readonly (KeyPlan | undefined)[], states: Int32Array, out: Int32Array): (() => void) | undefined {
+  const lines = keys.map((key, i) => {
+    if (!key) return `out[${i}] = -1;`;
+    const names = Array.from(key.facts, (f) => `states[${f}]`);
+    // key = ((s0 * c1 + s1) * c2 + s2)..., as rootKey folds it: each state times the counts of the facts after it.
+    const folded = names.slice(1).reduce((acc, name, j) => `(${acc}) * ${key.counts[j + 1]} + ${name}`, names[0]!);
+    return names.length === 0 ? `out[${i}] = 0;` : `out[${i}] = (${names.join(' | ')}) < 0 ? -1 : ${folded};`;
+  });
+  // In functions of KEY_CHUNK programs each: V8 does not optimize a function past 60 KB of bytecode, and one of a
+  // thousand programs' keys ran interpreted, slower than the machine's loop.
+  const chunks: string[] = [];
+  for (let at = 0; at < lines.length; at += KEY_CHUNK) chunks.push(`function keys${chunks.length}() {\n${lines.slice(at, at + KEY_CHUNK).join('\n')}\n}`);
+  return compileSource(['states', 'out'], `${chunks.join('\n')}\nreturn function keys() { ${chunks.map((_, c) => `keys${c}();`).join(' ')} };`, [states, out]);
+}
+
+/** Programs whose keys one generated function computes (`generateKeys`). */
+const KEY_CHUNK = 100;

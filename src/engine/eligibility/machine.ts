@@ -12,7 +12,7 @@ import type { Criterion, FactDef, Leaf, Profile, TraceNode } from '../../contrac
 import { FAIL, PASS, UNKNOWN, childrenOf, leafTest, leavesOf, type Kleene } from './status.js';
 import { isCalendarDate } from './profile.js';
 import { generateLoader, SWITCHED_OPTIONS, type LoadPlan } from './generated-loader.js';
-import { generateScreen, generateStatuses, SCREEN_LEAVES, type LeafPlan } from './generated-status.js';
+import { generateKeys, generateScreen, generateStatuses, SCREEN_LEAVES, type LeafPlan } from './generated-status.js';
 import { COMPARISONS, GENERATED_LEAVES, mayGenerateCode, type Comparison } from './generated-code.js';
 import { generateTraces } from './generated-trace.js';
 import { keptTrace } from './kept.js';
@@ -65,6 +65,11 @@ export interface Machine {
    * alone, so everything about it can be kept per key; -1 otherwise.
    */
   key(i: number): number;
+  /**
+   * Every program's `key(i)` on the loaded answers at once, in one array the machine reuses (read it before the
+   * next load): where code is generated, one pass of straight-line code.
+   */
+  keys(): Int32Array;
   keySize(i: number): number;
   /**
    * Where code is generated for a catalog of modest size: reads, checks and decides every program at once into
@@ -72,8 +77,8 @@ export interface Machine {
    * For status-only reports alone: it leaves the loaded answers unusable until the next `load`.
    */
   screen: ((profile: Profile, asOf: string, out: Uint8Array) => boolean) | undefined;
-  /** Which parts run as generated code (generated-*.ts): none in a page, all four in a server runtime. */
-  generated: readonly ('load' | 'status' | 'trace' | 'screen')[];
+  /** Which parts run as generated code (generated-*.ts): none in a page, all of them in a server runtime (up to the sizes generated-code.ts and generated-status.ts set). */
+  generated: readonly ('load' | 'status' | 'trace' | 'screen' | 'keys')[];
 }
 
 const SLOTS = 64;
@@ -702,6 +707,8 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     setLast: (s) => { last = s; },
   }) : undefined;
   const buildTrace = generatedTraces ?? traces;
+  const allKeys = new Int32Array(criteria.length);
+  const generatedKeys = generateCode ? generateKeys(rootKeys, states, allKeys) : undefined;
   const generated = generateCode ? generateLoader({ factIds, plans, values, given, codes, states, inOrder, encode, optionOf, adcodeNumber, index }) : undefined;
 
   return {
@@ -754,8 +761,9 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     traceStatus: () => last,
     keySize: (i) => keySizes[i]!,
     key: rootKey,
+    keys: generatedKeys ? () => { generatedKeys(); return allKeys; } : () => { for (let i = 0; i < allKeys.length; i++) allKeys[i] = rootKey(i); return allKeys; },
     screen,
-    generated: Object.freeze(([['load', generated], ['status', generatedStatus], ['trace', generatedTraces], ['screen', screen]] as const).filter(([, made]) => made).map(([part]) => part)),
+    generated: Object.freeze(([['load', generated], ['status', generatedStatus], ['trace', generatedTraces], ['screen', screen], ['keys', generatedKeys]] as const).filter(([, made]) => made).map(([part]) => part)),
   };
 }
 
