@@ -15,7 +15,6 @@ import { generateLoader, SWITCHED_OPTIONS, type LoadPlan } from './generated-loa
 import { generateKeys, generateScreen, generateStatuses, SCREEN_LEAVES, type LeafPlan } from './generated-status.js';
 import { COMPARISONS, GENERATED_LEAVES, mayGenerateCode, type Comparison } from './generated-code.js';
 import { generateTraces } from './generated-trace.js';
-import { keptTrace } from './kept.js';
 
 /** How a fact's answers are read and coded (one per fact type; option sets of more than 31 options apart). */
 const Kind = { Boolean: 1, Number: 2, Integer: 3, String: 4, Enum: 5, Set: 6, Region: 7, Date: 8, WideSet: 9 } as const;
@@ -461,7 +460,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
         // One frozen node per code (for a string fact, a string no leaf names gets a node of its own).
         const meaning = codeValues(fi);
         const table = Uint8Array.from(meaning, (v) => (leafTest(leaf)(v, '') ? PASS : FAIL));
-        const shared = meaning.map((v, k) => (kinds[fi] === Kind.String && k === meaning.length - 1 ? undefined : keptTrace(node(table[k] as Kleene, v))));
+        const shared = meaning.map((v, k) => (kinds[fi] === Kind.String && k === meaning.length - 1 ? undefined : Object.freeze(node(table[k] as Kleene, v))));
         return () => {
           const a = values[fi];
           if (a == null) { last = UNKNOWN; return a === undefined ? unanswered : dontKnow; }
@@ -484,7 +483,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
           const mask = codes[fi]!;
           let hit = cache.get(mask);
           if (hit === undefined) {
-            hit = keptTrace(node(s, listOf(fi, mask)));
+            hit = Object.freeze(node(s, listOf(fi, mask)));
             if (cache.size < LEAF_LIMIT && budget > 0) { cache.set(mask, hit); budget--; }
           }
           return hit;
@@ -530,10 +529,10 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
         if (budget < size) return trace;
         cache = new Array(size); statuses = new Int8Array(size); budget -= size;
       }
-      const kept = keptTrace(trace);
-      cache[k] = kept;
+      Object.freeze(trace.children);
+      cache[k] = Object.freeze(trace);
       statuses![k] = last;
-      return kept;
+      return trace;
     };
   };
   const combinatorTrace = (c: Criterion): Build => {
