@@ -34,37 +34,6 @@ export function packed(table: ArrayLike<number>): number {
   return n;
 }
 
-/** An expression of the leaf's Kleene value on the loaded answers. */
-function leafExpression(plan: LeafPlan, scope: Scope): string {
-  const { fi } = plan;
-  const value = scope.slots.value(fi), code = scope.slots.code(fi);
-  const answered = (decided: string) => `(${value} == null ? ${UNKNOWN} : ${decided})`;
-  const holds = (test: string) => answered(`(${test} ? ${PASS} : ${FAIL})`);
-  switch (plan.kind) {
-    case 'table': {
-      // A table of up to 16 codes is written in as a number, two bits a code: a shift, no load and no branch.
-      if (plan.table.length <= PACKED_CODES) return answered(`((${packed(plan.table)} >>> (${code} << 1)) & 3)`);
-      scope.tables.push(plan.table);
-      return answered(`tables[${scope.tables.length - 1}][${code}]`);
-    }
-    case 'mask': {
-      const m = plan.mask;
-      return holds(plan.test === 'any' ? `(${code} & ${m}) !== 0` : plan.test === 'all' ? `(${code} & ${m}) === ${m}` : `(${code} & ${m}) === 0`);
-    }
-    case 'ranges':
-      // Never empty: the catalog's schema refuses withinRegion without a target.
-      return holds(plan.ranges.map(([lo, hi]) => `(${code} >= ${lo} && ${code} <= ${hi})`).join(' || '));
-    case 'compare': {
-      if (plan.op !== 'between') return holds(`${value} ${OPERATOR[plan.op]} ${literal(plan.value)}`);
-      const [min, max] = plan.value as [unknown, unknown];
-      return holds(`${value} >= ${literal(min)} && ${value} <= ${literal(max)}`);
-    }
-    case 'test':
-      scope.tests.push(plan.test);
-      return holds(`tests[${scope.tests.length - 1}](${value}, asOf)`);
-  }
-}
-
 /**
  * Statements leaving `node`'s Kleene value in `s<into>`: a leaf its expression; all/any their children in order,
  * leaving the block at the first decisive one (fail for all, pass for any); not its child's value turned over.
@@ -72,7 +41,7 @@ function leafExpression(plan: LeafPlan, scope: Scope): string {
 function statements(node: Criterion, into: number, next: { n: number }, plan: (leaf: Criterion) => LeafPlan, scope: Scope): string {
   // Each node's value in its own variable `s<n>`, each all/any a block labelled `b<n>` to leave early.
   const children = childrenOf(node);
-  if (!children) return `s${into} = ${leafExpression(plan(node), scope)};`;
+  if (!children) return `s${into} = ${leafExpression(plan(node), scope, AS_KLEENE)};`;
   if ('not' in node) {
     const child = next.n++;
     return `${statements(node.not, child, next, plan, scope)} ${notStatement(into, child)}`;
@@ -101,29 +70,42 @@ const KLEENE_OF_BITS = (PASS << 2) | (FAIL << 4) | (UNKNOWN << 6);
 /** The bits of Kleene values 0, 1 and 2, two bits each. */
 const BITS_OF_KLEENE = BITS_OF[FAIL] | (BITS_OF[PASS] << 2) | (BITS_OF[UNKNOWN] << 4);
 
-/** An expression of the leaf's value as bits: every test written so that it yields 0 or 1 without a branch. */
-function leafBits(plan: LeafPlan, scope: Scope): string {
+/**
+ * How a leaf's value is written: as a Kleene value (short-circuit code) or as two bits (branch-free code). `holds`
+ * turns a test into pass or fail; `and`/`or` join the tests of one leaf (as bits, `&`/`|`, which yield 0 or 1
+ * without a branch, so that `2 - test` is pass 1 or fail 2); `of` is a status table's value of a code.
+ */
+interface Encoding { unknown: number; holds(test: string): string; and: string; or: string; of(kleene: Kleene): number; read(kleene: string): string }
+const AS_KLEENE: Encoding = { unknown: UNKNOWN, holds: (t) => `(${t} ? ${PASS} : ${FAIL})`, and: '&&', or: '||', of: (k) => k, read: (k) => k };
+const AS_BITS: Encoding = {
+  unknown: BITS_OF[UNKNOWN], holds: (t) => `(2 - (${t}))`, and: '&', or: '|', of: (k) => BITS_OF[k],
+  read: (k) => `((${BITS_OF_KLEENE} >>> (${k} << 1)) & 3)`,
+};
+
+/** An expression of the leaf's value on the loaded answers, written as `as` says. */
+function leafExpression(plan: LeafPlan, scope: Scope, as: Encoding): string {
   const { fi } = plan;
   const value = scope.slots.value(fi), code = scope.slots.code(fi);
-  const answered = (decided: string) => `(${value} == null ? ${BITS_OF[UNKNOWN]} : ${decided})`;
-  // pass (1) when the test holds, fail (2) when not.
-  const holds = (test: string) => answered(`(2 - (${test}))`);
+  const answered = (decided: string) => `(${value} == null ? ${as.unknown} : ${decided})`;
+  const holds = (test: string) => answered(as.holds(test));
   switch (plan.kind) {
     case 'table': {
-      if (plan.table.length <= PACKED_CODES) return answered(`((${packed(plan.table.map((k) => BITS_OF[k as Kleene]))} >>> (${code} << 1)) & 3)`);
+      // A table of up to 16 codes is written in as a number, two bits a code: a shift, no load and no branch.
+      if (plan.table.length <= PACKED_CODES) return answered(`((${packed(Array.from(plan.table, (k) => as.of(k as Kleene)))} >>> (${code} << 1)) & 3)`);
       scope.tables.push(plan.table);
-      return answered(`((${BITS_OF_KLEENE} >>> (tables[${scope.tables.length - 1}][${code}] << 1)) & 3)`);
+      return answered(as.read(`tables[${scope.tables.length - 1}][${code}]`));
     }
     case 'mask': {
       const m = plan.mask;
       return holds(plan.test === 'any' ? `(${code} & ${m}) !== 0` : plan.test === 'all' ? `(${code} & ${m}) === ${m}` : `(${code} & ${m}) === 0`);
     }
     case 'ranges':
-      return holds(plan.ranges.map(([lo, hi]) => `((${code} >= ${lo}) & (${code} <= ${hi}))`).join(' | '));
+      // Never empty: the catalog's schema refuses withinRegion without a target.
+      return holds(plan.ranges.map(([lo, hi]) => `((${code} >= ${lo}) ${as.and} (${code} <= ${hi}))`).join(` ${as.or} `));
     case 'compare': {
       if (plan.op !== 'between') return holds(`${value} ${OPERATOR[plan.op]} ${literal(plan.value)}`);
       const [min, max] = plan.value as [unknown, unknown];
-      return holds(`(${value} >= ${literal(min)}) & (${value} <= ${literal(max)})`);
+      return holds(`(${value} >= ${literal(min)}) ${as.and} (${value} <= ${literal(max)})`);
     }
     case 'test':
       scope.tests.push(plan.test);
@@ -134,7 +116,7 @@ function leafBits(plan: LeafPlan, scope: Scope): string {
 /** Statements leaving `node`'s value as bits in `s<into>`, every child computed. */
 function bitStatements(node: Criterion, into: number, next: { n: number }, plan: (leaf: Criterion) => LeafPlan, scope: Scope): string {
   const children = childrenOf(node);
-  if (!children) return `s${into} = ${leafBits(plan(node), scope)};`;
+  if (!children) return `s${into} = ${leafExpression(plan(node), scope, AS_BITS)};`;
   if ('not' in node) {
     const child = next.n++;
     return `${bitStatements(node.not, child, next, plan, scope)} s${into} = ((s${child} & 1) << 1) | ((s${child} >> 1) & 1);`;
