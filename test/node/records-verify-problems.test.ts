@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, verify as edVerify, createPublicKey } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { canonicalize as independentJcs } from 'json-canonicalize';
-import type { Catalog, DecisionRecord } from '../../src/contract/index.js';
+import type { DecisionRecord } from '../../src/contract/index.js';
 import { buildRecord, createSigner, fromBase64url, verifyRecord } from '../../src/engine/records/record.js';
+import { windowedCatalog } from './windowed-catalog.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const priv = privateKey.export({ format: 'jwk' }) as { kty: string; crv: string; x: string; d: string };
@@ -20,15 +21,7 @@ const NOT_CANONICAL = 'the signature value is not the canonical base64url of 64 
 const DIFFERENT = 'evaluating the profile again gives a different report';
 const notVerified = () => `the signature does not verify with the key(s) given (keyId ${thumbprint(priv.x)})`;
 
-const label = { 'zh-CN': 'x' };
-const catalog: Catalog = {
-  version: 'rec-1',
-  facts: { a: { type: 'boolean', label } },
-  programs: [
-    { id: 'old', kind: 'loan', title: label, sources: [{ title: label }], validUntil: '2025-12-31', criteria: { fact: 'a', op: 'eq', value: true } },
-    { id: 'new', kind: 'loan', title: label, sources: [{ title: label }], validFrom: '2026-01-01', criteria: { fact: 'a', op: 'eq', value: true } },
-  ],
-};
+const catalog = windowedCatalog('rec-1');
 /** A report no evaluation gives: on 2026-03-01 program "new" is in force, so a report without results is forged. */
 const forgedReport = { asOf: '2026-03-01', results: [], nextQuestions: [] };
 

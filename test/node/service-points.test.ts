@@ -9,16 +9,9 @@ import { createService } from '../../src/engine/service.js';
 import { quoteBond } from '../../src/engine/financing/bond.js';
 import { assertCatalog, catalogIssues } from '../../src/engine/eligibility/catalog.js';
 import { EngineError } from '../../src/engine/errors.js';
+import { label, windowedCatalog } from './windowed-catalog.js';
 
-const label = { 'zh-CN': 'x' };
-const catalog: Catalog = {
-  version: 'svc',
-  facts: { a: { type: 'boolean', label } },
-  programs: [
-    { id: 'old', kind: 'loan', title: label, sources: [{ title: label }], validUntil: '2025-12-31', criteria: { fact: 'a', op: 'eq', value: true } },
-    { id: 'new', kind: 'loan', title: label, sources: [{ title: label }], validFrom: '2026-01-01', criteria: { fact: 'a', op: 'eq', value: true } },
-  ],
-};
+const catalog = windowedCatalog('svc');
 const suzhou: Incubator = { id: 'inc-1', name: { 'zh-CN': '甲孵化器' }, kind: 'incubator', level: 'national', lon: 120.6, lat: 31.3, adcode: '320505', industries: [] } as unknown as Incubator;
 const base = { catalog, referenceRates: { lpr: [{ date: '2025-01-20', oneYear: 0.031, fiveYear: 0.036 }] }, incubators: [suzhou], provinceNames: {} };
 // The clock says 2026-03-01 in China; "today" is the default asOf.

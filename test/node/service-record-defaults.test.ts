@@ -7,19 +7,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { canonicalize as independentJcs } from 'json-canonicalize';
-import type { Catalog } from '../../src/contract/index.js';
 import { createService } from '../../src/engine/service.js';
+import { windowedCatalog } from './windowed-catalog.js';
 
 const sha = (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
-const label = { 'zh-CN': 'x' };
-const catalog: Catalog = {
-  version: 'svc-rec',
-  facts: { a: { type: 'boolean', label } },
-  programs: [
-    { id: 'old', kind: 'loan', title: label, sources: [{ title: label }], validUntil: '2025-12-31', criteria: { fact: 'a', op: 'eq', value: true } },
-    { id: 'new', kind: 'loan', title: label, sources: [{ title: label }], validFrom: '2026-01-01', criteria: { fact: 'a', op: 'eq', value: true } },
-  ],
-};
+const catalog = windowedCatalog('svc-rec');
 const base = { catalog, referenceRates: { lpr: [] }, incubators: [], provinceNames: {} };
 // 2026-02-28 20:00 UTC is 2026-03-01 04:00 in China: "today" is 2026-03-01, when only "new" is in force.
 const clock = () => new Date('2026-02-28T20:00:00Z');
