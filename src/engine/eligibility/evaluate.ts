@@ -110,6 +110,17 @@ function selection(programs: CompiledProgram[]): Selection {
   return { programs, index: Int32Array.from(programs, (p) => p.index), statusResults: programs.flatMap((p) => p.statusResults) };
 }
 
+/**
+ * The one rule for where results go in a report: eligible first, then undetermined, then ineligible, each in
+ * catalog order. Sets `cursor[s]` to where the first result of status s goes (each placing loop then takes
+ * `cursor[s]++`), from the counts of eligible and undetermined results.
+ */
+function startPlacing(cursor: Int32Array, nPass: number, nUnknown: number): void {
+  cursor[PASS] = 0;
+  cursor[UNKNOWN] = nPass;
+  cursor[FAIL] = nPass + nUnknown;
+}
+
 /** The status-only report; `decided`: every program's status already decided, by catalog position. */
 function statusReport(compiled: CompiledCatalog, options: CheckOptions, selected: Selection, decided?: Uint8Array): EligibilityReport {
   const { machine, scratch, cursor } = compiled;
@@ -124,11 +135,7 @@ function statusReport(compiled: CompiledCatalog, options: CheckOptions, selected
     nPass += s & 1;
     nUnknown += s >> 1;
   }
-  // Results go straight to their place: eligible first, then undetermined, then ineligible, each in catalog order;
-  // `cursor[s]` is where the next result of status s goes.
-  cursor[PASS] = 0;
-  cursor[UNKNOWN] = nPass;
-  cursor[FAIL] = nPass + nUnknown;
+  startPlacing(cursor, nPass, nUnknown);
   // Stryker disable next-line ArrayDeclaration: every slot 0..n-1 is written before the report is returned; an array made without a length holds the same
   const results = new Array<ProgramResult>(n);
   for (let i = 0; i < n; i++) {
@@ -261,15 +268,16 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
   }
   // Stryker disable next-line ArrayDeclaration: every slot 0..n-1 is written before the report is returned; an array made without a length holds the same
   const placed = new Array<ProgramResult>(n);
-  let e = 0, u = nPass, f = nPass + nUnknown;
+  const { cursor } = compiled;
+  startPlacing(cursor, nPass, nUnknown);
   let counts: Map<string, number> | undefined;
   for (let i = 0; i < n; i++) {
     const result = results[i]!;
     const s = scratch[i]!;
-    if (s === PASS) placed[e++] = result;
-    else if (s === FAIL) placed[f++] = result;
-    else {
-      placed[u++] = result;
+    const at = cursor[s]!;
+    cursor[s] = at + 1;
+    placed[at] = result;
+    if (s === UNKNOWN) {
       counts ??= new Map();
       for (const fact of result.missingFacts) counts.set(fact, (counts.get(fact) ?? 0) + 1);
     }
