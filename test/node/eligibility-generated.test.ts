@@ -158,6 +158,33 @@ describe('the eligibility machine: generated code and closures', () => {
     assert.ok(keyed > 1000, `${keyed} keys compared`);
   });
 
+  it('screen catalogs past SCREEN_LEAVES alike: the loader, then every program decided in functions of a few hundred leaves', () => {
+    // 6 programs a seed, 80 seeds: 480 programs, well past SCREEN_LEAVES leaves, so several decision functions.
+    const seeds = Array.from({ length: 80 }, (_, k) => catalogOf(k + 1));
+    const criteria = seeds.flatMap((c) => c.programs.map((p) => p.criteria));
+    assert.ok(criteria.reduce((n, c) => n + JSON.stringify(c).split('"fact"').length - 1, 0) > 2 * SCREEN_LEAVES);
+    const facts = seeds[0]!.facts;
+    const generated = compileMachine(criteria, facts, true);
+    const closures = compileMachine(criteria, facts, false);
+    assert.ok(generated.screen && generated.generated.includes('screen'));
+    assert.match(generated.screen.toString(), /decide\(asOf, ?out\)/, 'the large catalog\u2019s screen, not the one-function one');
+    const out = new Uint8Array(criteria.length);
+    let decided = 0, refused = 0;
+    for (const p of profilesOf(seeds[0]!, 11, 40, (r) => profileOf(r))) {
+      const accepted = closures.load(p);
+      out.fill(7);
+      assert.equal(generated.screen(p, DATES[1]!, out), accepted, `screen ${json(p)}`);
+      if (!accepted) { refused++; continue; }
+      const own = Object.getPrototypeOf(p) === Object.prototype ? p : Object.getPrototypeOf(p) as Profile;
+      criteria.forEach((c, i) => {
+        assert.equal(KLEENE[out[i]!], oracleStatus(c, own, DATES[1]!), `program ${i} on ${json(p)}`);
+        assert.equal(out[i], closures.status(i, DATES[1]!), `program ${i} (closures) on ${json(p)}`);
+        decided++;
+      });
+    }
+    assert.ok(decided > 10_000 && refused > 20, `${decided} decided, ${refused} refused`);
+  });
+
   it('refuse the same bad answers, each fact in turn', () => {
     const BAD = [0, 1.5, -1, 'x', '', true, [], [1], ['x', 'x'], NaN, Infinity, -Infinity, 1e308, '2024-13-01', '32010', {}];
     let checked = 0;
@@ -187,21 +214,22 @@ describe('the eligibility machine: generated code and closures', () => {
 
   it('generates code only in a server runtime: a page (a global document) keeps the closures', async () => {
     assert.equal(mayGenerateCode(), true);
-    // In Node every part is generated for a catalog of modest size; past SCREEN_LEAVES, all but the one-step screen;
-    // past GENERATED_LEAVES, the loader and the keys.
+    // In Node every part is generated for a catalog of modest size; past SCREEN_LEAVES the screen is the loader and
+    // then functions of a few hundred leaves (still 'screen'); past GENERATED_LEAVES, each program's status and trace
+    // are the machine's closures.
     const bundled = next.compileCatalog(bundledJson as unknown as Catalog);
     assert.deepEqual(bundled.machine.generated, ['load', 'status', 'trace', 'screen', 'keys']);
     assert.deepEqual(next.compileCatalog(bundledJson as unknown as Catalog, false).machine.generated, []);
     const label = { 'zh-CN': 'x' };
     const many = { version: 'many', facts: { f: { type: 'boolean', label } }, programs: Array.from({ length: SCREEN_LEAVES + 1 }, (_, i) => ({ id: `p${i}`, kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { fact: 'f', op: 'eq', value: true } })) } as unknown as Catalog;
-    assert.deepEqual(next.compileCatalog(many).machine.generated, ['load', 'status', 'trace', 'keys']);
+    assert.deepEqual(next.compileCatalog(many).machine.generated, ['load', 'status', 'trace', 'screen', 'keys']);
     // At the bounds exactly: still generated.
     const atScreen = { ...many, programs: many.programs.slice(0, SCREEN_LEAVES) } as Catalog;
     assert.deepEqual(next.compileCatalog(atScreen).machine.generated, ['load', 'status', 'trace', 'screen', 'keys']);
     const atBound = { ...many, programs: Array.from({ length: GENERATED_LEAVES }, (_, i) => ({ ...many.programs[0]!, id: `p${i}` })) } as Catalog;
-    assert.deepEqual(next.compileCatalog(atBound).machine.generated, ['load', 'status', 'trace', 'keys']);
+    assert.deepEqual(next.compileCatalog(atBound).machine.generated, ['load', 'status', 'trace', 'screen', 'keys']);
     const more = { ...many, programs: Array.from({ length: GENERATED_LEAVES + 1 }, (_, i) => ({ ...many.programs[0]!, id: `p${i}` })) } as Catalog;
-    assert.deepEqual(next.compileCatalog(more).machine.generated, ['load', 'keys']);
+    assert.deepEqual(next.compileCatalog(more).machine.generated, ['load', 'screen', 'keys']);
     // A catalog that declares no fact: nothing to read, and every program decided all the same.
     const none = { version: 'none', facts: {}, programs: [{ id: 'p', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { all: [] } }, { id: 'q', kind: 'subsidy', title: label, sources: [{ title: label }], criteria: { any: [] } }] } as unknown as Catalog;
     const empty = next.compileCatalog(none);

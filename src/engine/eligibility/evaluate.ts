@@ -102,12 +102,15 @@ interface Selection {
   programs: CompiledProgram[];
   /** Each one's position in the catalog. */
   index: Int32Array;
+  /** Each one's id, read without touching the program (catalog programs differ in shape, so reading `id` from
+   * them is a megamorphic load). */
+  ids: string[];
   /** Each one's three status-only results (fail, pass, unknown), one after the other. */
   statusResults: ProgramResult[];
 }
 
 function selection(programs: CompiledProgram[]): Selection {
-  return { programs, index: Int32Array.from(programs, (p) => p.index), statusResults: programs.flatMap((p) => p.statusResults) };
+  return { programs, index: Int32Array.from(programs, (p) => p.index), ids: programs.map((p) => p.program.id), statusResults: programs.flatMap((p) => p.statusResults) };
 }
 
 /**
@@ -210,8 +213,8 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
   // result made once per key, frozen and shared; any other builds its trace.
   // A shared result sits beside its status (`row[2k]`, `row[2k + 1]`): one memory read per program, as a large
   // catalog's rows do not stay in the processor's caches.
-  const { programs } = selected;
-  const n = programs.length;
+  const { ids } = selected;
+  const n = ids.length;
   const { scratch } = compiled;
   // A decided program that shares no result gets its trace built when first read (the result's `trace` is an
   // accessor), when the report covers many programs: a trace is dearer to build than the accessor is to define
@@ -237,11 +240,11 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
       // Stryker disable next-line BlockStatement: an emptied block leaves the result to be built now, the same
       if (s !== 2) {
         answers ??= { machine, answers: machine.snapshot(), index: 0, asOf };
-        result = lazyResult(programs[i]!.program.id, s === PASS ? 'eligible' : 'ineligible', answers, index);
+        result = lazyResult(ids[i]!, s === PASS ? 'eligible' : 'ineligible', answers, index);
       }
     }
     if (result === undefined) {
-      result = programResult(programs[i]!.program.id, machine.trace(index, asOf), (s = machine.traceStatus()));
+      result = programResult(ids[i]!, machine.trace(index, asOf), (s = machine.traceStatus()));
       // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: only whether a result is kept for reuse (a kept result is read only at a key >= 0); the report is the same
       if (k >= 0) {
         let row = shared[index];
@@ -263,8 +266,9 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
     }
     results[i] = result;
     scratch[i] = s!;
-    if (s === PASS) nPass++;
-    else if (s === 2) nUnknown++;
+    // Counted without branches, as in status-only reports (fail 0, pass 1, unknown 2).
+    nPass += s! & 1;
+    nUnknown += s! >> 1;
   }
   // Stryker disable next-line ArrayDeclaration: every slot 0..n-1 is written before the report is returned; an array made without a length holds the same
   const placed = new Array<ProgramResult>(n);

@@ -4,7 +4,7 @@
 import type { Criterion } from '../../contract/index.js';
 import { compileSource, literal, notStatement, type Comparison } from './generated-code.js';
 import { IN_MACHINE, KEYS_CHECKED, loadStatements, type LoadPlan, type Slots } from './generated-loader.js';
-import { childrenOf, FAIL, PASS, UNKNOWN, type Kleene } from './status.js';
+import { childrenOf, FAIL, leavesOf, PASS, UNKNOWN, type Kleene } from './status.js';
 
 /** What one leaf tests on the coded answer of fact `fi` (machine.ts, `leafPlan`). */
 export type LeafPlan =
@@ -185,6 +185,41 @@ export function generateScreen(parts: ScreenParts): ((profile: object, asOf: str
   return compileSource(['given', 'codes', 'states', 'inOrder', 'encode', 'optionOf', 'adcodeNumber', 'factIds', 'index', 'tables', 'tests'],
     `return function screen(profile, asOf, out) {\n${body}\n};`,
     [parts.given, parts.codes, parts.states, parts.inOrder, parts.encode, parts.optionOf, parts.adcodeNumber, factIds, parts.index, scope.tables, scope.tests]);
+}
+
+/** Leaves one function of a large catalog's decisions holds (`generateDecisions`): well inside V8's limit. */
+const CHUNK_LEAVES = 256;
+
+/**
+ * Every program decided into `out[i]` (Kleene values) on the machine's loaded answers, for catalogs past
+ * SCREEN_LEAVES: the branch-free code of the one-step screen, in functions of about CHUNK_LEAVES leaves, each
+ * reading the answers and codes it uses into locals first. With the generated loader before it, this is the screen
+ * of a large catalog (machine.ts). Undefined where code may not be generated.
+ */
+export function generateDecisions(criteria: readonly Criterion[], plan: (leaf: Criterion) => LeafPlan, values: unknown[], codes: Int32Array): ((asOf: string, out: Uint8Array) => void) | undefined {
+  const chunks: string[] = [];
+  let used = new Set<number>();
+  const slots: Slots = { value: (fi) => { used.add(fi); return `v${fi}`; }, code: (fi) => { used.add(fi); return `c${fi}`; }, states: false };
+  const scope: Scope = { tables: [], tests: [], slots };
+  let programs: string[] = [];
+  let leaves = 0;
+  const close = () => {
+    const reads = [...used].sort((a, b) => a - b).map((fi) => `v${fi} = values[${fi}], c${fi} = codes[${fi}]`);
+    chunks.push(`function decide${chunks.length}(asOf, out) {\n${reads.length ? `const ${reads.join(', ')};\n` : ''}${programs.join('\n')}\n}`);
+    used = new Set();
+    programs = [];
+    leaves = 0;
+  };
+  criteria.forEach((c, i) => {
+    const { body, names } = program(c, plan, scope, true);
+    programs.push(`{ let ${names}; ${body} out[${i}] = s0; }`);
+    leaves += leavesOf(c).length;
+    if (leaves >= CHUNK_LEAVES) close();
+  });
+  if (programs.length || !chunks.length) close();
+  return compileSource(['values', 'codes', 'tables', 'tests'],
+    `${chunks.join('\n')}\nreturn function decide(asOf, out) { ${chunks.map((_, k) => `decide${k}(asOf, out);`).join(' ')} };`,
+    [values, codes, scope.tables, scope.tests]);
 }
 
 /** What keys a program (machine.ts, `rootKeys`): its facts, and each one's count of states. */

@@ -12,7 +12,7 @@ import type { Criterion, FactDef, Leaf, Profile, TraceNode } from '../../contrac
 import { FAIL, PASS, UNKNOWN, childrenOf, leafTest, leavesOf, type Kleene } from './status.js';
 import { isCalendarDate } from './profile.js';
 import { generateLoader, SWITCHED_OPTIONS, type LoadPlan } from './generated-loader.js';
-import { generateKeys, generateScreen, generateStatuses, SCREEN_LEAVES, type LeafPlan } from './generated-status.js';
+import { generateDecisions, generateKeys, generateScreen, generateStatuses, SCREEN_LEAVES, type LeafPlan } from './generated-status.js';
 import { COMPARISONS, GENERATED_LEAVES, mayGenerateCode, type Comparison } from './generated-code.js';
 import { generateTraces } from './generated-trace.js';
 
@@ -71,8 +71,9 @@ export interface Machine {
   keys(): Int32Array;
   keySize(i: number): number;
   /**
-   * Where code is generated for a catalog of modest size: reads, checks and decides every program at once into
-   * `out[i]` (Kleene values), false where `load` would not accept the profile (then `out` is not to be read).
+   * Where code is generated: reads, checks and decides every program at once into `out[i]` (Kleene values), false
+   * where `load` would not accept the profile (then `out` is not to be read). One function for a catalog of modest
+   * size; past SCREEN_LEAVES, the generated loader and then functions of a few hundred leaves each.
    * For status-only reports alone: it leaves the loaded answers unusable until the next `load`.
    */
   screen: ((profile: Profile, asOf: string, out: Uint8Array) => boolean) | undefined;
@@ -686,14 +687,16 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     }
   });
   // Where code may be generated (generated-*.ts): the loader; up to GENERATED_LEAVES, each program's status and
-  // trace; up to SCREEN_LEAVES, status-only screening in one function.
+  // trace; status-only screening, up to SCREEN_LEAVES in one function, past it the loader then every program
+  // decided in functions of a few hundred leaves.
   const leafCount = criteria.reduce((n, c) => n + leavesOf(c).length, 0);
   const perProgram = generateCode && leafCount <= GENERATED_LEAVES;
   const generatedStatus = perProgram ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined;
   const decideStatus = generatedStatus ?? statuses;
+  const generated = generateCode ? generateLoader({ factIds, plans, values, given, codes, states, inOrder, encode, optionOf, adcodeNumber, index }) : undefined;
   const screen = generateCode && leafCount <= SCREEN_LEAVES
     ? generateScreen({ factIds, plans, criteria, plan: (leaf) => leafPlan(leaf as Leaf), given, codes, states, inOrder, encode, optionOf, adcodeNumber, index })
-    : undefined;
+    : generated && screenInChunks(generated, generateDecisions(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes));
   const generatedTraces = perProgram ? generateTraces({
     criteria,
     builder: (c, root) => {
@@ -708,7 +711,6 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   const buildTrace = generatedTraces ?? traces;
   const allKeys = new Int32Array(criteria.length);
   const generatedKeys = generateCode ? generateKeys(rootKeys, states, allKeys) : undefined;
-  const generated = generateCode ? generateLoader({ factIds, plans, values, given, codes, states, inOrder, encode, optionOf, adcodeNumber, index }) : undefined;
 
   return {
     factIds,
@@ -763,6 +765,16 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     keys: generatedKeys ? () => { generatedKeys(); return allKeys; } : () => { for (let i = 0; i < allKeys.length; i++) allKeys[i] = rootKey(i); return allKeys; },
     screen,
     generated: Object.freeze(([['load', generated], ['status', generatedStatus], ['trace', generatedTraces], ['screen', screen], ['keys', generatedKeys]] as const).filter(([, made]) => made).map(([part]) => part)),
+  };
+}
+
+/** A large catalog's screen: the generated loader, then every program decided (`generateDecisions`). */
+function screenInChunks(load: (profile: Profile) => boolean, decide: ((asOf: string, out: Uint8Array) => void) | undefined): Machine['screen'] {
+  if (!decide) return undefined;
+  return (profile, asOf, out) => {
+    if (!load(profile)) return false;
+    decide(asOf, out);
+    return true;
   };
 }
 
