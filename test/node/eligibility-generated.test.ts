@@ -154,8 +154,19 @@ describe('the eligibility machine: generated code and closures', () => {
       assert.deepEqual([...generated.keys()], want);
       assert.deepEqual([...closures.keys()], want);
       keyed += want.filter((k) => k >= 0).length;
+      // Programs of one key group (whose shared results sit side by side, evaluate.ts) have one key on every profile.
+      const groupKey = new Map<number, number>();
+      criteria.forEach((_, i) => {
+        const g = generated.keyGroup(i);
+        assert.equal(g, closures.keyGroup(i));
+        assert.equal(g < 0, generated.keySize(i) === 0, `program ${i}: grouped exactly when keyed`);
+        if (g >= 0) assert.equal(groupKey.get(g) ?? want[i], want[i], `program ${i} in group ${g}`);
+        if (g >= 0) groupKey.set(g, want[i]!);
+      });
     }
     assert.ok(keyed > 1000, `${keyed} keys compared`);
+    const groups = new Set(criteria.map((_, i) => generated.keyGroup(i)).filter((g) => g >= 0));
+    assert.ok(groups.size > 1 && groups.size < criteria.filter((_, i) => generated.keySize(i) > 0).length / 2, `${groups.size} key groups`);
   });
 
   it('screen catalogs past SCREEN_LEAVES alike: the loader, then every program decided in functions of a few hundred leaves', () => {

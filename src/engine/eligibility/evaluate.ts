@@ -36,8 +36,18 @@ export interface CompiledCatalog {
   /** Every program's status from the machine's one-step screen (machine.ts, `screen`), by catalog position. */
   decided: Uint8Array;
   results: ProgramResult[];
-  /** Per program decided by a few small answers (machine.ts, keys): by key, its status and full result, made on first use. */
-  shared: (unknown[] | undefined)[];
+  /**
+   * Results shared per key (machine.ts, keys), a row per key group made on first use: program i of group g, at key
+   * k, has its status at `rows[g][2 * (k * width[g] + column[i])]` and its full result in the next slot. Programs of
+   * one group have the same key on every profile, so one profile's results of a group sit side by side: a large
+   * catalog reads a few runs of memory per report instead of a scattered slot per program.
+   */
+  rows: (unknown[] | undefined)[];
+  /** Per program, its key group (-1: not keyed) and its place in the group's rows. */
+  group: Int32Array;
+  column: Int32Array;
+  /** Per group, how many programs it holds. */
+  width: Int32Array;
   /** Slots the shared results may still take. */
   rowBudget: number;
 }
@@ -57,20 +67,25 @@ export function compileCatalog(catalog: Catalog, generateCode?: boolean): Compil
     program, index, paths: undefined,
     statusResults: [FAIL, PASS, 2].map((k) => Object.freeze({ programId: program.id, status: STATUS_NAME[k]!, missingFacts: NOTHING_MISSING, trace: STATUS_TRACE[k]! })),
   }));
+  const machine = compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts, generateCode);
+  const group = Int32Array.from(programs, (_, i) => machine.keyGroup(i));
+  const width = new Int32Array(Math.max(-1, ...group) + 1);
+  const column = Int32Array.from(group, (g) => (g < 0 ? -1 : width[g]!++));
   return {
     catalog,
     checks: compileFactChecks(catalog),
     programs,
     byId: new Map(programs.map((p) => [p.program.id, p])),
     factOrder: new Map(Object.keys(catalog.facts).map((f, i) => [f, i])),
-    machine: compileMachine(catalog.programs.map((p) => p.criteria), catalog.facts, generateCode),
+    machine,
     scratch: new Uint8Array(programs.length),
     decided: new Uint8Array(programs.length),
     cursor: new Int32Array(3),
     // Stryker disable next-line ArrayDeclaration: every slot is written (0..n-1) before it is read; an array made without a length holds the same
     results: new Array<ProgramResult>(programs.length),
     // Stryker disable next-line ArrayDeclaration: an empty array reads undefined at every index, as the filled one does
-    shared: new Array(programs.length).fill(undefined),
+    rows: new Array(width.length).fill(undefined),
+    group, column, width,
     rowBudget: ROW_BUDGET,
   };
 }
@@ -206,13 +221,13 @@ export function evaluateProfile(compiled: CompiledCatalog, profile: Profile, opt
 }
 
 function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: Selection): EligibilityReport {
-  const { machine, results, shared } = compiled;
+  const { machine, results, rows, group, column, width } = compiled;
   const { asOf } = options;
   // Every program decided in one pass, then the results placed: eligible first, then undetermined, then
   // ineligible, each in catalog order. A program decided by a few small answers alone (machine.ts, keys) has its
   // result made once per key, frozen and shared; any other builds its trace.
-  // A shared result sits beside its status (`row[2k]`, `row[2k + 1]`): one memory read per program, as a large
-  // catalog's rows do not stay in the processor's caches.
+  // A shared result sits beside its status in its group's row (`rows`): one memory read per program, and those of
+  // a group side by side, as a large catalog's rows do not stay in the processor's caches.
   const { ids } = selected;
   const n = ids.length;
   const { scratch } = compiled;
@@ -229,13 +244,16 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
     const k = keys[index]!;
     let s: number | undefined;
     let result: ProgramResult | undefined;
+    const g = group[index]!;
+    let at = 0;
     // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: only whether a kept result is reused; a result built again is the same (keys are never negative when kept)
     if (k >= 0) {
-      const row = shared[index];
-      if (row !== undefined && (s = row[2 * k] as number | undefined) !== undefined) result = row[2 * k + 1] as ProgramResult;
+      at = 2 * (k * width[g]! + column[index]!);
+      const row = rows[g];
+      if (row !== undefined && (s = row[at] as number | undefined) !== undefined) result = row[at + 1] as ProgramResult;
     }
     // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,BooleanLiteral,ArithmeticOperator,BlockStatement: only whether a decided program's trace is built now or on first read (from a snapshot of the same answers); the report is the same
-    if (result === undefined && lazy && (k < 0 || (!shared[index] && compiled.rowBudget < 2 * machine.keySize(index)))) {
+    if (result === undefined && lazy && (k < 0 || (!rows[g] && compiled.rowBudget < rowSize(compiled, index)))) {
       s = machine.status(index, asOf);
       // Stryker disable next-line BlockStatement: an emptied block leaves the result to be built now, the same
       if (s !== 2) {
@@ -247,20 +265,19 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
       result = programResult(ids[i]!, machine.trace(index, asOf), (s = machine.traceStatus()));
       // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: only whether a result is kept for reuse (a kept result is read only at a key >= 0); the report is the same
       if (k >= 0) {
-        let row = shared[index];
+        let row = rows[g];
         // Stryker disable next-line BooleanLiteral,EqualityOperator,ArithmeticOperator,BlockStatement: only when a row for kept results is made (memory bound); a result built again is the same
-        if (!row && compiled.rowBudget >= 2 * machine.keySize(index)) {
+        if (!row && compiled.rowBudget >= rowSize(compiled, index)) {
           // Stryker disable next-line AssignmentOperator,ArithmeticOperator: the memory bound's accounting only decides whether results are kept, not what they are
-          compiled.rowBudget -= 2 * machine.keySize(index);
+          compiled.rowBudget -= rowSize(compiled, index);
           // Stryker disable next-line ArrayDeclaration: a row made without a length grows to hold the same slots
-          row = shared[index] = new Array(2 * machine.keySize(index));
+          row = rows[g] = new Array(rowSize(compiled, index));
         }
         // Stryker disable next-line BlockStatement: an emptied block keeps nothing, and results are built again, the same
         if (row) {
           Object.freeze(result.missingFacts);
-          // Stryker disable next-line ArithmeticOperator: a status written at 2 / k is read back only where 2 / k = 2k (k = 1, the right slot); elsewhere it is read as absent and the result is built again
-          row[2 * k] = s;
-          row[2 * k + 1] = Object.freeze(result);
+          row[at] = s;
+          row[at + 1] = Object.freeze(result);
         }
       }
     }
@@ -290,6 +307,11 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
     ? [...counts.keys()].sort((a, b) => counts!.get(b)! - counts!.get(a)! || compiled.factOrder.get(a)! - compiled.factOrder.get(b)!)
     : [];
   return { asOf, catalogVersion: compiled.catalog.version, results: placed, nextQuestions };
+}
+
+/** Slots the row of program `index`'s key group takes: two per key and program of the group. */
+function rowSize(compiled: CompiledCatalog, index: number): number {
+  return 2 * compiled.machine.keySize(index) * compiled.width[compiled.group[index]!]!;
 }
 
 /** Reports of up to this many programs build every trace at once (see `fullReport`). */

@@ -71,6 +71,11 @@ export interface Machine {
   keys(): Int32Array;
   keySize(i: number): number;
   /**
+   * Programs keyed by the same facts in the same order (so the same key on every profile) share a group: program
+   * `i`'s group, numbered from 0, or -1 when it is not keyed.
+   */
+  keyGroup(i: number): number;
+  /**
    * Where code is generated: reads, checks and decides every program at once into `out[i]` (Kleene values), false
    * where `load` would not accept the profile (then `out` is not to be read). One function for a catalog of modest
    * size; past SCREEN_LEAVES, the generated loader and then functions of a few hundred leaves each.
@@ -612,6 +617,14 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     tableSize += key.size;
   });
   const keySizes = Int32Array.from(rootKeys, (k) => k?.size ?? 0);
+  const groupOf = new Map<string, number>();
+  const keyGroups = Int32Array.from(rootKeys, (k) => {
+    if (!k) return -1;
+    const facts = k.facts.join();
+    let g = groupOf.get(facts);
+    if (g === undefined) groupOf.set(facts, (g = groupOf.size));
+    return g;
+  });
   const keyCodes = Int32Array.from(keyData);
   const tables = new Int8Array(tableSize).fill(-1);
   /** Program `i`'s key on the loaded answers, or -1. */
@@ -761,6 +774,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     },
     traceStatus: () => last,
     keySize: (i) => keySizes[i]!,
+    keyGroup: (i) => keyGroups[i]!,
     key: rootKey,
     keys: generatedKeys ? () => { generatedKeys(); return allKeys; } : () => { for (let i = 0; i < allKeys.length; i++) allKeys[i] = rootKey(i); return allKeys; },
     screen,
