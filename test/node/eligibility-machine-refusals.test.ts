@@ -92,4 +92,21 @@ describe('eligibility machine: answers of the wrong shape', () => {
     const s = createScreener(compileCatalog(yesNo), { asOf: '2026-06-01' });
     assert.deepEqual(JSON.parse(JSON.stringify(s(p, 0))), JSON.parse(JSON.stringify(s({ b: true } as Profile, 1))));
   });
+
+  it('names the fact the machine refuses even where the fact checks would let it through (never a TypeError)', () => {
+    // The machine's coders and the fact checks agree; here a check is made to accept anything, so the machine
+    // alone refuses the answer: the refusal still names the fact, in the error and its issues.
+    const compiled = compileCatalog(catalog);
+    compiled.checks.set('founded', () => undefined);
+    const s = createScreener(compiled, { asOf: '2026-06-01' });
+    try {
+      s({ founded: 'not a date' } as Profile, 3);
+      assert.fail('accepted');
+    } catch (error) {
+      assert.ok(error instanceof EngineError, `not an EngineError: ${String(error)}`);
+      assert.equal(error.kind, 'invalid-data');
+      assert.equal(error.path, 'profiles.3.founded');
+      assert.deepEqual(error.issues?.map((i) => i.path), [['profiles', 3, 'founded']]);
+    }
+  });
 });

@@ -190,6 +190,9 @@ function loadProfile(compiled: CompiledCatalog, profile: Profile, prefix: (strin
     if (!bad.length) return;
     const facts = bad.map((i) => machine.factIds[i]!);
     issues = profileIssues(compiled.checks, Object.fromEntries(facts.map((f) => [f, profile[f]])) as Profile, prefix);
+    // The machine's coders and the fact checks agree (test/node/eligibility-generated.test.ts); were they ever not
+    // to, the refusal still names each fact the machine refused, never a TypeError (a 500 from the server).
+    if (!issues.length) issues = facts.map((f) => ({ code: 'custom', path: [...prefix, f], input: profile[f] }));
   }
   throw new EngineError('invalid-data', 'the profile does not fit the catalog', issues[0]!.path.join('.'), issues);
 }
