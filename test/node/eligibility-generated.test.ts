@@ -196,6 +196,44 @@ describe('the eligibility machine: generated code and closures', () => {
     assert.ok(decided > 10_000 && refused > 20, `${decided} decided, ${refused} refused`);
   });
 
+  it('screen large catalogs of every fact type alike in chunks, with status tables past 16 codes and years-since tests', () => {
+    // A random catalog of every fact type and operator (dates' years-since tests are the operator's own test), with
+    // a 20-option enum beside it (a status table too long to be written in as a number), past SCREEN_LEAVES.
+    const base = randomCatalog(74, { facts: 8, programs: 260, depth: 3 });
+    const wide = Array.from({ length: 20 }, (_, k) => `w${k}`);
+    const label = { 'zh-CN': 'x' };
+    const catalog = {
+      ...base,
+      facts: { ...base.facts, wide: { type: 'enum', label, options: wide.map((value) => ({ value, label })) } },
+      programs: [...base.programs, ...wide.map((w, k) => ({ ...base.programs[0]!, id: `w${k}`, criteria: { any: [{ fact: 'wide', op: 'in', value: wide.slice(k, k + 3) }, base.programs[k]!.criteria] } }))],
+    } as Catalog;
+    const criteria = catalog.programs.map((p) => p.criteria);
+    const leaves = criteria.reduce((n, c) => n + JSON.stringify(c).split('"fact"').length - 1, 0);
+    assert.ok(leaves > SCREEN_LEAVES, `${leaves} leaves`);
+    const kinds = new Set(Object.values(catalog.facts).map((d) => d.type));
+    assert.ok(['date', 'region', 'string', 'enum-set'].every((k) => kinds.has(k as never)) && JSON.stringify(criteria).includes('yearsSince'), 'dates with years-since tests, regions, strings and option sets are in the catalog');
+    const generated = compileMachine(criteria, catalog.facts, true);
+    const closures = compileMachine(criteria, catalog.facts, false);
+    assert.match(generated.screen!.toString(), /decide\(asOf, ?out\)/);
+    const out = new Uint8Array(criteria.length);
+    const r = prng(75);
+    let decided = 0;
+    for (let n = 0; n < 120; n++) {
+      const p = randomProfile(r, catalog, [0.4, 0.8, 1][n % 3]!, 0.15);
+      // randomProfile answers an enum from its own option list; the wide one gets one of its 20, or stays unanswered.
+      if (r() < 0.8) p['wide'] = wide[Math.floor(r() * wide.length)]!;
+      else delete p['wide'];
+      const asOf = DATES[n % DATES.length]!;
+      assert.equal(generated.screen!(p, asOf, out), true, json(p));
+      assert.equal(closures.load(p), true);
+      criteria.forEach((c, i) => {
+        assert.equal(KLEENE[out[i]!], oracleStatus(c, p, asOf), `program ${i} at ${asOf} on ${json(p)}`);
+        decided++;
+      });
+    }
+    assert.ok(decided > 20_000, `${decided}`);
+  });
+
   it('refuse the same bad answers, each fact in turn', () => {
     const BAD = [0, 1.5, -1, 'x', '', true, [], [1], ['x', 'x'], NaN, Infinity, -Infinity, 1e308, '2024-13-01', '32010', {}];
     let checked = 0;

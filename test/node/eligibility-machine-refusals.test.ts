@@ -106,7 +106,15 @@ describe('eligibility machine: answers of the wrong shape', () => {
       assert.ok(error instanceof EngineError, `not an EngineError: ${String(error)}`);
       assert.equal(error.kind, 'invalid-data');
       assert.equal(error.path, 'profiles.3.founded');
-      assert.deepEqual(error.issues?.map((i) => i.path), [['profiles', 3, 'founded']]);
+      assert.deepEqual(error.issues?.map((i) => [i.code, i.path]), [['custom', ['profiles', 3, 'founded']]]);
+    }
+    // Where the checks do see the problem (an inherited answer, read fact by fact), their own issue is kept.
+    try {
+      createScreener(compileCatalog(catalog), { asOf: '2026-06-01' })(Object.create({ founded: 12 }) as Profile, 4);
+      assert.fail('accepted');
+    } catch (error) {
+      assert.ok(error instanceof EngineError, `not an EngineError: ${String(error)}`);
+      assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [['invalid_type', ['profiles', 4, 'founded']]]);
     }
   });
 });
