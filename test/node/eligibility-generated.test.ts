@@ -11,7 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import type { Catalog, Profile, TraceNode } from '../../src/contract/index.js';
 import { compileMachine } from '../../src/engine/eligibility/machine.js';
-import { SCREEN_LEAVES } from '../../src/engine/eligibility/generated-status.js';
+import { generateDecisions, SCREEN_LEAVES, type LeafPlan } from '../../src/engine/eligibility/generated-status.js';
+import type { Criterion } from '../../src/contract/index.js';
 import { GENERATED_LEAVES } from '../../src/engine/eligibility/generated-code.js';
 import { compileSource, mayGenerateCode } from '../../src/engine/eligibility/generated-code.js';
 import * as next from '../../src/engine/eligibility/evaluate.js';
@@ -232,6 +233,56 @@ describe('the eligibility machine: generated code and closures', () => {
       });
     }
     assert.ok(decided > 20_000, `${decided}`);
+  });
+
+  it('decide programs that differ only in their constants in one loop per shape, with constants of every kind', () => {
+    // Leaves described directly (LeafPlan): a number and a date compared, an option set's mask, adcode ranges, a
+    // 20-code status table, the operator's own test; programs of one shape four or more times (loops), and one alone
+    // (written out). Oracle: a plain Kleene evaluation of the same plans, written here (fail 0, pass 1, unknown 2).
+    const plans = new Map<Criterion, LeafPlan>();
+    const leaf = (p: LeafPlan): Criterion => { const c = { fact: `f${p.fi}`, op: 'eq', value: 0 } as Criterion; plans.set(c, p); return c; };
+    const criteria: Criterion[] = [];
+    for (let k = 0; k < 7; k++) criteria.push({ all: [leaf({ kind: 'compare', fi: 0, op: 'gte', value: k }), leaf({ kind: 'compare', fi: 1, op: 'lte', value: `202${k}-01-01` })] });
+    for (let k = 0; k < 5; k++) criteria.push({ any: [leaf({ kind: 'mask', fi: 2, test: 'all', mask: k + 1 }), leaf({ kind: 'ranges', fi: 3, ranges: [[k * 10, k * 10 + 5]] })] });
+    for (let k = 0; k < 5; k++) criteria.push(leaf({ kind: 'table', fi: 4, table: Uint8Array.from({ length: 20 }, (_, c) => (c + k) % 3) }));
+    for (let k = 0; k < 5; k++) criteria.push({ not: leaf({ kind: 'test', fi: 5, test: (a) => a === k }) });
+    criteria.push(leaf({ kind: 'compare', fi: 0, op: 'between', value: [2, 3] }));
+    const values: unknown[] = new Array(6), codes = new Int32Array(6);
+    const decide = generateDecisions(criteria, (c) => plans.get(c)!, values, codes)!;
+    assert.match(String(decide), /shape3\(asOf, ?out\)/, 'four shapes decided in loops');
+    assert.match(String(decide), /chunk\d+\(asOf, ?out\)/, 'the program alone written out');
+    const test = (p: LeafPlan): boolean => {
+      const a = values[p.fi], c = codes[p.fi]!;
+      switch (p.kind) {
+        case 'compare': return p.op === 'gte' ? (a as number) >= (p.value as number) : p.op === 'lte' ? (a as string) <= (p.value as string) : (a as number) >= 2 && (a as number) <= 3;
+        case 'mask': return (c & p.mask) === p.mask;
+        case 'ranges': return p.ranges.some(([lo, hi]) => c >= lo && c <= hi);
+        case 'test': return p.test(a, AS_OF);
+        default: throw new Error('a table is decided by its table');
+      }
+    };
+    const oracle = (c: Criterion): number => {
+      const p = plans.get(c);
+      if (p) return values[p.fi] == null ? 2 : p.kind === 'table' ? p.table[codes[p.fi]!]! : test(p) ? 1 : 0;
+      if ('not' in c) { const x = oracle(c.not); return x === 2 ? 2 : 1 - x; }
+      const xs = ('all' in c ? c.all : (c as { any: Criterion[] }).any).map(oracle);
+      const decisive = 'all' in c ? 0 : 1;
+      return xs.includes(decisive) ? decisive : xs.includes(2) ? 2 : 1 - decisive;
+    };
+    const r = prng(31);
+    const out = new Uint8Array(criteria.length);
+    const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+    for (let n = 0; n < 400; n++) {
+      values[0] = pick([undefined, null, 0, 1, 2, 3, 4.5, 6]);
+      values[1] = pick([undefined, null, '2019-12-31', '2022-01-01', '2024-06-01', '2026-01-01']);
+      values[2] = pick([undefined, null, []]); codes[2] = Math.floor(r() * 32);
+      values[3] = pick([undefined, null, '']); codes[3] = Math.floor(r() * 50);
+      values[4] = pick([undefined, null, 'x']); codes[4] = Math.floor(r() * 20);
+      values[5] = pick([undefined, null, 0, 1, 2, 3, 4, 5]);
+      out.fill(7);
+      decide(AS_OF, out);
+      criteria.forEach((c, i) => assert.equal(out[i], oracle(c), `program ${i}, answers ${json(values)} codes ${codes.join()}`));
+    }
   });
 
   it('refuse the same bad answers, each fact in turn', () => {

@@ -10,6 +10,7 @@ import type { Profile } from '../../src/contract/index.js';
 import { checkEligibility, checkMany, compileCatalog, createScreener, evaluateProfile } from '../../src/engine/eligibility/evaluate.js';
 import { AS_OF, prng, randomProfile } from './random-catalog.js';
 import { referenceReport, sharingCatalog } from './eligibility-reference.js';
+import { SCREEN_LEAVES } from '../../src/engine/eligibility/generated-status.js';
 
 const json = (x: unknown) => JSON.stringify(x);
 
@@ -67,5 +68,35 @@ describe('eligibility reports of catalogs over 32 programs against the naive ref
         reports.forEach((report, i) => assert.equal(json(report), wants[i]));
       }
     }
+  });
+
+  it('reports of catalogs past SCREEN_LEAVES, whose programs are decided in one generated pass, equal the reference', () => {
+    let compared = 0;
+    for (const seed of [3, 4]) {
+      const catalog = sharingCatalog(seed, 120);
+      const leaves = JSON.stringify(catalog.programs).split('"fact"').length - 1;
+      assert.ok(leaves > SCREEN_LEAVES, `${leaves} leaves`);
+      const ids = catalog.programs.map((p) => p.id);
+      const r = prng(seed + 900);
+      const profiles: Profile[] = Array.from({ length: 8 }, (_, i) => randomProfile(r, catalog, [0.4, 0.8, 1][i % 3]!, 0.15));
+      for (const budget of [undefined, 0]) {
+        const compiled = compileCatalog(catalog);
+        assert.ok(compiled.machine.decideAll, 'a large catalog has the generated pass');
+        if (budget !== undefined) compiled.rowBudget = budget;
+        for (const asOf of [AS_OF, '2025-07-01']) {
+          const full = createScreener(compiled, { asOf });
+          const status = createScreener(compiled, { asOf, detail: 'status' });
+          profiles.forEach((profile, i) => {
+            assert.equal(json(full(profile, i)), json(referenceReport(catalog, profile, asOf, 'full')), `seed ${seed} budget ${budget} ${asOf} ${json(profile)}`);
+            assert.equal(json(status(profile, i)), json(referenceReport(catalog, profile, asOf, 'status')), `status seed ${seed} ${asOf}`);
+            // A selection of a few programs asks each of them, not the whole catalog.
+            const few = ids.slice(5, 45);
+            assert.equal(json(checkEligibility(compiled, profile, { asOf, programIds: few })), json(referenceReport(catalog, profile, asOf, 'full', few)));
+            compared += 3;
+          });
+        }
+      }
+    }
+    assert.ok(compared > 150, `${compared}`);
   });
 });

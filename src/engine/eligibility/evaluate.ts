@@ -242,6 +242,12 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
   let answers: Answers | undefined;
   let nPass = 0, nUnknown = 0;
   const keys = machine.keys();
+  // A large catalog's generated pass decides every program at once, cheaper than asking each of the many programs
+  // a report of most of the catalog traces on first read (the machine's closures, past GENERATED_LEAVES).
+  const { decideAll } = machine;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: only where a status comes from (the generated pass or the closures), which decide alike
+  const decided = lazy && decideAll && 2 * n >= compiled.programs.length ? compiled.decided : undefined;
+  if (decided) decideAll!(asOf, decided);
   for (let i = 0; i < n; i++) {
     const index = selected.index[i]!;
     const k = keys[index]!;
@@ -257,7 +263,7 @@ function fullReport(compiled: CompiledCatalog, options: CheckOptions, selected: 
     }
     // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,BooleanLiteral,ArithmeticOperator,BlockStatement: only whether a decided program's trace is built now or on first read (from a snapshot of the same answers); the report is the same
     if (result === undefined && lazy && (k < 0 || (!rows[g] && compiled.rowBudget < rowSize(compiled, index)))) {
-      s = machine.status(index, asOf);
+      s = decided ? decided[index]! : machine.status(index, asOf);
       // Stryker disable next-line BlockStatement: an emptied block leaves the result to be built now, the same
       if (s !== 2) {
         answers ??= { machine, answers: machine.snapshot(), index: 0, asOf };

@@ -22,7 +22,16 @@ export type LeafPlan =
 const OPERATOR: Record<Exclude<Comparison, 'between'>, string> = { eq: '===', ne: '!==', lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
 /** What leaves cannot write as constants (read as `tables[j]`, `tests[j]`), and where answers are kept. */
-interface Scope { tables: Uint8Array[]; tests: ((actual: unknown, asOf: string) => boolean)[]; slots: Slots }
+interface Scope {
+  tables: Uint8Array[];
+  tests: ((actual: unknown, asOf: string) => boolean)[];
+  slots: Slots;
+  /** Where a leaf's constants go: written in as literals (and `tables[i]`, `tests[i]`) when absent; else each is
+   * read from an array, so programs that differ only in their constants share one loop (`generateDecisions`). */
+  constants?: Constants;
+}
+/** Writes a leaf's constant as an expression: a number, or anything else (a date string, a table, a test). */
+interface Constants { number(x: number): string; object(x: unknown): string }
 
 /** Status tables at most this long are written into the code as one number (`packed`). */
 const PACKED_CODES = 16;
@@ -88,26 +97,31 @@ function leafExpression(plan: LeafPlan, scope: Scope, as: Encoding): string {
   const value = scope.slots.value(fi), code = scope.slots.code(fi);
   const answered = (decided: string) => `(${value} == null ? ${as.unknown} : ${decided})`;
   const holds = (test: string) => answered(as.holds(test));
+  const { constants } = scope;
+  const num = (x: number) => (constants ? constants.number(x) : `${x}`);
+  const lit = (x: unknown) => (!constants ? literal(x) : typeof x === 'number' ? constants.number(x) : constants.object(x));
   switch (plan.kind) {
     case 'table': {
       // A table of up to 16 codes is written in as a number, two bits a code: a shift, no load and no branch.
-      if (plan.table.length <= PACKED_CODES) return answered(`((${packed(Array.from(plan.table, (k) => as.of(k as Kleene)))} >>> (${code} << 1)) & 3)`);
+      if (plan.table.length <= PACKED_CODES) return answered(`((${num(packed(Array.from(plan.table, (k) => as.of(k as Kleene))))} >>> (${code} << 1)) & 3)`);
+      if (constants) return answered(as.read(`${constants.object(plan.table)}[${code}]`));
       scope.tables.push(plan.table);
       return answered(as.read(`tables[${scope.tables.length - 1}][${code}]`));
     }
     case 'mask': {
       const m = plan.mask;
-      return holds(plan.test === 'any' ? `(${code} & ${m}) !== 0` : plan.test === 'all' ? `(${code} & ${m}) === ${m}` : `(${code} & ${m}) === 0`);
+      return holds(plan.test === 'any' ? `(${code} & ${num(m)}) !== 0` : plan.test === 'all' ? `(${code} & ${num(m)}) === ${num(m)}` : `(${code} & ${num(m)}) === 0`);
     }
     case 'ranges':
       // Never empty: the catalog's schema refuses withinRegion without a target.
-      return holds(plan.ranges.map(([lo, hi]) => `((${code} >= ${lo}) ${as.and} (${code} <= ${hi}))`).join(` ${as.or} `));
+      return holds(plan.ranges.map(([lo, hi]) => `((${code} >= ${num(lo)}) ${as.and} (${code} <= ${num(hi)}))`).join(` ${as.or} `));
     case 'compare': {
-      if (plan.op !== 'between') return holds(`${value} ${OPERATOR[plan.op]} ${literal(plan.value)}`);
+      if (plan.op !== 'between') return holds(`${value} ${OPERATOR[plan.op]} ${lit(plan.value)}`);
       const [min, max] = plan.value as [unknown, unknown];
-      return holds(`(${value} >= ${literal(min)}) ${as.and} (${value} <= ${literal(max)})`);
+      return holds(`(${value} >= ${lit(min)}) ${as.and} (${value} <= ${lit(max)})`);
     }
     case 'test':
+      if (constants) return holds(`${constants.object(plan.test)}(${value}, asOf)`);
       scope.tests.push(plan.test);
       return holds(`tests[${scope.tests.length - 1}](${value}, asOf)`);
   }
@@ -189,37 +203,78 @@ export function generateScreen(parts: ScreenParts): ((profile: object, asOf: str
 
 /** Leaves one function of a large catalog's decisions holds (`generateDecisions`): well inside V8's limit. */
 const CHUNK_LEAVES = 256;
+/** Programs of one shape (the same code but for its constants) from which they are decided in a loop. */
+const LOOP_PROGRAMS = 4;
 
 /**
  * Every program decided into `out[i]` (Kleene values) on the machine's loaded answers, for catalogs past
- * SCREEN_LEAVES: the branch-free code of the one-step screen, in functions of about CHUNK_LEAVES leaves, each
- * reading the answers and codes it uses into locals first. With the generated loader before it, this is the screen
- * of a large catalog (machine.ts). Undefined where code may not be generated.
+ * SCREEN_LEAVES: the branch-free code of the one-step screen. Programs that differ only in their constants (the
+ * same facts, operators and tree: a shape) are decided in one loop per shape, reading each program's constants
+ * from arrays; the others are written out in functions of about CHUNK_LEAVES leaves. Each function reads the answers
+ * and codes it uses into locals first. Why loops: written out, a catalog of thousands of programs is megabytes of
+ * machine code run from end to end for every profile, past what the processor's caches hold (at 7,600 programs,
+ * 3.5x the time a program takes at 1,000); a loop per shape is a few hundred bytes.
+ * With the generated loader before it, this is the screen of a large catalog (machine.ts). Undefined where code
+ * may not be generated.
  */
 export function generateDecisions(criteria: readonly Criterion[], plan: (leaf: Criterion) => LeafPlan, values: unknown[], codes: Int32Array): ((asOf: string, out: Uint8Array) => void) | undefined {
-  const chunks: string[] = [];
   let used = new Set<number>();
   const slots: Slots = { value: (fi) => { used.add(fi); return `v${fi}`; }, code: (fi) => { used.add(fi); return `c${fi}`; }, states: false };
+  const reads = (facts: Set<number>) => {
+    const all = [...facts].sort((a, b) => a - b).map((fi) => `v${fi} = values[${fi}], c${fi} = codes[${fi}]`);
+    return all.length ? `const ${all.join(', ')};\n` : '';
+  };
+  // Each program's code with its constants read from arrays: programs whose code is the same text share a shape.
+  interface Shape { code: string; facts: Set<number>; numbers: number[]; objects: unknown[]; perProgram: [number, number]; places: number[] }
+  const shapes = new Map<string, Shape>();
+  criteria.forEach((c, i) => {
+    const numbers: number[] = [], objects: unknown[] = [];
+    const constants: Constants = {
+      number: (x) => `N[q + ${numbers.push(x) - 1}]`,
+      object: (x) => `O[r + ${objects.push(x) - 1}]`,
+    };
+    used = new Set();
+    const { body, names } = program(c, plan, { tables: [], tests: [], slots, constants }, true);
+    const code = `let ${names}; ${body}`;
+    let shape = shapes.get(code);
+    if (!shape) shapes.set(code, (shape = { code, facts: used, numbers: [], objects: [], perProgram: [numbers.length, objects.length], places: [] }));
+    shape.numbers.push(...numbers);
+    shape.objects.push(...objects);
+    shape.places.push(i);
+  });
+  const functions: string[] = [];
+  const looped: Shape[] = [];
+  const alone = new Set<number>();
+  for (const shape of shapes.values()) {
+    if (shape.places.length < LOOP_PROGRAMS) { for (const i of shape.places) alone.add(i); continue; }
+    const k = looped.push(shape) - 1;
+    const [nN, nO] = shape.perProgram;
+    functions.push(`function shape${k}(asOf, out) {\n${reads(shape.facts)}const N = numbers[${k}], O = objects[${k}], at = places[${k}];\n` +
+      `for (let j = 0, q = 0, r = 0; j < at.length; j++, q += ${nN}, r += ${nO}) { ${shape.code} out[at[j]] = s0; }\n}`);
+  }
+  // The rest written out, constants and all, in chunks.
   const scope: Scope = { tables: [], tests: [], slots };
   let programs: string[] = [];
   let leaves = 0;
+  used = new Set();
   const close = () => {
-    const reads = [...used].sort((a, b) => a - b).map((fi) => `v${fi} = values[${fi}], c${fi} = codes[${fi}]`);
-    chunks.push(`function decide${chunks.length}(asOf, out) {\n${reads.length ? `const ${reads.join(', ')};\n` : ''}${programs.join('\n')}\n}`);
+    functions.push(`function chunk${functions.length}(asOf, out) {\n${reads(used)}${programs.join('\n')}\n}`);
     used = new Set();
     programs = [];
     leaves = 0;
   };
   criteria.forEach((c, i) => {
+    if (!alone.has(i)) return;
     const { body, names } = program(c, plan, scope, true);
     programs.push(`{ let ${names}; ${body} out[${i}] = s0; }`);
     leaves += leavesOf(c).length;
     if (leaves >= CHUNK_LEAVES) close();
   });
-  if (programs.length || !chunks.length) close();
-  return compileSource(['values', 'codes', 'tables', 'tests'],
-    `${chunks.join('\n')}\nreturn function decide(asOf, out) { ${chunks.map((_, k) => `decide${k}(asOf, out);`).join(' ')} };`,
-    [values, codes, scope.tables, scope.tests]);
+  if (programs.length) close();
+  const calls = functions.map((f) => `${f.slice(9, f.indexOf('('))}(asOf, out);`).join(' ');
+  return compileSource(['values', 'codes', 'tables', 'tests', 'numbers', 'objects', 'places'],
+    `${functions.join('\n')}\nreturn function decide(asOf, out) { ${calls} };`,
+    [values, codes, scope.tables, scope.tests, looped.map((s) => Float64Array.from(s.numbers)), looped.map((s) => s.objects), looped.map((s) => Int32Array.from(s.places))]);
 }
 
 /** What keys a program (machine.ts, `rootKeys`): its facts, and each one's count of states. */

@@ -82,6 +82,11 @@ export interface Machine {
    * For status-only reports alone: it leaves the loaded answers unusable until the next `load`.
    */
   screen: ((profile: Profile, asOf: string, out: Uint8Array) => boolean) | undefined;
+  /**
+   * Where code is generated for a catalog past SCREEN_LEAVES: every program's status on the loaded answers into
+   * `out[i]` (Kleene values), in one pass (generated-status.ts, `generateDecisions`); it leaves the answers loaded.
+   */
+  decideAll: ((asOf: string, out: Uint8Array) => void) | undefined;
   /** Which parts run as generated code (generated-*.ts): none in a page, all of them in a server runtime (up to the sizes generated-code.ts and generated-status.ts set). */
   generated: readonly ('load' | 'status' | 'trace' | 'screen' | 'keys')[];
 }
@@ -701,15 +706,19 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
   });
   // Where code may be generated (generated-*.ts): the loader; up to GENERATED_LEAVES, each program's status and
   // trace; status-only screening, up to SCREEN_LEAVES in one function, past it the loader then every program
-  // decided in functions of a few hundred leaves.
+  // decided in one pass (a loop per shape of program, the rest written out in functions of a few hundred leaves).
   const leafCount = criteria.reduce((n, c) => n + leavesOf(c).length, 0);
   const perProgram = generateCode && leafCount <= GENERATED_LEAVES;
   const generatedStatus = perProgram ? generateStatuses(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined;
   const decideStatus = generatedStatus ?? statuses;
   const generated = generateCode ? generateLoader({ factIds, plans, values, given, codes, states, inOrder, encode, optionOf, adcodeNumber, index }) : undefined;
-  const screen = generateCode && leafCount <= SCREEN_LEAVES
+  const fused = generateCode && leafCount <= SCREEN_LEAVES
     ? generateScreen({ factIds, plans, criteria, plan: (leaf) => leafPlan(leaf as Leaf), given, codes, states, inOrder, encode, optionOf, adcodeNumber, index })
-    : generated && screenInChunks(generated, generateDecisions(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes));
+    : undefined;
+  // Past SCREEN_LEAVES: every program decided on the loaded answers in one generated pass, for the screen (after
+  // the loader) and for full reports of many programs (evaluate.ts).
+  const decideAll = generated && !fused ? generateDecisions(criteria, (leaf) => leafPlan(leaf as Leaf), values, codes) : undefined;
+  const screen = fused ?? (generated && screenInChunks(generated, decideAll));
   const generatedTraces = perProgram ? generateTraces({
     criteria,
     builder: (c, root) => {
@@ -778,6 +787,7 @@ export function compileMachine(criteria: Criterion[], facts: Record<string, Fact
     key: rootKey,
     keys: generatedKeys ? () => { generatedKeys(); return allKeys; } : () => { for (let i = 0; i < allKeys.length; i++) allKeys[i] = rootKey(i); return allKeys; },
     screen,
+    decideAll,
     generated: Object.freeze(([['load', generated], ['status', generatedStatus], ['trace', generatedTraces], ['screen', screen], ['keys', generatedKeys]] as const).filter(([, made]) => made).map(([part]) => part)),
   };
 }
