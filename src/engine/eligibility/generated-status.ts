@@ -213,7 +213,8 @@ const LOOP_PROGRAMS = 4;
  * from arrays; the others are written out in functions of about CHUNK_LEAVES leaves. Each function reads the answers
  * and codes it uses into locals first. Why loops: written out, a catalog of thousands of programs is megabytes of
  * machine code run from end to end for every profile, past what the processor's caches hold (at 7,600 programs,
- * 3.5x the time a program takes at 1,000); a loop per shape is a few hundred bytes.
+ * 3.5x the time a program takes at 1,000); a loop per shape is a few hundred bytes. A catalog of thousands of
+ * distinct shapes is still written out, and still pays for it (it helps as far as programs share their form).
  * With the generated loader before it, this is the screen of a large catalog (machine.ts). Undefined where code
  * may not be generated.
  */
@@ -243,12 +244,14 @@ export function generateDecisions(criteria: readonly Criterion[], plan: (leaf: C
     shape.places.push(i);
   });
   const functions: string[] = [];
+  const called: string[] = [];
   const looped: Shape[] = [];
   const alone = new Set<number>();
   for (const shape of shapes.values()) {
     if (shape.places.length < LOOP_PROGRAMS) { for (const i of shape.places) alone.add(i); continue; }
     const k = looped.push(shape) - 1;
     const [nN, nO] = shape.perProgram;
+    called.push(`shape${k}`);
     functions.push(`function shape${k}(asOf, out) {\n${reads(shape.facts)}const N = numbers[${k}], O = objects[${k}], at = places[${k}];\n` +
       `for (let j = 0, q = 0, r = 0; j < at.length; j++, q += ${nN}, r += ${nO}) { ${shape.code} out[at[j]] = s0; }\n}`);
   }
@@ -258,6 +261,7 @@ export function generateDecisions(criteria: readonly Criterion[], plan: (leaf: C
   let leaves = 0;
   used = new Set();
   const close = () => {
+    called.push(`chunk${functions.length}`);
     functions.push(`function chunk${functions.length}(asOf, out) {\n${reads(used)}${programs.join('\n')}\n}`);
     used = new Set();
     programs = [];
@@ -271,7 +275,7 @@ export function generateDecisions(criteria: readonly Criterion[], plan: (leaf: C
     if (leaves >= CHUNK_LEAVES) close();
   });
   if (programs.length) close();
-  const calls = functions.map((f) => `${f.slice(9, f.indexOf('('))}(asOf, out);`).join(' ');
+  const calls = called.map((name) => `${name}(asOf, out);`).join(' ');
   return compileSource(['values', 'codes', 'tables', 'tests', 'numbers', 'objects', 'places'],
     `${functions.join('\n')}\nreturn function decide(asOf, out) { ${calls} };`,
     [values, codes, scope.tables, scope.tests, looped.map((s) => Float64Array.from(s.numbers)), looped.map((s) => s.objects), looped.map((s) => Int32Array.from(s.places))]);
