@@ -151,6 +151,12 @@ function program(c: Criterion, plan: (leaf: Criterion) => LeafPlan, scope: Scope
   return { body, names: Array.from({ length: next.n }, (_, k) => `s${k}`).join(', ') };
 }
 
+/** A block deciding program `c` with bit operations and storing its Kleene value in `target` (`out[3]`). */
+function decision(c: Criterion, plan: (leaf: Criterion) => LeafPlan, scope: Scope, target: string): string {
+  const { body, names } = program(c, plan, scope, true);
+  return `{ let ${names}; ${body} ${target} = s0; }`;
+}
+
 /** Each criterion's status function over the machine's answers, or undefined where code may not be generated. */
 export function generateStatuses(criteria: readonly Criterion[], plan: (leaf: Criterion) => LeafPlan, values: unknown[], codes: Int32Array): ((asOf: string) => Kleene)[] | undefined {
   const scope: Scope = { tables: [], tests: [], slots: IN_MACHINE };
@@ -191,10 +197,7 @@ export function generateScreen(parts: ScreenParts): ((profile: object, asOf: str
   const slots: Slots = { value: (fi) => `v${fi}`, code: (fi) => `c${fi}`, states: false };
   const scope: Scope = { tables: [], tests: [], slots };
   const locals = factIds.flatMap((_, fi) => [slots.value(fi), `${slots.code(fi)} = 0`]).join(', ');
-  const programs = parts.criteria.map((c, i) => {
-    const { body, names } = program(c, parts.plan, scope, true);
-    return `{ let ${names}; ${body} out[${i}] = s0; }`;
-  });
+  const programs = parts.criteria.map((c, i) => decision(c, parts.plan, scope, `out[${i}]`));
   const body = [`let ${locals || 'none'};`, ...loadStatements(factIds, plans, slots), KEYS_CHECKED, ...programs, 'return true;'].join('\n');
   return compileSource(['given', 'codes', 'states', 'inOrder', 'encode', 'optionOf', 'adcodeNumber', 'factIds', 'index', 'tables', 'tests'],
     `return function screen(profile, asOf, out) {\n${body}\n};`,
@@ -235,8 +238,7 @@ export function generateDecisions(criteria: readonly Criterion[], plan: (leaf: C
       object: (x) => `O[r + ${objects.push(x) - 1}]`,
     };
     used = new Set();
-    const { body, names } = program(c, plan, { tables: [], tests: [], slots, constants }, true);
-    const code = `let ${names}; ${body}`;
+    const code = decision(c, plan, { tables: [], tests: [], slots, constants }, 'out[at[j]]');
     let shape = shapes.get(code);
     if (!shape) shapes.set(code, (shape = { code, facts: used, numbers: [], objects: [], perProgram: [numbers.length, objects.length], places: [] }));
     shape.numbers.push(...numbers);
@@ -253,7 +255,7 @@ export function generateDecisions(criteria: readonly Criterion[], plan: (leaf: C
     const [nN, nO] = shape.perProgram;
     called.push(`shape${k}`);
     functions.push(`function shape${k}(asOf, out) {\n${reads(shape.facts)}const N = numbers[${k}], O = objects[${k}], at = places[${k}];\n` +
-      `for (let j = 0, q = 0, r = 0; j < at.length; j++, q += ${nN}, r += ${nO}) { ${shape.code} out[at[j]] = s0; }\n}`);
+      `for (let j = 0, q = 0, r = 0; j < at.length; j++, q += ${nN}, r += ${nO}) ${shape.code}\n}`);
   }
   // The rest written out, constants and all, in chunks.
   const scope: Scope = { tables: [], tests: [], slots };
@@ -269,8 +271,7 @@ export function generateDecisions(criteria: readonly Criterion[], plan: (leaf: C
   };
   criteria.forEach((c, i) => {
     if (!alone.has(i)) return;
-    const { body, names } = program(c, plan, scope, true);
-    programs.push(`{ let ${names}; ${body} out[${i}] = s0; }`);
+    programs.push(decision(c, plan, scope, `out[${i}]`));
     leaves += leavesOf(c).length;
     if (leaves >= CHUNK_LEAVES) close();
   });

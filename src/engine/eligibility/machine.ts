@@ -78,7 +78,7 @@ export interface Machine {
   /**
    * Where code is generated: reads, checks and decides every program at once into `out[i]` (Kleene values), false
    * where `load` would not accept the profile (then `out` is not to be read). One function for a catalog of modest
-   * size; past SCREEN_LEAVES, the generated loader and then functions of a few hundred leaves each.
+   * size; past SCREEN_LEAVES, the generated loader and then `decideAll`.
    * For status-only reports alone: it leaves the loaded answers unusable until the next `load`.
    */
   screen: ((profile: Profile, asOf: string, out: Uint8Array) => boolean) | undefined;
