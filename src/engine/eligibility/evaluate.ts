@@ -86,7 +86,8 @@ export function compileCatalog(catalog: Catalog, generateCode?: boolean): Compil
     // Stryker disable next-line ArrayDeclaration: an empty array reads undefined at every index, as the filled one does
     rows: new Array(width.length).fill(undefined),
     group, column, width,
-    rowBudget: ROW_BUDGET,
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: only how many results are kept (memory and time), not what a report holds
+    rowBudget: Math.max(ROW_BUDGET, ROW_SLOTS_PER_PROGRAM * programs.length),
   };
 }
 
@@ -325,8 +326,14 @@ function rowSize(compiled: CompiledCatalog, index: number): number {
 
 /** Reports of up to this many programs build every trace at once (see `fullReport`). */
 const EAGER_PROGRAMS = 32;
-/** Slots (two per key) the shared results of all programs may take, bounding memory (8 bytes a slot). */
+/**
+ * Slots (two per key and program) the shared results of a catalog may take, bounding memory (8 bytes a slot, and
+ * the frozen results they hold): 16 MiB of slots, or 8 KiB a program in a larger catalog. A bound that does not
+ * grow with the catalog made full reports superlinear: at 7,600 programs the largest key groups no longer fitted,
+ * and their programs' traces were built for every profile (README, "Benchmarks").
+ */
 const ROW_BUDGET = 1 << 21;
+const ROW_SLOTS_PER_PROGRAM = 1 << 10;
 
 /** What the lazy traces of one report are built from: a snapshot of its answers, taken once per report. */
 interface Answers { machine: Machine; answers: unknown; index: number; asOf: string }
