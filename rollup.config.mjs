@@ -61,8 +61,9 @@ const library = {
 };
 
 const node = {
+  // screening: `chanrong/screening`, compileCatalogToSql for Node (the CLI's `screen` imports the same modules).
   // server-worker: the module each worker thread of the server's pool loads (src/server/pool.ts finds it by name).
-  input: { server: 'src/server/index.ts', cli: 'src/cli.ts', 'server-worker': 'src/server/worker.ts' },
+  input: { server: 'src/server/index.ts', screening: 'src/screening/index.ts', cli: 'src/cli.ts', 'server-worker': 'src/server/worker.ts' },
   external: isExternal,
   plugins: plugins(false),
   onwarn,

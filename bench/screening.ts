@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Catalog, FactDef, Profile } from '../src/contract/index.js';
 import catalogJson from '../src/data/catalog/catalog.json' with { type: 'json' };
 import { regions } from '../src/data/regions/index.js';
-import { compileCatalogToSql, columnType, quoteIdent, statusLiterals } from '../src/screening/compile.js';
+import { compileScreening, columnType, quoteIdent, statusLiterals } from '../src/screening/compile.js';
 import { loadavg } from 'node:os';
 import { createLocalClient } from '../src/sdk/index.js';
 import { fmt, median } from './median.js';
@@ -52,7 +52,7 @@ const generateMs = performance.now() - t;
 const threads = Number((await conn.runAndReadAll(`SELECT current_setting('threads') AS t`)).getRowObjects()[0]!.t);
 
 // DuckDB: the one compiled query over the whole table, materialized (every status of every row), and the floor.
-const { sql, programs } = compileCatalogToSql(catalog, { dialect: 'duckdb', table: 'profiles', asOf: AS_OF, select: ['i'] });
+const { sql, programs } = compileScreening(catalog, { dialect: 'duckdb', table: 'profiles', asOf: AS_OF, select: ['i'] });
 const [yes, no, unknown] = statusLiterals('duckdb');
 const firstFact = (c: Catalog['programs'][number]['criteria']): string => ('all' in c ? firstFact(c.all[0]!) : 'any' in c ? firstFact(c.any[0]!) : 'not' in c ? firstFact(c.not) : c.fact);
 const floorSql = `SELECT i, ${programs.map((p) => `CASE ${id(firstFact(catalog.programs.find((x) => x.id === p)!.criteria))} IS NULL WHEN TRUE THEN ${yes} WHEN FALSE THEN ${no} ELSE ${unknown} END AS ${id(p)}`).join(', ')} FROM profiles`;

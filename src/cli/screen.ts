@@ -74,7 +74,7 @@ export async function screen(args: string[]): Promise<number> {
     const dialect = (values.dialect ?? (values.engine === 'postgres' ? 'postgres' : 'duckdb')) as 'duckdb';
     if (!DIALECTS.includes(dialect)) { console.error(`--dialect must be one of ${DIALECTS.join(', ')}`); return 2; }
     try {
-      console.log(`${compileCatalogToSql(catalog, { dialect, table: values.input ?? 'profiles', asOf }).sql};`);
+      console.log(`${compileCatalogToSql(catalog, { dialect, table: values.input ?? 'profiles', asOf })};`);
       return 0;
     } catch (error) {
       console.error(`chanrong screen: ${(error as Error).message}`);

@@ -176,8 +176,16 @@ export function statusLiterals(dialect: Dialect): [string, string, string] {
   return words.map((w) => (dialect === 'duckdb' ? `CAST('${w}' AS ${STATUS_TYPE_DUCKDB})` : `'${w}'`)) as [string, string, string];
 }
 
-/** One query: every row of `table` with a status column per program in force on `asOf`. */
-export function compileCatalogToSql(catalog: Catalog, options: CompileOptions): CompiledSql {
+/**
+ * The contract's function (CONTRACT.md, "Population screening (v2)"): one SQL query giving every row of `table`
+ * with a status column per program in force on `asOf`.
+ */
+export function compileCatalogToSql(catalog: Catalog, options: CompileOptions): string {
+  return compileScreening(catalog, options).sql;
+}
+
+/** The same query with the names of its status columns (what `chanrong screen` counts and reports). */
+export function compileScreening(catalog: Catalog, options: CompileOptions): CompiledSql {
   if (!DIALECTS.includes(options.dialect)) throw new Error(`dialect must be one of ${DIALECTS.join(', ')}`);
   if (!DATE.test(options.asOf)) throw new Error('asOf must be a YYYY-MM-DD date');
   if (!options.table || /;/.test(options.table)) throw new Error('table must name a table, view or parenthesised subquery');

@@ -2,7 +2,7 @@
 // for unanswered and "don't know"), every value checked against its FactDef, then the compiled catalog query
 // writes the statuses beside the input's columns, in input order. Node only; @duckdb/node-api is optional.
 import type { Catalog, FactDef } from '../contract/index.js';
-import { columnType, compileCatalogToSql, quoteIdent, stringLiteral } from './compile.js';
+import { columnType, compileScreening, quoteIdent, stringLiteral } from './compile.js';
 
 export type FileFormat = 'csv' | 'ndjson' | 'parquet';
 
@@ -136,7 +136,7 @@ export async function screenWithDuckDB(o: DuckScreenOptions): Promise<ScreenResu
     await conn.run(`CREATE TABLE profiles AS SELECT ${[...carried, ...typed.map((t) => `${t.typed} AS ${id(t.fact)}`)].join(', ')} FROM raw ORDER BY raw.rowid`);
     await conn.run('DROP TABLE raw');
 
-    const { sql, programs } = compileCatalogToSql(o.catalog, { dialect: 'duckdb', table: 'profiles', asOf: o.asOf });
+    const { sql, programs } = compileScreening(o.catalog, { dialect: 'duckdb', table: 'profiles', asOf: o.asOf });
     for (const p of programs) if (columns.includes(p)) throw new ScreenError(`the input has a column "${p}", the name of a program's status column`);
     const format = outFormat === 'csv' ? 'CSV, HEADER true' : outFormat === 'parquet' ? 'PARQUET' : 'JSON';
     await conn.run(`CREATE TABLE screened AS ${sql}`).catch((error: Error) => { throw new ScreenError(`screening failed: ${error.message}`); });

@@ -2,7 +2,7 @@
 // so the data never leaves the database; the statuses go to a new table (or, for a file name, are streamed out).
 import { writeFile } from 'node:fs/promises';
 import type { Catalog } from '../contract/index.js';
-import { compileCatalogToSql, quoteIdent } from './compile.js';
+import { compileScreening, quoteIdent } from './compile.js';
 import { ScreenError, type ScreenResult } from './duckdb.js';
 
 export interface PgScreenOptions {
@@ -46,7 +46,7 @@ export async function screenWithPostgres(o: PgScreenOptions): Promise<ScreenResu
   await client.connect().catch((error: Error) => { throw new ScreenError(`cannot connect to PostgreSQL: ${error.message}`); });
   try {
     const table = qualifiedName(o.input);
-    const { sql, programs } = compileCatalogToSql(o.catalog, { dialect: 'postgres', table, asOf: o.asOf });
+    const { sql, programs } = compileScreening(o.catalog, { dialect: 'postgres', table, asOf: o.asOf });
     o.onProgress?.(0);
     const toFile = /\.(csv|ndjson|jsonl|json)$/i.test(o.output);
     let rows = 0;

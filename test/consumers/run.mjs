@@ -54,7 +54,7 @@ const packedFiles = packed[0].files.map((f) => f.path);
 // The apps share one node_modules (one npm install, from the cache when it can): the tarball with its own
 // dependencies, and the tools a portal developer would add, at the versions this repository locks.
 const version = (name) => JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')).version;
-const tools = ['vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vue-tsc', 'typescript', 'rollup', '@rollup/plugin-node-resolve', 'esbuild'];
+const tools = ['@types/node', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vue-tsc', 'typescript', 'rollup', '@rollup/plugin-node-resolve', 'esbuild'];
 writeFileSync(join(work, 'package.json'), JSON.stringify({
   name: 'chanrong-consumers', private: true, type: 'module',
   dependencies: { chanrong: `file:./${packed[0].filename}`, ...Object.fromEntries(tools.map((t) => [t, version(t)])) },
@@ -115,6 +115,49 @@ const jsText = (dir) => readdirSync(dir, { recursive: true }).filter((f) => Stri
 for (const { app, bundler, dir } of builds.filter((b) => b.app === 'per-tag' || b.app === 'vanilla')) {
   const hasMap = jsText(dir).includes('review-number');
   check(`${app} (${bundler}): the map's code is ${app === 'per-tag' ? 'absent' : 'present'}`, hasMap === (app === 'vanilla'));
+}
+
+// --- 3b. the Node entries, as a bank's or a province's Node app meets them -----------------------------------------
+// Every entry the README and the contract name for Node, imported from the installed tarball by a plain ESM script
+// and type-checked by tsc (module nodenext, skipLibCheck false): chanrong/screening (compileCatalogToSql gives the
+// query as a string), chanrong/sdk on the embedded default (a check and a record that verifies), chanrong/server on
+// 127.0.0.1 (port 0). chanrong/screening was documented and not exported until 2026-11-27.
+{
+  const dir = join(work, 'node-app');
+  mkdirSync(dir, { recursive: true });
+  const catalog = JSON.parse(readFileSync(join(repo, 'src/data/catalog/catalog.json'), 'utf8'));
+  const script = [
+    "import { createLocalClient, verifyRecord } from 'chanrong/sdk';",
+    "import { startServer } from 'chanrong/server';",
+    // JSON.parse: a catalog read from a file, as an app has it (typed any, checked by the library at run time).
+    `const catalog = JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`,
+    'const out = Object.create(null);',
+    // Imported where it is used, so that a missing entry fails its own check and no other.
+    "try { const { compileCatalogToSql, compileScreening } = await import('chanrong/screening'); const sql = compileCatalogToSql(catalog, { dialect: 'postgres', table: 'enterprises', asOf: '2026-11-27' }); out.sqlIsString = typeof sql === 'string' && /FROM enterprises/.test(sql); out.sameSql = compileScreening(catalog, { dialect: 'postgres', table: 'enterprises', asOf: '2026-11-27' }).sql === sql; } catch (e) { out.screeningError = String(e); }",
+    "const client = createLocalClient();",
+    "const report = await client.eligibility.check({ profile: {}, asOf: '2026-11-27' });",
+    "out.checked = report.results.length > 0;",
+    "const record = await client.eligibility.record({ profile: {}, asOf: '2026-11-27' });",
+    "out.verified = (await verifyRecord(record)).ok === true;",
+    "const server = await startServer({ port: 0, host: '127.0.0.1', workers: 0 });",
+    "try { const r = await fetch(`${server.url}/v1/health`); out.health = r.status === 200 && (await r.json()).status === 'ok'; } finally { await server.close(); }",
+    "console.log('RESULT ' + JSON.stringify(out));",
+  ].join('\n');
+  writeFileSync(join(dir, 'main.mjs'), script);
+  writeFileSync(join(dir, 'main.ts'), script);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['main.ts'] }, null, 2));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, type: 'module' }));
+  const r = run(process.execPath, ['main.mjs'], dir, { allowFail: true });
+  const line = r.out.split('\n').find((l) => l.startsWith('RESULT '));
+  const got = line ? JSON.parse(line.slice('RESULT '.length)) : {};
+  const why = (ok, detail) => (ok ? '' : detail ?? r.out.trim().split('\n').slice(-8).join('\n   '));
+  const screening = got.sqlIsString === true && got.sameSql === true;
+  check('node: chanrong/screening gives compileCatalogToSql the query as a string', screening, why(screening, got.screeningError));
+  const sdk = got.checked === true && got.verified === true;
+  check('node: chanrong/sdk checks and records on the embedded default, and the record verifies', sdk, why(sdk));
+  check('node: chanrong/server serves /v1/health on 127.0.0.1', got.health === true, why(got.health === true));
+  const t = run(bin('tsc'), ['-p', 'tsconfig.json'], dir, { allowFail: true });
+  check('node: tsc (nodenext, skipLibCheck false) types the Node entries with no cast', t.ok, t.ok ? '' : t.out.trim().split('\n').slice(0, 20).join('\n   '));
 }
 
 // --- 4. the builds and the CDN files in Chromium ------------------------------------------------------------------

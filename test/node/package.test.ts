@@ -52,6 +52,10 @@ describe('package', () => {
     assert.ok(pkg.sideEffects.includes('./dist/define.js') && pkg.sideEffects.includes('./dist/define/*.js'));
     assert.ok(!pkg.sideEffects.some((p) => p.includes('chunks')), 'shared chunks stay side-effect free');
     assert.ok(pkg.exports['.'], 'a "." export');
+    // The Node entries the README and the contract name (chanrong/screening was documented and not exported).
+    assert.deepEqual(pkg.exports['./server'], { types: './dist/types/server/index.d.ts', default: './dist/server.js' });
+    assert.deepEqual(pkg.exports['./screening'], { types: './dist/types/screening/index.d.ts', default: './dist/screening.js' });
+    assert.match(readFileSync('rollup.config.mjs', 'utf8'), /screening: 'src\/screening\/index\.ts'/);
   });
 });
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SparkSQL } from 'dt-sql-parser';
 import type { Catalog } from '../../src/contract/index.js';
-import { compileCatalogToSql } from '../../src/screening/compile.js';
+import { compileCatalogToSql, compileScreening } from '../../src/screening/index.js';
 import bundled from '../../src/data/catalog/catalog.json' with { type: 'json' };
 import { AS_OF, randomCatalog } from './random-catalog.js';
 
@@ -24,7 +24,7 @@ describe('Spark SQL dialect (syntax checked with the Spark grammar; no Spark run
     const catalogs = [bundledCatalog, ...Array.from({ length: 12 }, (_, k) => randomCatalog(500 + k, { facts: 8, programs: 6, depth: 4 }))];
     for (const [k, catalog] of catalogs.entries()) {
       const asOf = k === 0 ? '2026-11-26' : AS_OF;
-      const { sql, programs } = compileCatalogToSql(catalog, { dialect: 'spark', table: 'enterprises', asOf });
+      const { sql, programs } = compileScreening(catalog, { dialect: 'spark', table: 'enterprises', asOf });
       if (!programs.length) continue;
       assert.deepEqual(problems(sql), [], `catalog ${k}:\n${sql}`);
       const unknown = calls(sql).filter((f) => !SPARK_FUNCTIONS.has(f));
@@ -33,9 +33,9 @@ describe('Spark SQL dialect (syntax checked with the Spark grammar; no Spark run
   });
 
   it('the grammar refuses what Spark would refuse: the DuckDB form, a dropped parenthesis', () => {
-    const duck = compileCatalogToSql(bundledCatalog, { dialect: 'duckdb', table: 'enterprises', asOf: '2026-11-26' }).sql;
+    const duck = compileCatalogToSql(bundledCatalog, { dialect: 'duckdb', table: 'enterprises', asOf: '2026-11-26' });
     assert.ok(problems(duck).length > 0, 'DuckDB list literals and * EXCLUDE are not Spark SQL');
-    const { sql } = compileCatalogToSql(bundledCatalog, { dialect: 'spark', table: 'enterprises', asOf: '2026-11-26' });
+    const sql = compileCatalogToSql(bundledCatalog, { dialect: 'spark', table: 'enterprises', asOf: '2026-11-26' });
     assert.ok(problems(sql.replace('(', '')).length > 0, 'an unbalanced parenthesis is refused');
     assert.ok(problems(sql.replace(/ END AS /, ' AS ')).length > 0, 'a CASE without END is refused');
   });

@@ -10,7 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Catalog, Profile } from '../../src/contract/index.js';
 import { bundledCatalog } from '../../src/data/bundled.js';
 import { compileCatalog, evaluateProfile } from '../../src/engine/eligibility/evaluate.js';
-import { compileCatalogToSql, columnType, quoteIdent } from '../../src/screening/compile.js';
+import { quoteIdent } from '../../src/screening/compile.js';
+import { compileCatalogToSql, compileScreening, columnType } from '../../src/screening/index.js';
 import { screenWithDuckDB } from '../../src/screening/duckdb.js';
 import { screenWithPostgres } from '../../src/screening/postgres.js';
 import { startPostgres, type RunningPostgres } from './pg-harness.js';
@@ -155,8 +156,30 @@ describe('population screening', () => {
     await assert.rejects(screenWithDuckDB({ catalog: bundledCatalog, input, output: join(dir, 'x.csv'), asOf: '2026-01-01' }), /row 1, column "certifications"/);
   });
 
+  it('gives the contract one query as a string (compileCatalogToSql), and the same query with its status columns (compileScreening)', () => {
+    for (const dialect of ['duckdb', 'postgres', 'spark'] as const) {
+      const sql = compileCatalogToSql(bundledCatalog, { dialect, table: 'enterprises', asOf: '2026-11-26' });
+      assert.equal(typeof sql, 'string');
+      assert.match(sql, /^SELECT [\s\S]* AS ["`]tech-innovation-guarantee-plan["`][\s\S]*FROM/);
+      const both = compileScreening(bundledCatalog, { dialect, table: 'enterprises', asOf: '2026-11-26' });
+      assert.equal(both.sql, sql);
+      assert.ok(both.programs.includes('tech-innovation-guarantee-plan'));
+    }
+  });
+
+  it('prints the query for a warehouse (screen --print-sql), as compileCatalogToSql gives it, and names a bad dialect', () => {
+    const cli = new URL('../../src/cli.ts', import.meta.url).pathname;
+    const args = (...more: string[]) => ['--import', 'tsx', cli, 'screen', '--print-sql', '--input', 'public.enterprises', '--as-of', '2026-11-26', ...more];
+    const r = spawnSync(process.execPath, args('--dialect', 'spark'), { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `${compileCatalogToSql(bundledCatalog, { dialect: 'spark', table: 'public.enterprises', asOf: '2026-11-26' })};\n`);
+    const bad = spawnSync(process.execPath, args('--dialect', 'oracle'), { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--dialect must be one of duckdb, postgres, spark/);
+  });
+
   it('compiles to Spark SQL with backquoted columns, array functions and no engine-specific syntax', () => {
-    const { sql, programs } = compileCatalogToSql(bundledCatalog, { dialect: 'spark', table: 'enterprises', asOf: '2026-11-26' });
+    const { sql, programs } = compileScreening(bundledCatalog, { dialect: 'spark', table: 'enterprises', asOf: '2026-11-26' });
     assert.ok(programs.length > 5);
     assert.match(sql, /`entityType`/);
     assert.match(sql, /arrays_overlap\(`certifications`, array\('high-tech'/);
