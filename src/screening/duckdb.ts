@@ -75,6 +75,24 @@ function typedColumn(col: string, def: FactDef, format: FileFormat): { typed: st
   return { typed, bad: `(${present} AND COALESCE(${problems.join(' OR ')}, TRUE))` };
 }
 
+/**
+ * The SQL type an NDJSON column that is not a fact is carried in, from the JSON types its values have (DuckDB's
+ * `json_type`): integers as BIGINT (UBIGINT past it), numbers as DOUBLE, booleans as BOOLEAN; undefined (text, as
+ * read) for strings, objects, arrays, a mix, or nothing but nulls. So an id written as a number comes out a number.
+ */
+export function carriedType(types: unknown): string | undefined {
+  const seen = new Set((Array.isArray(types) ? types : (types as { items?: unknown[] } | null)?.items ?? []).map(String));
+  seen.delete('NULL');
+  seen.delete('null');
+  if (!seen.size) return undefined;
+  const only = (...allowed: string[]) => [...seen].every((t) => allowed.includes(t));
+  if (only('BIGINT')) return 'BIGINT';
+  if (only('UBIGINT')) return 'UBIGINT';
+  if (only('BIGINT', 'UBIGINT', 'DOUBLE')) return 'DOUBLE';
+  if (only('BOOLEAN')) return 'BOOLEAN';
+  return undefined;
+}
+
 function readExpr(path: string, format: FileFormat): string {
   if (format === 'csv') return `read_csv(${lit(path)}, header = true, all_varchar = true, auto_detect = true)`;
   if (format === 'parquet') return `read_parquet(${lit(path)})`;
@@ -100,11 +118,23 @@ export async function screenWithDuckDB(o: DuckScreenOptions): Promise<ScreenResu
     let columns: string[];
     if (inFormat === 'ndjson') {
       // One JSON object per line: each fact is read by key; other keys are carried through when scalar.
-      const keys = await conn.runAndReadAll(`SELECT DISTINCT unnest(json_keys(json)) AS k FROM raw`);
+      // The keys in the order they first appear (line, then place in the line), as the columns come out.
+      const keys = await conn.runAndReadAll(`SELECT k FROM (SELECT rowid AS r, unnest(json_keys(json)) AS k, generate_subscripts(json_keys(json), 1) AS j FROM raw) GROUP BY k ORDER BY min([r, j])`);
       columns = keys.getRowObjects().map((r) => String(r.k));
       const bad = await conn.runAndReadAll(`SELECT rowid + 1 AS line FROM raw WHERE json_type(json) <> 'OBJECT' LIMIT 1`);
       if (bad.currentRowCount) throw new ScreenError(`${o.input}: line ${String(bad.getRowObjects()[0]!.line)} is not a JSON object`);
-      const select = columns.map((k) => `json_extract_string(json, ${lit(`$."${k.replace(/"/g, '\\"')}"`)}) AS ${id(internal(k))}`).join(', ');
+      const path = (k: string) => lit(`$."${k.replace(/"/g, '\\"')}"`);
+      // A column that is not a fact keeps its JSON type where every value of it has one (ids stay numbers).
+      const carried = columns.filter((k) => !o.catalog.facts[k]);
+      const kinds = carried.length
+        ? (await conn.runAndReadAll(`SELECT ${carried.map((k, i) => `list(DISTINCT json_type(json, ${path(k)})) AS t${i}`).join(', ')} FROM raw`)).getRowObjects()[0]!
+        : {};
+      const carriedAs = new Map(carried.map((k, i) => [k, carriedType(kinds[`t${i}`])]));
+      const select = columns.map((k) => {
+        const text = `json_extract_string(json, ${path(k)})`;
+        const type = carriedAs.get(k);
+        return `${type ? `CAST(${text} AS ${type})` : text} AS ${id(internal(k))}`;
+      }).join(', ');
       await conn.run(`CREATE TABLE raw2 AS SELECT ${select || '1 AS __none'} FROM raw ORDER BY raw.rowid`);
       await conn.run('DROP TABLE raw');
       await conn.run('ALTER TABLE raw2 RENAME TO raw');

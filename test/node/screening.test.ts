@@ -148,6 +148,24 @@ describe('population screening', () => {
     compare(c.catalog, profiles, rows, c.asOf, 'parquet → parquet');
   });
 
+  it('carries NDJSON columns that are not facts with their JSON types, in the order they first appear', async () => {
+    const input = join(dir, 'carried.ndjson'), output = join(dir, 'carried-out.ndjson');
+    writeFileSync(input, [
+      { rid: 7, score: 1.5, flag: true, name: 'a', mixed: 1, entityType: 'enterprise', obj: { x: 1 } },
+      { rid: 8, score: 2, flag: false, name: 'b', mixed: 'x', obj: [1], late: 3 },
+      { rid: null, score: null, name: null },
+    ].map((o) => JSON.stringify(o)).join('\n'));
+    await screenWithDuckDB({ catalog: bundledCatalog, input, output, asOf: '2026-11-26' });
+    const rows = readNdjson(output);
+    const pick = (r: Record<string, unknown>) => ({ rid: r.rid, score: r.score, flag: r.flag, name: r.name, mixed: r.mixed, obj: r.obj, late: r.late });
+    assert.deepEqual(rows.map(pick), [
+      { rid: 7, score: 1.5, flag: true, name: 'a', mixed: '1', obj: '{"x":1}', late: null },
+      { rid: 8, score: 2, flag: false, name: 'b', mixed: 'x', obj: '[1]', late: 3 },
+      { rid: null, score: null, flag: null, name: null, mixed: null, obj: null, late: null },
+    ]);
+    assert.deepEqual(Object.keys(rows[0]!).slice(0, 7), ['rid', 'score', 'flag', 'name', 'mixed', 'obj', 'late']);
+  });
+
   it('names the row and column of a value that does not fit its fact', async () => {
     const input = join(dir, 'bad.ndjson');
     writeFileSync(input, [JSON.stringify({ region: '320100' }), JSON.stringify({ region: '3201' })].join('\n'));
