@@ -40,6 +40,23 @@ describe('paths: an integer fact whose range leaves out every value the criteria
   });
 });
 
+describe('paths: a number fact at its bound, and where the bound steps out of range, between the marks', () => {
+  // The rule's order (docs/contract.md): each criterion's own value (gt c → c + 1, for a number fact too), the
+  // constants and their neighbours, then midpoints of neighbouring marks (constants, min, max), then min, max.
+  it('gt c on a number: c + 1 when in range, else the midpoint between c and the maximum', () => {
+    const number = (max?: number): FactDef => ({ type: 'number', label, ...(max === undefined ? {} : { max }) });
+    assert.deepEqual(firstTo(number(), leaf('gt', 0.1)), [1.1]);
+    assert.deepEqual(firstTo(number(1), leaf('gt', 0.1)), [0.55]);
+    // lt c below a minimum of 0: c − 1 is out of range, the midpoint of 0 and c is not.
+    assert.deepEqual(firstTo({ type: 'number', label, min: 0 }, leaf('lt', 0.5)), [0.25]);
+  });
+
+  it('gte c and lte c: c itself', () => {
+    assert.deepEqual(firstTo({ type: 'number', label }, leaf('gte', 3.2)), [3.2]);
+    assert.deepEqual(firstTo({ type: 'number', label, min: 0 }, leaf('lte', 0.05), { f: 0.3 }), [0.05]);
+  });
+});
+
 describe('paths: a date at the bound the criterion names, the criteria tried in the program\'s order', () => {
   it('gt D: the day after D, even where D itself or the day before would pass by a later criterion', () => {
     assert.deepEqual(firstTo({ type: 'date', label }, { any: [leaf('gt', '2020-01-10'), leaf('between', ['2020-01-01', '2020-01-09'])] }), ['2020-01-11']);
