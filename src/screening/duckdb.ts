@@ -77,17 +77,18 @@ function typedColumn(col: string, def: FactDef, format: FileFormat): { typed: st
 
 /**
  * The SQL type an NDJSON column that is not a fact is carried in, from the JSON types its values have (DuckDB's
- * `json_type`): integers as BIGINT (UBIGINT past it), numbers as DOUBLE, booleans as BOOLEAN; undefined (text, as
- * read) for strings, objects, arrays, a mix, or nothing but nulls. So an id written as a number comes out a number.
+ * `json_type`: UBIGINT for a non-negative integer, BIGINT for a negative one) and how many of its integers do not
+ * fit a BIGINT: integers as BIGINT, numbers as DOUBLE, booleans as BOOLEAN; undefined (text, as read) for strings,
+ * objects, arrays, a mix, nothing but nulls, or integers past BIGINT (kept exact as text). So an id written as a
+ * number comes out a number.
  */
-export function carriedType(types: unknown): string | undefined {
+export function carriedType(types: unknown, wideIntegers: number): string | undefined {
   const seen = new Set((Array.isArray(types) ? types : (types as { items?: unknown[] } | null)?.items ?? []).map(String));
   seen.delete('NULL');
   seen.delete('null');
   if (!seen.size) return undefined;
   const only = (...allowed: string[]) => [...seen].every((t) => allowed.includes(t));
-  if (only('BIGINT')) return 'BIGINT';
-  if (only('UBIGINT')) return 'UBIGINT';
+  if (only('BIGINT', 'UBIGINT')) return wideIntegers === 0 ? 'BIGINT' : undefined;
   if (only('BIGINT', 'UBIGINT', 'DOUBLE')) return 'DOUBLE';
   if (only('BOOLEAN')) return 'BOOLEAN';
   return undefined;
@@ -127,9 +128,10 @@ export async function screenWithDuckDB(o: DuckScreenOptions): Promise<ScreenResu
       // A column that is not a fact keeps its JSON type where every value of it has one (ids stay numbers).
       const carried = columns.filter((k) => !o.catalog.facts[k]);
       const kinds = carried.length
-        ? (await conn.runAndReadAll(`SELECT ${carried.map((k, i) => `list(DISTINCT json_type(json, ${path(k)})) AS t${i}`).join(', ')} FROM raw`)).getRowObjects()[0]!
+        ? (await conn.runAndReadAll(`SELECT ${carried.map((k, i) => `list(DISTINCT json_type(json, ${path(k)})) AS t${i}, `
+          + `count(*) FILTER (WHERE json_type(json, ${path(k)}) = 'UBIGINT' AND TRY_CAST(json_extract_string(json, ${path(k)}) AS BIGINT) IS NULL) AS w${i}`).join(', ')} FROM raw`)).getRowObjects()[0]!
         : {};
-      const carriedAs = new Map(carried.map((k, i) => [k, carriedType(kinds[`t${i}`])]));
+      const carriedAs = new Map(carried.map((k, i) => [k, carriedType(kinds[`t${i}`], Number(kinds[`w${i}`]))]));
       const select = columns.map((k) => {
         const text = `json_extract_string(json, ${path(k)})`;
         const type = carriedAs.get(k);

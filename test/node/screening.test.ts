@@ -150,20 +150,24 @@ describe('population screening', () => {
 
   it('carries NDJSON columns that are not facts with their JSON types, in the order they first appear', async () => {
     const input = join(dir, 'carried.ndjson'), output = join(dir, 'carried-out.ndjson');
-    writeFileSync(input, [
-      { rid: 7, score: 1.5, flag: true, name: 'a', mixed: 1, entityType: 'enterprise', obj: { x: 1 } },
-      { rid: 8, score: 2, flag: false, name: 'b', mixed: 'x', obj: [1], late: 3 },
-      { rid: null, score: null, name: null },
-    ].map((o) => JSON.stringify(o)).join('\n'));
+    // `wide`: an integer past a BIGINT (2^63) stays exact, as text; `signed`: negative and positive integers.
+    const lines = [
+      '{"rid":7,"score":1.5,"flag":true,"name":"a","mixed":1,"entityType":"enterprise","obj":{"x":1},"signed":-3,"wide":1}',
+      '{"rid":8,"score":2,"flag":false,"name":"b","mixed":"x","obj":[1],"late":3,"signed":4,"wide":18446744073709551615}',
+      '{"rid":null,"score":null,"name":null}',
+    ];
+    writeFileSync(input, lines.join('\n'));
     await screenWithDuckDB({ catalog: bundledCatalog, input, output, asOf: '2026-11-26' });
+    const text = readFileSync(output, 'utf8');
     const rows = readNdjson(output);
-    const pick = (r: Record<string, unknown>) => ({ rid: r.rid, score: r.score, flag: r.flag, name: r.name, mixed: r.mixed, obj: r.obj, late: r.late });
+    const pick = (r: Record<string, unknown>) => ({ rid: r.rid, score: r.score, flag: r.flag, name: r.name, mixed: r.mixed, obj: r.obj, late: r.late, signed: r.signed, wide: r.wide });
     assert.deepEqual(rows.map(pick), [
-      { rid: 7, score: 1.5, flag: true, name: 'a', mixed: '1', obj: '{"x":1}', late: null },
-      { rid: 8, score: 2, flag: false, name: 'b', mixed: 'x', obj: '[1]', late: 3 },
-      { rid: null, score: null, flag: null, name: null, mixed: null, obj: null, late: null },
+      { rid: 7, score: 1.5, flag: true, name: 'a', mixed: '1', obj: '{"x":1}', late: null, signed: -3, wide: '1' },
+      { rid: 8, score: 2, flag: false, name: 'b', mixed: 'x', obj: '[1]', late: 3, signed: 4, wide: '18446744073709551615' },
+      { rid: null, score: null, flag: null, name: null, mixed: null, obj: null, late: null, signed: null, wide: null },
     ]);
-    assert.deepEqual(Object.keys(rows[0]!).slice(0, 7), ['rid', 'score', 'flag', 'name', 'mixed', 'obj', 'late']);
+    assert.match(text, /"wide":"18446744073709551615"/);
+    assert.deepEqual(Object.keys(rows[0]!).slice(0, 9), ['rid', 'score', 'flag', 'name', 'mixed', 'obj', 'signed', 'wide', 'late']);
   });
 
   it('names the row and column of a value that does not fit its fact', async () => {
@@ -172,6 +176,8 @@ describe('population screening', () => {
     await assert.rejects(screenWithDuckDB({ catalog: bundledCatalog, input, output: join(dir, 'x.csv'), asOf: '2026-01-01' }), /row 2, column "region"/);
     writeFileSync(input, JSON.stringify({ certifications: ['high-tech', 'nope'] }));
     await assert.rejects(screenWithDuckDB({ catalog: bundledCatalog, input, output: join(dir, 'x.csv'), asOf: '2026-01-01' }), /row 1, column "certifications"/);
+    writeFileSync(input, ['{"region":"320100"}', '[1, 2]'].join('\n'));
+    await assert.rejects(screenWithDuckDB({ catalog: bundledCatalog, input, output: join(dir, 'x.csv'), asOf: '2026-01-01' }), /bad\.ndjson: line 2 is not a JSON object/);
   });
 
   it('gives the contract one query as a string (compileCatalogToSql), and the same query with its status columns (compileScreening)', () => {
