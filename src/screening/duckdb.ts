@@ -82,7 +82,7 @@ function typedColumn(col: string, def: FactDef, format: FileFormat): { typed: st
  * objects, arrays, a mix, nothing but nulls, or integers past BIGINT (kept exact as text). So an id written as a
  * number comes out a number.
  */
-export function carriedType(types: unknown, wideIntegers: number): string | undefined {
+function carriedType(types: unknown, wideIntegers: number): string | undefined {
   const seen = new Set((Array.isArray(types) ? types : (types as { items?: unknown[] } | null)?.items ?? []).map(String));
   seen.delete('NULL');
   seen.delete('null');
@@ -118,7 +118,8 @@ export async function screenWithDuckDB(o: DuckScreenOptions): Promise<ScreenResu
     const facts = Object.entries(o.catalog.facts);
     let columns: string[];
     if (inFormat === 'ndjson') {
-      // One JSON object per line: each fact is read by key; other keys are carried through when scalar.
+      // One JSON object per line: each fact is read by key; other keys are carried through (an object or an array
+      // as its JSON text).
       // The keys in the order they first appear (line, then place in the line), as the columns come out.
       const keys = await conn.runAndReadAll(`SELECT k FROM (SELECT rowid AS r, unnest(json_keys(json)) AS k, generate_subscripts(json_keys(json), 1) AS j FROM raw) GROUP BY k ORDER BY min([r, j])`);
       columns = keys.getRowObjects().map((r) => String(r.k));
@@ -126,12 +127,12 @@ export async function screenWithDuckDB(o: DuckScreenOptions): Promise<ScreenResu
       if (bad.currentRowCount) throw new ScreenError(`${o.input}: line ${String(bad.getRowObjects()[0]!.line)} is not a JSON object`);
       const path = (k: string) => lit(`$."${k.replace(/"/g, '\\"')}"`);
       // A column that is not a fact keeps its JSON type where every value of it has one (ids stay numbers).
-      const carried = columns.filter((k) => !o.catalog.facts[k]);
-      const kinds = carried.length
-        ? (await conn.runAndReadAll(`SELECT ${carried.map((k, i) => `list(DISTINCT json_type(json, ${path(k)})) AS t${i}, `
+      const others = columns.filter((k) => !o.catalog.facts[k]);
+      const kinds = others.length
+        ? (await conn.runAndReadAll(`SELECT ${others.map((k, i) => `list(DISTINCT json_type(json, ${path(k)})) AS t${i}, `
           + `count(*) FILTER (WHERE json_type(json, ${path(k)}) = 'UBIGINT' AND TRY_CAST(json_extract_string(json, ${path(k)}) AS BIGINT) IS NULL) AS w${i}`).join(', ')} FROM raw`)).getRowObjects()[0]!
         : {};
-      const carriedAs = new Map(carried.map((k, i) => [k, carriedType(kinds[`t${i}`], Number(kinds[`w${i}`]))]));
+      const carriedAs = new Map(others.map((k, i) => [k, carriedType(kinds[`t${i}`], Number(kinds[`w${i}`]))]));
       const select = columns.map((k) => {
         const text = `json_extract_string(json, ${path(k)})`;
         const type = carriedAs.get(k);
