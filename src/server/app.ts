@@ -265,7 +265,12 @@ export function createApp(options: AppOptions): Hono {
 
   const limit = bodyLimit({
     maxSize,
-    onError: (c) => problem(c, { type: TYPE.payloadTooLarge, title: TEXT.tooLarge![locale(c)], status: 413, detail: `limit ${maxSize} bytes` }),
+    // The rest of the body is not read: the connection is closed after the answer (said so in `Connection`), or a
+    // keep-alive client's next request on it would meet the unread bytes and fail.
+    onError: (c) => {
+      c.header('connection', 'close');
+      return problem(c, { type: TYPE.payloadTooLarge, title: TEXT.tooLarge![locale(c)], status: 413, detail: `limit ${maxSize} bytes` });
+    },
   });
 
   app.get('/openapi.json', (c) => c.json(openapi));

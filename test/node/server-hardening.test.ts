@@ -114,6 +114,37 @@ describe('server hardening', () => {
     }
   });
 
+  it('says it closes the connection with a 413, so the next request on a keep-alive client goes through', async () => {
+    // The body past the limit is left unread: a connection kept alive would hold the rest of it, and the next
+    // request on it failed ("other side closed") while the 413 said keep-alive.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const request = (body: string) => new Promise<{ status: number; connection?: string }>((resolve, reject) => {
+      const req = http.request(`${server.url}/v1/eligibility`, { method: 'POST', agent, headers: JSON_TYPE }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    try {
+      const first = await request(JSON.stringify({ profile: { x: 'y'.repeat(1_200_000) } }));
+      assert.equal(first.status, 413);
+      assert.equal(first.connection, 'close');
+      for (let i = 0; i < 3; i++) assert.equal((await request(JSON.stringify({ profile: {} }))).status, 200);
+      // The same through fetch, as the helper that found it used.
+      const big = await fetch(`${server.url}/v1/eligibility`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ profile: { x: 'y'.repeat(1_200_000) } }) });
+      assert.equal(big.status, 413);
+      await big.text();
+      for (let i = 0; i < 2; i++) {
+        const ok = await fetch(`${server.url}/v1/eligibility`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ profile: {} }) });
+        assert.equal(ok.status, 200);
+        await ok.text();
+      }
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('closes a connection whose headers never finish (headers timeout)', async () => {
     const started = performance.now();
     const { text } = await rawExchange(server.port, 'GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: ');
