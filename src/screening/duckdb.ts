@@ -173,7 +173,15 @@ export async function screenWithDuckDB(o: DuckScreenOptions): Promise<ScreenResu
     for (const p of programs) if (columns.includes(p)) throw new ScreenError(`the input has a column "${p}", the name of a program's status column`);
     const format = outFormat === 'csv' ? 'CSV, HEADER true' : outFormat === 'parquet' ? 'PARQUET' : 'JSON';
     await conn.run(`CREATE TABLE screened AS ${sql}`).catch((error: Error) => { throw new ScreenError(`screening failed: ${error.message}`); });
-    const pending = await conn.start(`COPY screened TO ${lit(o.output)} (FORMAT ${format})`);
+    // In CSV, a list (an enum-set) is written as a JSON array, as it is read: DuckDB's own text for a list
+    // (`[a, b]`) would not read back.
+    let source = 'screened';
+    if (outFormat === 'csv') {
+      const described = (await conn.runAndReadAll('SELECT column_name, column_type FROM (DESCRIBE screened)')).getRowObjects();
+      const lists = described.filter((r) => String(r.column_type).endsWith('[]')).map((r) => String(r.column_name));
+      if (lists.length) source = `(SELECT * REPLACE (${lists.map((c) => `CAST(to_json(${id(c)}) AS VARCHAR) AS ${id(c)}`).join(', ')}) FROM screened)`;
+    }
+    const pending = await conn.start(`COPY ${source} TO ${lit(o.output)} (FORMAT ${format})`);
     let last = 0;
     for (;;) {
       const state = pending.runTask();

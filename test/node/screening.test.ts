@@ -148,6 +148,23 @@ describe('population screening', () => {
     compare(c.catalog, profiles, rows, c.asOf, 'parquet → parquet');
   });
 
+  it('writes an enum-set in CSV as a JSON array, as it reads one (DuckDB\'s own list text does not read back)', async () => {
+    const input = join(dir, 'sets.csv'), output = join(dir, 'sets-out.csv');
+    writeFileSync(input, 'rid,certifications\n1,"[""tech-sme""]"\n2,"[""high-tech"",""srdi""]"\n3,[]\n4,\n');
+    await screenWithDuckDB({ catalog: bundledCatalog, input, output, asOf: '2026-11-26' });
+    const lines = readFileSync(output, 'utf8').trim().split('\n');
+    const at = lines[0]!.split(',').indexOf('certifications');
+    // The cells as a CSV reader gives them: quotes doubled inside a quoted cell.
+    const cells = lines.slice(1).map((l) => (l.match(/("(?:[^"]|"")*"|[^,]*)(,|$)/g) ?? []).map((c) => c.replace(/,$/, '').replace(/^"(.*)"$/, '$1').replace(/""/g, '"'))[at]);
+    assert.deepEqual(cells, ['["tech-sme"]', '["high-tech","srdi"]', '[]', '']);
+    // And a file of those cells screens as the original did.
+    const again = join(dir, 'sets-again.csv');
+    writeFileSync(again, ['certifications', ...cells.map((c) => (c ? `"${c!.replace(/"/g, '""')}"` : ''))].join('\n') + '\n');
+    await screenWithDuckDB({ catalog: bundledCatalog, input: again, output: join(dir, 'sets-again-out.csv'), asOf: '2026-11-26' });
+    const status = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(',').slice(-3).join(','));
+    assert.deepEqual(status(join(dir, 'sets-again-out.csv')), status(output));
+  });
+
   it('carries NDJSON columns that are not facts with their JSON types, in the order they first appear', async () => {
     const input = join(dir, 'carried.ndjson'), output = join(dir, 'carried-out.ndjson');
     // `wide`: an integer past a BIGINT (2^63) stays exact, as text; `signed`: negative and positive integers.
