@@ -17,6 +17,8 @@ import type { RecordSigner } from '../engine/records/record.js';
 import { buildOpenApi } from './openapi.js';
 import { localeOf, problem } from './problem.js';
 import { OffloadError, type Offload, type OffloadFactory } from './offload.js';
+import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
+import { searchData } from '../data/geo/search.js';
 
 export interface AppOptions {
   catalog: Catalog;
@@ -203,7 +205,20 @@ function validateData<S extends z.ZodMiniType>(schema: S, value: unknown, what: 
   }
 }
 
-export function createApp(options: AppOptions): Hono {
+/**
+ * The app for any Fetch-API runtime (`app.fetch`). Every data option defaults to what the package bundles, as
+ * `startServer` does, so `createApp()` alone serves the bundled catalog, rates and directory.
+ */
+export function createApp(given: Partial<AppOptions> = {}): Hono {
+  const options: AppOptions = {
+    ...given,
+    catalog: given.catalog ?? bundledCatalog,
+    referenceRates: given.referenceRates ?? bundledReferenceRates,
+    incubators: given.incubators ?? bundledIncubators,
+    provinceNames: given.provinceNames ?? provinceNames,
+    search: given.search ?? searchData,
+    version: given.version ?? '0.0.0',
+  };
   const data = {
     catalog: validateData(Catalog, options.catalog, 'catalog'),
     referenceRates: validateData(ReferenceRates, options.referenceRates, 'reference rates'),

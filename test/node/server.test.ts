@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { startServer, type RunningServer } from '../../src/server/node.js';
+import { createApp } from '../../src/server/app.js';
+import { bundledCatalog } from '../../src/data/bundled.js';
 
 describe('reference server', () => {
   let server: RunningServer;
@@ -118,5 +120,20 @@ describe('reference server without CORS', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('createApp on a Fetch-API runtime', () => {
+  it('serves the bundled data with no options at all, as the README writes it', async () => {
+    const app = createApp({ log: false });
+    const health = await app.fetch(new Request('http://x/v1/health'));
+    assert.equal(health.status, 200);
+    assert.equal(((await health.json()) as { status: string }).status, 'ok');
+    const programs = (await (await app.fetch(new Request('http://x/v1/programs'))).json()) as { programs: { id: string }[] };
+    assert.ok(programs.programs.length > 0);
+    assert.ok(programs.programs.every((p) => bundledCatalog.programs.some((q) => q.id === p.id)));
+    const found = await app.fetch(new Request('http://x/v1/incubators?q=%E4%B8%AD%E5%85%B3%E6%9D%91'));
+    assert.equal(found.status, 200);
+    assert.equal((await createApp().fetch(new Request('http://x/v1/health'))).status, 200);
   });
 });
