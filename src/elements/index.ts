@@ -10,3 +10,5 @@ export type {
   ChanrongEventDetails, ChanrongChangeDetail, ChanrongErrorDetail, ChanrongQuoteDetail, ChanrongReadyDetail, ChanrongRenderDetail,
   ChanrongResultDetail, ChanrongSelectProgramDetail, ChanrongSelectDetail,
 } from './core/events/index.js';
+// The named event types too (ChanrongQuoteEvent, …), as every other entry that carries the widgets exports them.
+export type * from '../entries/events.js';

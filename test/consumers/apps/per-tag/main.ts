@@ -3,11 +3,14 @@
 import 'chanrong/define/services';
 import 'chanrong/define/financing-calculator';
 import { ChanrongEligibilityChecker } from 'chanrong/elements/eligibility-checker';
+// A named event type from the classes' entry (type-only: nothing of the other widgets is bundled).
+import type { ChanrongQuoteEvent } from 'chanrong/elements';
 
 customElements.define('portal-checker', class extends ChanrongEligibilityChecker {});
 
-document.querySelector('chanrong-financing-calculator')?.addEventListener('chanrong-quote', (event) => {
+const onQuote = (event: ChanrongQuoteEvent) => {
   const { quote } = event.detail;
   const months: number = 'schedule' in quote ? quote.schedule.length : 'cashFlows' in quote ? quote.cashFlows.length : quote.days;
   (window as unknown as { __typedRows?: number }).__typedRows = months;
-});
+};
+document.querySelector('chanrong-financing-calculator')?.addEventListener('chanrong-quote', onQuote);
