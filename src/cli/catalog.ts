@@ -648,7 +648,7 @@ async function schema(args: string[]): Promise<number> {
 // ---------------------------------------------------------------------------------------------------------------
 
 function usageError(message: string): number {
-  console.error(`${message}\n\n${USAGE}`);
+  console.error(`chanrong catalog: ${message}\n\n${USAGE}`);
   return 2;
 }
 
@@ -662,6 +662,12 @@ export async function catalog(args: string[]): Promise<number> {
   }
   const run = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
   if (!run) return usageError(`unknown catalog command: ${sub}`);
+  // `chanrong catalog check --help` (any subcommand): the usage, which covers them all; `--help` wins over the rest.
+  const end = rest.indexOf('--');
+  if ((end < 0 ? rest : rest.slice(0, end)).some((a) => a === '--help' || a === '-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   try {
     return await run(rest);
   } catch (error) {

@@ -81,7 +81,7 @@ export async function screen(args: string[]): Promise<number> {
       return 1;
     }
   }
-  if (!values.input || !values.output) { console.error(`--input and --output are required\n\n${USAGE}`); return 2; }
+  if (!values.input || !values.output) { console.error(`chanrong screen: --input and --output are required\n\n${USAGE}`); return 2; }
   if (values.engine !== 'duckdb' && values.engine !== 'postgres') { console.error('--engine must be duckdb or postgres'); return 2; }
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) { console.error('--threads must be a positive whole number'); return 2; }

@@ -93,7 +93,14 @@ describe('the four commands use it', () => {
     { command: ['screen'], bad: ['--engine', 'sqlite'], names: /^chanrong screen: --engine must be one of duckdb, postgres, got "sqlite"/ },
     { command: ['record', 'verify'], bad: ['--keys', 'k.json', 'r.json'], names: /^chanrong record verify: Unknown option '--keys'/ },
     { command: ['keygen'], bad: ['--out'], names: /^chanrong keygen: Option '--out <value>' argument missing/ },
+    { command: ['catalog', 'check'], bad: ['--colour', 'c.json'], names: /^chanrong catalog: Unknown option '--colour'/ },
+    { command: ['catalog', 'diff'], bad: ['a.json'], names: /^chanrong catalog: catalog diff takes OLD and NEW/ },
   ];
+  it('chanrong screen with nothing to screen names what is missing', () => {
+    const r = run(['screen']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^chanrong screen: --input and --output are required\n\nUsage: chanrong screen/);
+  });
   for (const { command, bad, names } of cases) {
     it(`chanrong ${command.join(' ')}: --help exits 0 with the usage; ${bad.join(' ')} exits 2 naming it`, () => {
       const help = run([...command, '--help']);
