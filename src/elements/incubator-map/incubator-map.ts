@@ -36,6 +36,9 @@ const EMPTY: IncubatorQueryResult = { total: 0, clusters: [], items: [] };
  * @cssprop [--chanrong-map-border=#9aa4b2] - Boundaries of the basemap.
  * @cssprop [--chanrong-map-sea=#f8fbff] - The sea behind the map and the inset.
  * @cssprop [--chanrong-map-label=#3d4652] - Place labels.
+ * @cssprop [--chanrong-map-halo=#ffffff] - The halo behind place labels (the sea's colour in a dark theme).
+ * @cssprop [--chanrong-map-cluster=rgba(11, 92, 173, 0.85)] - Cluster discs and their legend swatch.
+ * @cssprop [--chanrong-map-focus=#111111] - The ring around the selected incubator and the one the keyboard is on.
  * @csspart map - The map area.
  * @csspart legend - The level legend or the choropleth's scale.
  * @csspart list - The list of incubators in view (or found).
