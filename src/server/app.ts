@@ -280,10 +280,11 @@ export function createApp(given: Partial<AppOptions> = {}): Hono {
 
   const limit = bodyLimit({
     maxSize,
-    // The rest of the body is not read: the connection is closed after the answer (said so in `Connection`), or a
-    // keep-alive client's next request on it would meet the unread bytes and fail.
+    // The rest of the body is not read: on Node's HTTP/1.1 server the connection is closed after the answer (said
+    // so in `Connection`), or a keep-alive client's next request on it would meet the unread bytes and fail.
+    // Only there: HTTP/2 forbids the header (Node throws), and other runtimes manage their own connections.
     onError: (c) => {
-      c.header('connection', 'close');
+      if ((c.env as { incoming?: { httpVersionMajor?: number } } | undefined)?.incoming?.httpVersionMajor === 1) c.header('connection', 'close');
       return problem(c, { type: TYPE.payloadTooLarge, title: TEXT.tooLarge![locale(c)], status: 413, detail: `limit ${maxSize} bytes` });
     },
   });

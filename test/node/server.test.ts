@@ -135,5 +135,9 @@ describe('createApp on a Fetch-API runtime', () => {
     const found = await app.fetch(new Request('http://x/v1/incubators?q=%E4%B8%AD%E5%85%B3%E6%9D%91'));
     assert.equal(found.status, 200);
     assert.equal((await createApp().fetch(new Request('http://x/v1/health'))).status, 200);
+    // A 413 off Node's HTTP/1.1 server says nothing of the connection (HTTP/2 forbids the header).
+    const big = await app.fetch(new Request('http://x/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profile: { x: 'y'.repeat(1_200_000) } }) }));
+    assert.equal(big.status, 413);
+    assert.equal(big.headers.get('connection'), null);
   });
 });
