@@ -77,22 +77,27 @@ function typedColumn(col: string, def: FactDef, format: FileFormat): { typed: st
 
 /**
  * The SQL type an NDJSON column that is not a fact is carried in, from the JSON types its values have (DuckDB's
- * `json_type`: UBIGINT for a non-negative integer, BIGINT for a negative one) and how many of its integers do not
- * fit a BIGINT: integers as BIGINT, numbers as DOUBLE, booleans as BOOLEAN; undefined (text, as read) for strings,
- * objects, arrays, a mix, nothing but nulls, or integers past BIGINT (kept exact as text). So an id written as a
- * number comes out a number.
+ * `json_type`: UBIGINT for a non-negative integer, BIGINT for a negative one, DOUBLE for a fraction and for an
+ * integer past 64 bits) and how many of its numbers a type would change (`wide`: integers past BIGINT; `inexact`:
+ * numbers a double does not hold exactly as written, an integer past 2^53 or one that overflows to infinity):
+ * integers as BIGINT, numbers as DOUBLE, booleans as BOOLEAN. Undefined (text, exactly as written) for strings,
+ * objects, arrays, a mix, nothing but nulls, or numbers a type would change. So an id written as a number comes
+ * out a number, and no number comes out other than it went in.
  */
-function carriedType(types: unknown, wideIntegers: number): string | undefined {
+function carriedType(types: unknown, wide: number, inexact: number): string | undefined {
   const seen = new Set((Array.isArray(types) ? types : (types as { items?: unknown[] } | null)?.items ?? []).map(String));
   seen.delete('NULL');
   seen.delete('null');
   if (!seen.size) return undefined;
   const only = (...allowed: string[]) => [...seen].every((t) => allowed.includes(t));
-  if (only('BIGINT', 'UBIGINT')) return wideIntegers === 0 ? 'BIGINT' : undefined;
-  if (only('BIGINT', 'UBIGINT', 'DOUBLE')) return 'DOUBLE';
+  if (only('BIGINT', 'UBIGINT')) return wide === 0 ? 'BIGINT' : undefined;
+  if (only('BIGINT', 'UBIGINT', 'DOUBLE')) return inexact === 0 ? 'DOUBLE' : undefined;
   if (only('BOOLEAN')) return 'BOOLEAN';
   return undefined;
 }
+
+/** A JSON Pointer (RFC 6901) to key `k` of an object: no key is read as a wildcard or a path, as `$."…"` reads `*`. */
+const pointer = (k: string) => lit(`/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
 
 function readExpr(path: string, format: FileFormat): string {
   if (format === 'csv') return `read_csv(${lit(path)}, header = true, all_varchar = true, auto_detect = true)`;
@@ -125,16 +130,28 @@ export async function screenWithDuckDB(o: DuckScreenOptions): Promise<ScreenResu
       columns = keys.getRowObjects().map((r) => String(r.k));
       const bad = await conn.runAndReadAll(`SELECT rowid + 1 AS line FROM raw WHERE json_type(json) <> 'OBJECT' LIMIT 1`);
       if (bad.currentRowCount) throw new ScreenError(`${o.input}: line ${String(bad.getRowObjects()[0]!.line)} is not a JSON object`);
-      const path = (k: string) => lit(`$."${k.replace(/"/g, '\\"')}"`);
+      // Column names are matched without case in SQL: two keys that differ only in case would be one column.
+      const byCase = new Map<string, string>();
+      for (const k of columns) {
+        if (k === '') throw new ScreenError(`${o.input}: a key with no name cannot be a column`);
+        const other = byCase.get(k.toLowerCase());
+        if (other !== undefined) throw new ScreenError(`${o.input}: keys "${other}" and "${k}" differ only in case, and would be one column`);
+        byCase.set(k.toLowerCase(), k);
+      }
       // A column that is not a fact keeps its JSON type where every value of it has one (ids stay numbers).
       const others = columns.filter((k) => !o.catalog.facts[k]);
+      const integer = (text: string) => `regexp_full_match(${text}, '-?[0-9]+')`;
       const kinds = others.length
-        ? (await conn.runAndReadAll(`SELECT ${others.map((k, i) => `list(DISTINCT json_type(json, ${path(k)})) AS t${i}, `
-          + `count(*) FILTER (WHERE json_type(json, ${path(k)}) = 'UBIGINT' AND TRY_CAST(json_extract_string(json, ${path(k)}) AS BIGINT) IS NULL) AS w${i}`).join(', ')} FROM raw`)).getRowObjects()[0]!
+        ? (await conn.runAndReadAll(`SELECT ${others.map((k, i) => {
+          const type = `json_type(json, ${pointer(k)})`, text = `json_extract_string(json, ${pointer(k)})`;
+          return `list(DISTINCT ${type}) AS t${i}, `
+            + `count(*) FILTER (WHERE (${type} = 'UBIGINT' AND TRY_CAST(${text} AS BIGINT) IS NULL) OR (${type} = 'DOUBLE' AND ${integer(text)})) AS w${i}, `
+            + `count(*) FILTER (WHERE ${type} IN ('BIGINT', 'UBIGINT', 'DOUBLE') AND (isinf(TRY_CAST(${text} AS DOUBLE)) OR (${integer(text)} AND COALESCE(abs(TRY_CAST(${text} AS HUGEINT)) > 9007199254740992, TRUE)))) AS x${i}`;
+        }).join(', ')} FROM raw`)).getRowObjects()[0]!
         : {};
-      const carriedAs = new Map(others.map((k, i) => [k, carriedType(kinds[`t${i}`], Number(kinds[`w${i}`]))]));
+      const carriedAs = new Map(others.map((k, i) => [k, carriedType(kinds[`t${i}`], Number(kinds[`w${i}`]), Number(kinds[`x${i}`]))]));
       const select = columns.map((k) => {
-        const text = `json_extract_string(json, ${path(k)})`;
+        const text = `json_extract_string(json, ${pointer(k)})`;
         const type = carriedAs.get(k);
         return `${type ? `CAST(${text} AS ${type})` : text} AS ${id(internal(k))}`;
       }).join(', ');
@@ -173,12 +190,12 @@ export async function screenWithDuckDB(o: DuckScreenOptions): Promise<ScreenResu
     for (const p of programs) if (columns.includes(p)) throw new ScreenError(`the input has a column "${p}", the name of a program's status column`);
     const format = outFormat === 'csv' ? 'CSV, HEADER true' : outFormat === 'parquet' ? 'PARQUET' : 'JSON';
     await conn.run(`CREATE TABLE screened AS ${sql}`).catch((error: Error) => { throw new ScreenError(`screening failed: ${error.message}`); });
-    // In CSV, a list (an enum-set) is written as a JSON array, as it is read: DuckDB's own text for a list
-    // (`[a, b]`) would not read back.
+    // In CSV, a list (an enum-set) is written as a JSON array, as it is read, and any other nested value (a struct
+    // or map from Parquet) as JSON too: DuckDB's own text for them (`[a, b]`, `{'a': 1}`) would not read back.
     let source = 'screened';
     if (outFormat === 'csv') {
       const described = (await conn.runAndReadAll('SELECT column_name, column_type FROM (DESCRIBE screened)')).getRowObjects();
-      const lists = described.filter((r) => String(r.column_type).endsWith('[]')).map((r) => String(r.column_name));
+      const lists = described.filter((r) => /\]$|^(STRUCT|MAP|UNION)\(/.test(String(r.column_type))).map((r) => String(r.column_name));
       if (lists.length) source = `(SELECT * REPLACE (${lists.map((c) => `CAST(to_json(${id(c)}) AS VARCHAR) AS ${id(c)}`).join(', ')}) FROM screened)`;
     }
     const pending = await conn.start(`COPY ${source} TO ${lit(o.output)} (FORMAT ${format})`);

@@ -163,6 +163,16 @@ describe('population screening', () => {
     await screenWithDuckDB({ catalog: bundledCatalog, input: again, output: join(dir, 'sets-again-out.csv'), asOf: '2026-11-26' });
     const status = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(',').slice(-3).join(','));
     assert.deepEqual(status(join(dir, 'sets-again-out.csv')), status(output));
+    // A struct, a map and a nested list from Parquet are written as JSON in CSV too.
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    const parquet = join(dir, 'nested.parquet');
+    await conn.run(`COPY (SELECT {'a': 1, 'b': 'x'} AS s, MAP {'k': 1} AS m, [[1, 2], [3]] AS l, ['tech-sme'] AS certifications) TO '${parquet}' (FORMAT PARQUET)`);
+    conn.closeSync();
+    await screenWithDuckDB({ catalog: bundledCatalog, input: parquet, output: join(dir, 'nested.csv'), asOf: '2026-11-26' });
+    const nested = readFileSync(join(dir, 'nested.csv'), 'utf8').split('\n')[1]!;
+    assert.ok(nested.startsWith('"{""a"":1,""b"":""x""}","{""k"":1}","[[1,2],[3]]"'), nested.slice(0, 80));
   });
 
   it('carries NDJSON columns that are not facts with their JSON types, in the order they first appear', async () => {
@@ -185,6 +195,22 @@ describe('population screening', () => {
     ]);
     assert.match(text, /"wide":"18446744073709551615"/);
     assert.deepEqual(Object.keys(rows[0]!).slice(0, 9), ['rid', 'score', 'flag', 'name', 'mixed', 'obj', 'signed', 'wide', 'late']);
+    // Numbers no type would keep as written stay text, exactly: an integer past 64 bits, one that overflows a
+    // double, an integer past 2^53 beside fractions. Keys that a `$."…"` path would misread are read by pointer.
+    const edge = join(dir, 'edge.ndjson'), edgeOut = join(dir, 'edge-out.ndjson');
+    writeFileSync(edge, [
+      '{"huge":18446744073709551616,"inf":1e400,"mix":1.5,"*":1,"a/b":2,"x.y":3,"t~":4}',
+      '{"huge":1,"inf":2,"mix":9007199254740993,"*":5,"a/b":6,"x.y":7,"t~":8}',
+    ].join('\n'));
+    await screenWithDuckDB({ catalog: bundledCatalog, input: edge, output: edgeOut, asOf: '2026-11-26' });
+    const edgeText = readFileSync(edgeOut, 'utf8');
+    assert.match(edgeText, /"huge":"18446744073709551616","inf":"1e400","mix":"1\.5","\*":1,"a\/b":2,"x\.y":3,"t~":4,/);
+    assert.match(edgeText, /"huge":"1","inf":"2","mix":"9007199254740993","\*":5,"a\/b":6,"x\.y":7,"t~":8,/);
+    // Keys one SQL column cannot tell apart are refused, naming them.
+    writeFileSync(edge, '{"rid":1,"RID":2}\n');
+    await assert.rejects(screenWithDuckDB({ catalog: bundledCatalog, input: edge, output: edgeOut, asOf: '2026-11-26' }), /keys "rid" and "RID" differ only in case/);
+    writeFileSync(edge, '{"":1}\n');
+    await assert.rejects(screenWithDuckDB({ catalog: bundledCatalog, input: edge, output: edgeOut, asOf: '2026-11-26' }), /a key with no name/);
   });
 
   it('names the row and column of a value that does not fit its fact', async () => {
