@@ -3,8 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Catalog, Incubator, LocalizedText, ReferenceRates } from '../contract/index.js';
-import { searchData } from '../data/geo/search.js';
-import { bundledCatalog, bundledIncubators, bundledReferenceRates, provinceNames } from '../data/bundled.js';
 import { createApp, type AppOptions } from './app.js';
 import { createSigner } from '../engine/records/record.js';
 import { WorkerPool, type WorkerPoolOptions } from './pool.js';
@@ -57,8 +55,12 @@ async function readJson(path: string, what: string): Promise<unknown> {
 }
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
-  const catalog = options.catalogFile ? (await readJson(options.catalogFile, 'the catalog')) as Catalog : options.catalog ?? bundledCatalog;
-  const incubators = options.incubatorsFile ? (await readJson(options.incubatorsFile, 'the incubators')) as Incubator[] : options.incubators ?? bundledIncubators;
+  // Data read from files replaces what the options give; what neither gives, createApp takes from the bundle.
+  const fromFiles: Partial<AppOptions> = {
+    ...(options.catalogFile ? { catalog: (await readJson(options.catalogFile, 'the catalog')) as Catalog } : {}),
+    ...(options.incubatorsFile ? { incubators: (await readJson(options.incubatorsFile, 'the incubators')) as Incubator[] } : {}),
+    ...(options.ratesFile ? { referenceRates: (await readJson(options.ratesFile, 'the reference rates')) as ReferenceRates } : {}),
+  };
   const signer = options.signingKeyFile
     ? await createSigner((await readJson(options.signingKeyFile, 'the signing key')) as JsonWebKey).catch((error: Error) => { throw new Error(`the signing key ${options.signingKeyFile}: ${error.message}`); })
     : options.signer;
@@ -72,14 +74,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       ...(poolOptions ? { offload: (data) => (pool = new WorkerPool(data, poolOptions)) } : {}),
       ...options,
       ...(signer ? { signer } : {}),
-      catalog,
-      incubators,
-      referenceRates: options.ratesFile
-        ? (await readJson(options.ratesFile, 'the reference rates')) as ReferenceRates
-        : options.referenceRates ?? bundledReferenceRates,
-      provinceNames: options.provinceNames ?? provinceNames,
-      search: options.search ?? searchData,
-      version: options.version ?? '0.0.0',
+      ...fromFiles,
     });
   } catch (error) {
     await pool?.close();
