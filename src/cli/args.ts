@@ -44,15 +44,17 @@ export type ParsedArgs<O extends OptionTable> =
 export interface ArgsOutput { out: (text: string) => void; err: (text: string) => void }
 const CONSOLE: ArgsOutput = { out: (t) => console.log(t), err: (t) => console.error(t) };
 
+/** Whether `--help` or `-h` comes among the arguments before any `--` (it wins over a bad argument beside it). */
+export function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 /** Parses `args` for `spec`; prints help or the refusal itself. */
 export function parseCommandArgs<O extends OptionTable>(args: readonly string[], spec: CommandSpec<O>, io: ArgsOutput = CONSOLE): ParsedArgs<O> {
   const refuse = (message: string): ParsedArgs<O> => {
     io.err(`chanrong ${spec.command}: ${message}\n\n${spec.usage}`);
     return { ok: false, exitCode: 2 };
-  };
-  const asked = (list: readonly string[]) => {
-    const end = list.indexOf('--');
-    return (end < 0 ? list : list.slice(0, end)).some((a) => a === '--help' || a === '-h');
   };
   const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
   for (const [name, o] of Object.entries(spec.options)) {
@@ -64,7 +66,7 @@ export function parseCommandArgs<O extends OptionTable>(args: readonly string[],
     parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true }) as typeof parsed;
   } catch (error) {
     // `--help` wins over a bad argument beside it.
-    if (asked(args)) {
+    if (asksForHelp(args)) {
       io.out(spec.usage);
       return { ok: false, exitCode: 0 };
     }

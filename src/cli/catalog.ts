@@ -11,6 +11,7 @@ import { catalogIssues } from '../engine/eligibility/catalog.js';
 import { compileCatalog, evaluateProfile, type CompiledCatalog } from '../engine/eligibility/evaluate.js';
 import { isInForce } from '../engine/eligibility/programs.js';
 import { profileIssues } from '../engine/eligibility/profile.js';
+import { asksForHelp } from './args.js';
 
 export const USAGE = `Usage: chanrong catalog <check|test|diff|schema> [options]
 
@@ -662,9 +663,8 @@ export async function catalog(args: string[]): Promise<number> {
   }
   const run = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
   if (!run) return usageError(`unknown catalog command: ${sub}`);
-  // `chanrong catalog check --help` (any subcommand): the usage, which covers them all; `--help` wins over the rest.
-  const end = rest.indexOf('--');
-  if ((end < 0 ? rest : rest.slice(0, end)).some((a) => a === '--help' || a === '-h')) {
+  // `chanrong catalog check --help` (any subcommand): the usage, which covers them all.
+  if (asksForHelp(rest)) {
     console.log(USAGE);
     return 0;
   }
