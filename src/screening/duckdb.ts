@@ -96,6 +96,20 @@ function carriedType(types: unknown, wide: number, inexact: number): string | un
   return undefined;
 }
 
+/**
+ * Column names are matched without case in SQL: two input columns (or NDJSON keys) that differ only in case would
+ * be one column, and one with no name cannot be one. Refused, naming them, whatever the input's format.
+ */
+function refuseCaseClashes(columns: readonly string[], input: string): void {
+  const byCase = new Map<string, string>();
+  for (const c of columns) {
+    if (c === '') throw new ScreenError(`${input}: a key with no name cannot be a column`);
+    const other = byCase.get(c.toLowerCase());
+    if (other !== undefined) throw new ScreenError(`${input}: keys "${other}" and "${c}" differ only in case, and would be one column`);
+    byCase.set(c.toLowerCase(), c);
+  }
+}
+
 /** A JSON Pointer (RFC 6901) to key `k` of an object: no key is read as a wildcard or a path, as `$."…"` reads `*`. */
 const pointer = (k: string) => lit(`/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
 
@@ -130,14 +144,7 @@ export async function screenWithDuckDB(o: DuckScreenOptions): Promise<ScreenResu
       columns = keys.getRowObjects().map((r) => String(r.k));
       const bad = await conn.runAndReadAll(`SELECT rowid + 1 AS line FROM raw WHERE json_type(json) <> 'OBJECT' LIMIT 1`);
       if (bad.currentRowCount) throw new ScreenError(`${o.input}: line ${String(bad.getRowObjects()[0]!.line)} is not a JSON object`);
-      // Column names are matched without case in SQL: two keys that differ only in case would be one column.
-      const byCase = new Map<string, string>();
-      for (const k of columns) {
-        if (k === '') throw new ScreenError(`${o.input}: a key with no name cannot be a column`);
-        const other = byCase.get(k.toLowerCase());
-        if (other !== undefined) throw new ScreenError(`${o.input}: keys "${other}" and "${k}" differ only in case, and would be one column`);
-        byCase.set(k.toLowerCase(), k);
-      }
+      refuseCaseClashes(columns, o.input);
       // A column that is not a fact keeps its JSON type where every value of it has one (ids stay numbers).
       const others = columns.filter((k) => !o.catalog.facts[k]);
       const integer = (text: string) => `regexp_full_match(${text}, '-?[0-9]+')`;
@@ -161,6 +168,7 @@ export async function screenWithDuckDB(o: DuckScreenOptions): Promise<ScreenResu
     } else {
       const desc = await conn.runAndReadAll(`SELECT column_name FROM (DESCRIBE raw)`);
       columns = desc.getRowObjects().map((r) => String(r.column_name));
+      refuseCaseClashes(columns, o.input);
       for (const c of columns) if (internal(c) !== c) await conn.run(`ALTER TABLE raw RENAME COLUMN ${id(c)} TO ${id(internal(c))}`);
     }
     const present = new Set(columns);
